@@ -1,0 +1,58 @@
+"""Clean: turn a `Document` into an `Article` with a clean body and a content-derived id."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from fogwatch.clean.boilerplate import strip_boilerplate
+from fogwatch.records import Article, Document, Failure
+
+MIN_CHARS = 40
+
+
+def normalise(text: str) -> str:
+    """NFC, unified line ends, trimmed lines, at most one blank line between paragraphs."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _drop_title(body: str, title: str | None) -> tuple[str | None, str]:
+    first, sep, rest = body.partition("\n")
+    if title and first.strip() == title.strip():
+        return title, rest.lstrip("\n")
+    if title is None and sep and rest.startswith("\n") and len(first) <= 200 and not first.endswith((".", "?", "!")):
+        return first.strip(), rest.lstrip("\n")
+    return title, body
+
+
+def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | Failure:
+    body = normalise(doc.text or "")
+    title, body = _drop_title(body, doc.title.strip() if doc.title else None)
+    body = normalise(strip_boilerplate(body))
+    if len(body) < MIN_CHARS:
+        return Failure(doc.origin, f"no article text left after cleaning ({len(body)} characters)")
+    return Article(
+        article_id=article_id(body),
+        text=body,
+        url=doc.url,
+        outlet=doc.outlet,
+        title=title,
+        published=doc.published,
+        ingested_at=now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        origin=doc.origin,
+    )
+
+
+def clean(items: Iterable[Document | Failure]) -> Iterator[Article | Failure]:
+    for item in items:
+        yield item if isinstance(item, Failure) else clean_document(item)

@@ -1,0 +1,121 @@
+"""Rules that remove what is on a news page but not in the story.
+
+Each rule is a small function over the article's lines. They are deliberately conservative: a
+rule removes a line only when the line's *shape* says it is page furniture (a credit, a caption
+doubled by the page template, a trailer heading), never because of which words a story uses.
+"""
+from __future__ import annotations
+
+import re
+
+# Headings that open a block of other stories. Everything after one is not the article.
+TRAILER_HEADING = re.compile(
+    r"^(?:more (?:from|on|stories|news|in)\b|related(?: (?:stories|articles|coverage|content|news|reading))?"
+    r"|read (?:more|next|also)|recommended(?: for you| stories)?|most (?:read|popular|viewed)"
+    r"|you (?:may|might) also (?:like|be interested)|also (?:read|on)\b|trending(?: now)?|latest (?:news|stories)"
+    r"|top stories|editor'?s picks|don'?t miss|further reading|see also|sign up\b|subscribe\b"
+    r"|share this (?:article|story))",
+    re.IGNORECASE,
+)
+# A single "Read more: headline" line inside a story.
+INLINE_PROMO = re.compile(r"^(?:read more|read also|also read|see also|watch|listen)\s*[:|–—-]", re.IGNORECASE)
+
+# Agencies and words whose presence makes a short, unpunctuated line a photo credit.
+CREDIT_MARKERS = re.compile(
+    r"\b(?:REUTERS|AP(?: Photo)?|AFP|Getty Images|EPA(?:-EFE)?|Anadolu|Sputnik|TASS|Xinhua|NurPhoto|"
+    r"Shutterstock|Alamy|Pool|Handout|File Photo|Photo(?:graph)?s?(?: by| credit)?|Image(?: credit)?|"
+    r"Credit|Courtesy|Illustration)\b",
+)
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved)", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# Wire datelines that lost their city: "( – Russia invaded..." or "(AP) — ".
+ORPHAN_DATELINE = re.compile(r"^\(\s*[A-Z]{0,8}\s*\)?\s*[–—-]+\s*\)?\s*")
+
+CREDIT_MAX = 120
+CAPTION_MAX = 300
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit: short, no sentence ending, and names an agency or says "photo"/"via"."""
+    text = line.strip()
+    if not text or len(text) > CREDIT_MAX:
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    if SENTENCE_END.search(text) and not text.isupper():
+        return False
+    return bool(CREDIT_MARKERS.search(text)) and (
+        text.isupper() or "/" in text or " via " in text or re.match(r"(?i)(photo|image|credit|courtesy)", text) is not None
+        or len(text.split()) <= 6
+    )
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines]
+
+
+def cut_trailer(lines: list[str]) -> list[str]:
+    """Drop everything from a trailer heading ("More from ...", "Related") to the end.
+
+    Only a heading-shaped line counts: short, no sentence punctuation, and past the story's first
+    paragraph, so that a story that *begins* "Related news:" is not erased.
+    """
+    seen_text = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and TRAILER_HEADING.match(text) and len(text) <= 80 and not SENTENCE_END.search(text) \
+                and seen_text >= 1:
+            return lines[:index]
+        if len(text) > 40:
+            seen_text += 1
+    return lines
+
+
+def drop_credits_and_captions(lines: list[str]) -> list[str]:
+    """Drop credit lines, the caption lines right above a credit, and captions the page doubled."""
+    stripped = _blocks(lines)
+    drop = set()
+    for index, text in enumerate(stripped):
+        if not text:
+            continue
+        if is_credit(text) or COPYRIGHT.match(text) or INLINE_PROMO.match(text):
+            drop.add(index)
+            # Captions sit directly above their credit (possibly doubled); walk up over them.
+            up = index - 1
+            while up >= 0 and stripped[up] and len(stripped[up]) <= CAPTION_MAX and up not in drop:
+                if not _caption_like(stripped[up], stripped, up):
+                    break
+                drop.add(up)
+                up -= 1
+        # A line the page printed twice in a row (image alt text + caption) is a caption.
+        nxt = index + 1
+        while nxt < len(stripped) and not stripped[nxt]:
+            nxt += 1
+        if nxt < len(stripped) and stripped[nxt] == text and len(text) <= CAPTION_MAX:
+            drop.update({index, nxt})
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+def _caption_like(text: str, lines: list[str], index: int) -> bool:
+    # Captions are single lines; they either lack a full stop or are exact repeats of a neighbour.
+    doubled = (index > 0 and lines[index - 1] == text) or (index + 1 < len(lines) and lines[index + 1] == text)
+    return doubled or not SENTENCE_END.search(text) or len(text) <= CAPTION_MAX
+
+
+def strip_orphan_dateline(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if line.strip():
+            lines = list(lines)
+            lines[index] = ORPHAN_DATELINE.sub("", line.lstrip())
+            break
+    return lines
+
+
+RULES = (cut_trailer, drop_credits_and_captions, strip_orphan_dateline)
+
+
+def strip_boilerplate(text: str) -> str:
+    lines = text.splitlines()
+    for rule in RULES:
+        lines = rule(lines)
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""Extract: articles → claims, actors and places, by spaCy's parse and the rules in this folder.
+
+`extract(articles)` streams `Extraction`s in input order; spaCy runs over paragraphs in batches.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from fogwatch.extract.actors import ActorResolver
+from fogwatch.extract.claims import Carry, ClaimExtractor
+from fogwatch.extract.dates import find_dates
+from fogwatch.extract.places import find_places
+from fogwatch.records import Article, Extraction, PlaceMention, Span, When
+from fogwatch.registry.actors import Registry, load_registry
+
+PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept."""
+    out = []
+    for block in PARAGRAPH.finditer(text):
+        for line in re.finditer(r"[^\n]+", block.group(0)):
+            if line.group(0).strip():
+                out.append((block.start() + line.start(), line.group(0)))
+    return out
+
+
+def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
+          dates: list[tuple[int, int, str, tuple]]) -> When | None:
+    inside = [d for d in dates if sent_start <= d[0] < sent_end]
+    if not inside:
+        return None
+    start, end, text, (d0, d1, precision) = inside[0]
+    return When(start=d0, end=d1, precision=precision, text=text,
+                span=Span(article.article_id, paragraph_offset + start, paragraph_offset + end))
+
+
+def extract_article(article: Article, docs: list[tuple[int, object]], registry: Registry, nlp) -> Extraction:
+    resolver = ActorResolver(registry, nlp)
+    extractor = ClaimExtractor(resolver, article.article_id, article.text)
+    context: dict = {}
+    all_places: list[PlaceMention] = []
+    for offset, doc in docs:
+        mentions = resolver.mentions(doc, article.article_id, offset)
+        blocked = {i for m in mentions for i in range(m.start, m.end)}
+        places = find_places(doc, article.article_id, offset, blocked, context)
+        all_places.extend(p.mention for p in places)
+        dates = list(find_dates(doc.text, article.published))
+        carry = Carry()
+        when_carry: When | None = None
+        for sent in doc.sents:
+            when = _when(article, offset, sent.start_char, sent.end_char, dates) or when_carry
+            when_carry = when
+            carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
+    actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient) if a}.values())
+    return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places))
+
+
+def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=None,
+            batch_size: int = 64) -> Iterator[Extraction]:
+    from fogwatch import nlp as nlp_stage
+
+    nlp = nlp or nlp_stage.load()
+    registry = registry or load_registry()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _run(batch, registry, nlp)
+            batch = []
+    if batch:
+        yield from _run(batch, registry, nlp)
+
+
+def _run(batch: list[Article], registry: Registry, nlp) -> Iterator[Extraction]:
+    parts = [(i, off, text) for i, a in enumerate(batch) for off, text in paragraphs(a.text)]
+    docs: dict[int, list] = {i: [] for i in range(len(batch))}
+    for (i, off, _), doc in zip(parts, nlp.pipe((t for _, _, t in parts), batch_size=256)):
+        docs[i].append((off, doc))
+    for i, article in enumerate(batch):
+        yield extract_article(article, docs[i], registry, nlp)
+
+
+__all__ = ["extract", "extract_article", "paragraphs"]

@@ -1,0 +1,210 @@
+"""Who a noun phrase names: registry aliases, back-references ("the agency"), pronouns, new names.
+
+`ActorResolver` lives for one article. It remembers the actors mentioned so far, most recent last,
+so that "the agency", "the groups", "he" and "it" can be resolved to them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+
+from fogwatch.records import Actor, Span
+from fogwatch.registry.actors import DEMONYMS, Registry, fold
+
+PERSON_KINDS = {"official", "person"}
+GROUP_KINDS = {"armed_group", "state_forces", "group"}
+# Nouns that stand for the organisation they belong to: "members of X", "a spokesman for X".
+PROXY_NOUNS = {"member", "spokesman", "spokeswoman", "spokesperson", "representative", "head", "chief", "commander",
+               "leader", "official", "statement", "press", "service", "channel", "account", "fighter", "unit",
+               "source", "sources", "officer", "officers", "soldier", "soldiers", "members", "fighters"}
+GROUP_NOUNS = {"militia", "group", "legion", "battalion", "corps", "brigade", "rebel", "insurgent", "militant",
+               "fighter", "guerrilla", "faction", "force", "unit", "mercenary", "partisan", "saboteur"}
+OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "president",
+                  "mayor", "commander", "general", "analyst", "expert", "witness", "resident", "diplomat",
+                  "prosecutor", "chief", "head", "source", "lawmaker", "senator"}
+PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
+               "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
+               "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+            "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural", "we": "plural"}
+GENERIC_REFS = {"group": GROUP_KINDS, "groups": GROUP_KINDS, "militia": GROUP_KINDS, "militias": GROUP_KINDS,
+                "official": PERSON_KINDS, "governor": PERSON_KINDS, "ministry": {"ministry"},
+                "government": {"government"}, "agency": {"security_service", "media", "international_org"},
+                "military": {"state_forces"}, "army": {"state_forces"}}
+
+
+@dataclass
+class Mention:
+    actor: Actor
+    start: int  # token indices in the paragraph doc
+    end: int
+    span: Span
+
+
+@dataclass
+class ActorResolver:
+    registry: Registry
+    nlp: object
+    history: list[Actor] = field(default_factory=list)
+    _exclude: tuple[Actor, ...] = ()  # actors in order of mention, this article
+    discovered: dict[str, Actor] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for actor in self.registry.actors.values():
+            if actor.discovered:
+                continue
+            names = {actor.name, *actor.aliases}
+            lower = [n for n in names if not (n.isupper() and len(n) <= 4)]
+            upper = [n for n in names if n.isupper() and len(n) <= 4]
+            # Short acronyms must match in capitals: "AP" is an agency, "ap" is not.
+            if lower:
+                self.matcher.add(actor.actor_id, [self.nlp.make_doc(n) for n in lower])
+            if upper:
+                self.exact.add(actor.actor_id, [self.nlp.make_doc(n) for n in upper])
+
+    def mentions(self, doc, article_id: str, offset: int) -> list[Mention]:
+        """Registry mentions in `doc`, longest first where they overlap, in text order."""
+        hits = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in [*self.matcher(doc), *self.exact(doc)]]
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: set[int] = set()
+        out = []
+        for start, end, actor_id in hits:
+            if taken.intersection(range(start, end)):
+                continue
+            # A following proper noun means a longer name we do not know: "Russia Today" is not Russia.
+            if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ == "compound" and doc[end].head.i > end - 1:
+                continue
+            taken.update(range(start, end))
+            span = doc[start:end]
+            out.append(Mention(self.registry.actors[actor_id], start, end,
+                               Span(article_id, offset + span.start_char, offset + span.end_char)))
+        return sorted(out, key=lambda m: m.start)
+
+    def remember(self, actor: Actor) -> None:
+        if actor in self.history:
+            self.history.remove(actor)
+        self.history.append(actor)
+
+    def _recent(self, kinds: set[str] | None = None, refs: str | None = None, limit: int = 1,
+                exclude_kinds: set[str] = frozenset()) -> list[Actor]:
+        out = []
+        for actor in reversed(self.history):
+            if kinds is not None and actor.kind not in kinds:
+                continue
+            if actor.kind in exclude_kinds:
+                continue
+            if refs is not None and refs not in self.registry.refs.get(actor.actor_id, ()) \
+                    and not (kinds and actor.kind in kinds):
+                continue
+            out.append(actor)
+            if len(out) >= limit:
+                break
+        return out
+
+    def resolve(self, token, mentions: list[Mention], exclude: tuple[Actor, ...] = ()) -> list[Actor]:
+        """The actors the noun phrase headed by `token` stands for (several for "X and Y").
+
+        `exclude`: actors a plural pronoun cannot mean here ("Russia says they were ..." is not Russia).
+        """
+        self._exclude = exclude
+        heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+        out: list[Actor] = []
+        for head in heads:
+            for actor in self._resolve_one(head, mentions):
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _np_range(self, head) -> tuple[int, int]:
+        left = head.left_edge.i
+        right = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("appos", "compound", "prep", "punct", "nmod") and child.dep_ != "conj":
+                if child.dep_ == "prep" and child.lower_ != "of":
+                    break
+                right = child.right_edge.i + 1
+            else:
+                break
+        return left, right
+
+    def _resolve_one(self, head, mentions: list[Mention]) -> list[Actor]:
+        lower = head.lower_
+        # "members of X", "a spokesman for X", "X's press service" → X.
+        if head.lemma_.lower() in PROXY_NOUNS or lower in PROXY_NOUNS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        found = self.resolve(objs[0], mentions)
+                        if found:
+                            return found
+                if child.dep_ == "poss":
+                    found = self._resolve_one(child, mentions)
+                    if found:
+                        return found
+        left, right = self._np_range(head)
+        inside = [m for m in mentions if m.start >= left and m.end <= right and not (m.start > head.i)]
+        inside = inside or [m for m in mentions if m.start <= head.i < m.end]
+        if inside:
+            # Prefer the mention containing the head, else the longest.
+            best = max(inside, key=lambda m: (m.start <= head.i < m.end, m.end - m.start))
+            return [best.actor]
+        if lower in PRONOUNS:
+            kind = PRONOUNS[lower]
+            if kind == "person":
+                return self._recent(PERSON_KINDS)
+            if kind == "org":
+                return self._recent(exclude_kinds=PERSON_KINDS)
+            for actor in reversed(self.history):
+                # Plural pronouns mostly mean fighters and groups; a government is "it" or named again.
+                if actor.kind in GROUP_KINDS | {"group"} and actor not in self._exclude:
+                    return [actor]
+            return []
+        det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+        lemma = head.lemma_.lower()
+        if det and head.pos_ in ("NOUN", "PROPN"):
+            plural = head.tag_ in ("NNS", "NNPS")
+            for actor in reversed(self.history):
+                if lemma in self.registry.refs.get(actor.actor_id, ()) or fold(head.text) in self.registry.refs.get(actor.actor_id, ()):
+                    if plural:
+                        return self._recent(refs=lemma, kinds={actor.kind}, limit=3)
+                    return [actor]
+            kinds = GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
+            if kinds:
+                return self._recent(kinds, limit=3 if plural else 1)
+        return self._discover(head, left, right)
+
+    def _discover(self, head, left: int, right: int) -> list[Actor]:
+        """A speaker no registry knows: a name ("Mykola Ivanov") or a described group ("Ukrainian officials")."""
+        doc = head.doc
+        span = doc[left:right]
+        numeric = {t.i for c in head.children if c.dep_ in ("nummod", "quantmod") for t in c.subtree}
+        words = [t for t in span if t.dep_ not in ("det", "punct", "predet", "nummod", "quantmod")
+                 and t.i not in numeric and t.lower_ not in ("all", "both")]
+        if not words:
+            return []
+        text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+        lemma = head.lemma_.lower()
+        side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            kind = {"PERSON": "person", "ORG": "organization", "GPE": "government"}.get(head.ent_type_, "organization")
+        elif not (side or any(t.pos_ == "PROPN" for t in span)):
+            return []  # "fighters", "the border": not a party we can name
+        elif lemma in GROUP_NOUNS or any(lemma.endswith(n) for n in ("militia", "group")):
+            kind = "armed_group"
+        elif lemma in OFFICIAL_NOUNS:
+            kind = "official"
+        elif lemma in PERSON_LIKE:
+            kind = "group"
+        else:
+            return []
+        if len(text) > 80:
+            return []
+        actor = self.registry.discover(text, kind=kind, side=side)
+        self.discovered[actor.actor_id] = actor
+        refs = {lemma, "group"} if kind in GROUP_KINDS | {"group"} else {lemma}
+        self.registry.refs[actor.actor_id] = tuple(sorted(set(self.registry.refs.get(actor.actor_id, ())) | refs))
+        return [actor]

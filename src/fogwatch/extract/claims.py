@@ -1,0 +1,530 @@
+"""Claims from the dependency parse: who asserts what, how hedged, with which numbers.
+
+The rules, in reading order:
+1. A *cue* is a reporting verb (lexicon.CUES) or "according to". Its subject (or the "to" object)
+   is the speaker; the clause it governs is the content.
+2. A *trigger* is a verb or event noun that names something that happened (lexicon.PREDICATES,
+   EVENT_NOUNS). Walking up the parse from a trigger collects the cues that govern it: the outermost
+   is the first link of the attribution chain (`via`), the innermost is the speaker.
+3. A sentence with triggers and no cue of its own inherits the previous sentence's speaker within
+   the same paragraph ("The agency said ... More than 100 fighters were allegedly killed.").
+4. Quantities are read from the trigger's patient noun phrases (and their conjuncts) with their
+   bounds ("more than 100" → low 101), one claim per quantity.
+5. A cue whose content has no trigger still makes a claim: `identified_as` when the content says
+   what someone *is* ("the fighters were Russian citizens", "calls them terrorists"), else `stated`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from fogwatch.extract import lexicon as lx
+from fogwatch.extract.actors import ActorResolver, Mention
+from fogwatch.extract.numbers import VAGUE, bounds, parse_number
+from fogwatch.extract.places import LOCATIVE, FoundPlace
+from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
+
+CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
+                         "cc", "det", "prep"}
+QUOTES = "\"“”‘’'«»"
+
+
+@dataclass
+class Cue:
+    token: object  # spaCy Token of the cue word ("said", "according")
+    text: str
+    hedge: str
+    speakers: list[Actor]
+    source: object | None  # head token of the speaker phrase
+    span: Span
+    source_span: Span | None
+    content: object | None  # root token of the content clause
+
+
+@dataclass
+class Carry:
+    """The attribution a sentence passes on to the next ones in its paragraph."""
+
+    cues: list[Cue] = field(default_factory=list)
+
+
+def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Span:
+    span = doc[start_tok:end_tok]
+    return Span(article_id, offset + span.start_char, offset + span.end_char)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class ClaimExtractor:
+    def __init__(self, resolver: ActorResolver, article_id: str, text: str):
+        self.resolver = resolver
+        self.article_id = article_id
+        self.text = text
+        self.claims: list[Claim] = []
+        self.seen_ids: set[str] = set()
+
+    # --- cues -------------------------------------------------------------------------------
+    def is_cue(self, token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in lx.CUES:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma in lx.IDENTITY_CUES:
+                return any(c.dep_ in ("oprd", "ccomp") for c in token.children) or \
+                    any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+            if lemma == "report" and not any(c.dep_ in ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj") for c in token.children):
+                return False
+            return True
+        # The small model tags "claims" in "claims to have repelled" as a noun; the infinitive says otherwise.
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.pos_ == "NOUN" and token.tag_ == "NNS" and nxt is not None and nxt.lower_ in ("to", "that") \
+            and not any(c.dep_ == "det" for c in token.children)
+
+    def subject_of(self, verb, depth: int = 0):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which", "who"):
+                if child.dep_ == "nsubjpass":
+                    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                    return agents[0] if agents else None
+                return child
+        if depth < 4 and verb.head.i != verb.i and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "oprd", "dobj", "attr"):
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.CUES:
+                return None  # a reported clause without subject is not the reporter's
+            return self.subject_of(verb.head, depth + 1)
+        return None
+
+    def make_cue(self, token, doc, offset: int, mentions: list[Mention]) -> Cue:
+        lemma = token.lemma_.lower()
+        source = self.subject_of(token)
+        speakers = self.resolver.resolve(source, mentions) if source is not None else []
+        for actor in speakers:
+            self.resolver.remember(actor)
+        content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if content is None:
+            content = next((c for c in token.children if c.dep_ in ("dobj", "oprd", "attr")), None)
+        source_span = None
+        if source is not None:
+            source_span = _span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset)
+            # Keep a relative clause out of the source span: "X, which is ..., said".
+            rel = [c for c in source.children if c.dep_ in ("relcl", "acl") or (c.dep_ == "punct" and c.i > source.i)]
+            if rel:
+                source_span = _span(doc, source.left_edge.i, source.i + 1, self.article_id, offset)
+        return Cue(token=token, text=token.text, hedge=lx.CUES[lemma], speakers=speakers, source=source,
+                   span=_span(doc, token.i, token.i + 1, self.article_id, offset), source_span=source_span,
+                   content=content)
+
+    def according_to(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                to = doc[token.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                source = objs[0] if objs else None
+                speakers = self.resolver.resolve(source, mentions) if source is not None else []
+                for actor in speakers:
+                    self.resolver.remember(actor)
+                hedge = "reported" if source is None or source.lemma_.lower() in ("report", "reports", "media") else "asserted"
+                return Cue(token=token, text="according to", hedge=hedge, speakers=speakers, source=source,
+                           span=_span(doc, token.i, token.i + 2, self.article_id, offset),
+                           source_span=_span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset) if source is not None else None,
+                           content=None)
+        return None
+
+    def governing(self, token, cues: dict[int, Cue]) -> list[Cue]:
+        """Cues that govern `token`, outermost first."""
+        chain: list[Cue] = []
+        node = token
+        for _ in range(40):
+            # "X claims to have repelled": the cue sits right before the infinitive, however it was
+            # parsed. A cue found this way on a mis-tagged noun ends the walk: its own head is noise.
+            to = next((c for c in node.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and to.i > 0 and to.nbor(-1).i in cues and cues[to.nbor(-1).i] not in chain \
+                    and to.nbor(-1).i != node.i:
+                cue = cues[to.nbor(-1).i]
+                chain.append(cue)
+                if cue.token.pos_ not in ("VERB", "AUX"):
+                    break
+                node = cue.token
+                continue
+            if node.head.i == node.i:
+                break
+            parent = node.head
+            if parent.i in cues and node.dep_ not in CONTENT_DEPS_EXCLUDED and node.dep_ != "conj" \
+                    and cues[parent.i] not in chain:
+                chain.append(cues[parent.i])
+            node = parent
+        # Collected innermost first; the chain reads outermost first.
+        return list(reversed(chain))
+
+    # --- triggers ---------------------------------------------------------------------------
+    def verb_predicate(self, token) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.dep_ in ("amod", "compound") or (token.pos_ != "VERB" and token.tag_ not in ("VBN", "VBG", "VBD")):
+            return None  # "Russian-occupied Crimea" names a state of affairs, not an event
+        for child in token.children:
+            if child.dep_ == "prt" and (lemma, child.lower_) in lx.PARTICLE_PREDICATES:
+                return lx.PARTICLE_PREDICATES[(lemma, child.lower_)]
+            if child.dep_ in ("dobj", "prep", "nsubjpass") and (lemma, child.lemma_.lower()) in lx.VERB_OBJECT_PREDICATES:
+                return lx.VERB_OBJECT_PREDICATES[(lemma, child.lemma_.lower())]
+        if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
+            return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
+        predicate = lx.PREDICATES.get(lemma)
+        if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise"):
+            obj = self.patients(token)
+            if obj and obj[0].lemma_.lower() in lx.PERSON_NOUNS:
+                return "killed"
+        if lemma == "hit" and token.pos_ != "VERB":
+            return None
+        return predicate
+
+    def noun_predicate(self, token, cues: dict[int, Cue]) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
+            return None
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            rel, node = node.dep_, node.head
+            head_lemma = node.lemma_.lower()
+            if node.pos_ == "ADP" or head_lemma in lx.CONTAINER_NOUNS:
+                continue
+            if node.pos_ in ("VERB", "AUX"):
+                if head_lemma in lx.LIGHT_VERBS and head_lemma != "repel" and rel in ("dobj", "pobj", "nsubjpass"):
+                    return lx.EVENT_NOUNS[lemma]
+                if head_lemma == "be" and any(c.dep_ == "expl" for c in node.children):
+                    return lx.EVENT_NOUNS[lemma]
+                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj":
+                    return lx.EVENT_NOUNS[lemma]
+                if node.i in cues and rel in ("dobj", "pobj"):
+                    return lx.EVENT_NOUNS[lemma]
+                return None
+            return None
+        return None
+
+    @staticmethod
+    def passive(token) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or \
+            (token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and
+             not any(c.dep_ in ("nsubj", "aux") for c in token.children))
+
+    def patients(self, token) -> list:
+        lemma = token.lemma_.lower()
+        if lemma == "die":
+            return [c for c in token.children if c.dep_ == "nsubj"]
+        if self.passive(token):
+            found = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if not found and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+                found = [token.head]
+            if not found and token.dep_ in ("ccomp", "xcomp", "oprd"):
+                found = [c for c in token.head.children if c.dep_ == "dobj"]
+            return found
+        found = []
+        for child in token.children:
+            if child.dep_ == "dobj":
+                if child.lemma_.lower() == "control":
+                    found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for g in p.children if g.dep_ == "pobj")
+                else:
+                    found.append(child)
+            elif child.dep_ == "prep" and (lemma, child.lower_) in (("get", "into"),):
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+        return found
+
+    def agent_of(self, token):
+        if self.passive(token):
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents[0] if agents else None
+        if token.lemma_.lower() == "die":
+            return None
+        return self.subject_of(token)
+
+    # --- quantities -------------------------------------------------------------------------
+    def quantity_nouns(self, trigger, patients: list) -> list:
+        nouns: list = []
+        for noun in patients:
+            for item in (noun, *noun.conjuncts, *[c for c in noun.children if c.dep_ == "appos"]):
+                if item not in nouns:
+                    nouns.append(item)
+        # Quoted lists confuse the parser ("destroyed “six tanks, a gun, [and] 20 vehicles.”"): scan on
+        # from the patient for noun phrases of the same list until a clause boundary.
+        if patients:
+            doc = trigger.doc
+            sent_end = trigger.sent.end
+            i = max(n.i for n in nouns) + 1
+            while i < sent_end:
+                tok = doc[i]
+                if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") or tok.text in (";", ":") \
+                        or tok.pos_ == "SCONJ" or (tok.pos_ == "ADP" and tok.lower_ != "of"):
+                    break
+                if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "conj", "appos", "nsubjpass", "pobj", "npadvmod") \
+                        and tok not in nouns and tok.head.pos_ != "ADP" \
+                        and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in tok.children):
+                    nouns.append(tok)
+                i += 1
+        return nouns
+
+    def quantity(self, noun, trigger, doc, offset: int, predicate: str) -> Quantity | None:
+        unit_noun = noun
+        number_tokens = []
+        vague = None
+        lemma = noun.lemma_.lower()
+        ofs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if noun.pos_ == "NUM" and ofs:  # "one of the border villages"
+            number_tokens, unit_noun = [noun], ofs[0]
+        elif (noun.lower_ in VAGUE or lemma in ("dozen", "score", "hundred", "thousand")) and ofs:
+            vague, unit_noun = noun, ofs[0]
+        else:
+            nummods = [c for c in noun.children if c.dep_ == "nummod"]
+            if nummods:
+                num = nummods[0]
+                number_tokens = sorted([t for t in num.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million")],
+                                       key=lambda t: t.i)
+            else:
+                amod_vague = [c for c in noun.children if c.lower_ in VAGUE and c.dep_ in ("amod", "det", "nummod")]
+                if amod_vague:
+                    vague = amod_vague[0]
+                elif any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and \
+                        predicate in ("killed", "wounded", "destroyed", "shot_down", "captured", "damaged", "detained") \
+                        and noun.tag_ in ("NN", "NNP"):
+                    number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
+        if not number_tokens and vague is None:
+            return None
+        left = min([noun.left_edge.i, *[t.i for t in number_tokens]])
+        right = unit_noun.i + 1
+        if unit_noun is noun:
+            # "six tanks" stops at the noun; keep "of ..." for "dozens of fighters".
+            right = noun.i + 1
+        while left < right and (doc[left].text in QUOTES + "[(]" or doc[left].pos_ in ("PUNCT", "CCONJ", "X", "SYM")):
+            left += 1
+        note = None
+        low: int | None
+        high: int | None
+        approximate = False
+        if vague is not None:
+            word = vague.lower_
+            if word in ("dozen",) or lemma == "dozen" and vague.tag_ == "NN":
+                low, high, approximate = 12, 12, True
+            else:
+                floor, acled = VAGUE.get(word, VAGUE.get(word + "s", (2, 10)))
+                low, high = floor, None
+                note = f"vague quantity '{word}': ACLED's conventional reading is {acled}"
+        else:
+            number_text = " ".join(t.text for t in number_tokens)
+            value = parse_number(number_text)
+            if value is None:
+                return None
+            qualifier = doc[left:number_tokens[0].i].text
+            low, high, approximate = bounds(value, qualifier)
+            span_text = doc[left:right].text
+            ranged = re.search(r"between\s+([\w,.]+)\s+and\s+([\w,.]+)|([\d,.]+)\s*(?:-|–|to)\s*([\d,.]+)", doc[max(left - 1, 0):right].text)
+            if ranged:
+                a, b = (ranged.group(1), ranged.group(2)) if ranged.group(1) else (ranged.group(3), ranged.group(4))
+                lo, hi = parse_number(a), parse_number(b)
+                if lo is not None and hi is not None and lo < hi:
+                    low, high = lo, hi
+            del span_text
+        # "26 drones over seven regions": the scope phrase belongs with the number.
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("over", "across", "in") and prep.i == right:
+                objs = [g for g in prep.children if g.dep_ == "pobj" and any(c.dep_ == "nummod" for c in g.children)]
+                if objs:
+                    scope_n = parse_number(" ".join(c.text for c in objs[0].children if c.dep_ == "nummod"))
+                    right = objs[0].i + 1
+                    if scope_n is not None:
+                        note = f"{prep.lower_} {scope_n} {objs[0].lemma_.lower()}{'s' if scope_n != 1 else ''}"
+        span = _span(doc, left, right, self.article_id, offset)
+        unit = unit_noun.lemma_.lower()
+        return Quantity(low=low, high=high, unit=unit, text=self.text[span.start:span.end], span=span,
+                        approximate=approximate, note=note)
+
+    # --- claims -----------------------------------------------------------------------------
+    def hedge_for(self, trigger, chain: list[Cue]) -> str:
+        hedge = chain[-1].hedge if chain else "asserted"
+        if any(c.hedge == "denied" for c in chain):
+            return "denied"
+        node = trigger
+        stop = chain[-1].token if chain else None
+        seen = 0
+        while node is not None and seen < 8:
+            for child in node.children:
+                if child.dep_ == "advmod" and child.lower_ in lx.HEDGE_ADVERBS:
+                    return lx.HEDGE_ADVERBS[child.lower_]
+            if node.head.i == node.i or (stop is not None and node.head.i == stop.i):
+                break
+            node = node.head
+            seen += 1
+        if trigger.lemma_.lower() in ("be",) and any(c.lower_ in ("said", "reported") for c in trigger.children):
+            return "alleged"
+        return hedge
+
+    def add(self, claim: Claim) -> None:
+        if claim.claim_id not in self.seen_ids:
+            self.seen_ids.add(claim.claim_id)
+            self.claims.append(claim)
+
+    def build(self, *, sent, doc, offset, chain: list[Cue], predicate: str, trigger, mentions,
+              places: list[FoundPlace], when: When | None, identity_tok=None, patient_tok=None) -> None:
+        sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
+        span = Span(self.article_id, sent_start, sent_end)
+        via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
+                                cue=c.text, span=c.span, actor_id=c.speakers[0].actor_id if c.speakers else None)
+                    for c in chain)
+        inner = chain[-1] if chain else None
+        speakers: list[Actor | None] = list(inner.speakers) if inner and inner.speakers else [None]
+        hedge = self.hedge_for(trigger, chain)
+        negated = any(c.dep_ == "neg" for c in trigger.children)
+        agent_tok = self.agent_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if trigger.pos_ == "NOUN":
+            # The event noun's agent is the subject of the verb carrying it ("the groups launched incursions").
+            carrier = trigger.head
+            while carrier.pos_ not in ("VERB", "AUX") and carrier.head.i != carrier.i:
+                carrier = carrier.head
+            agent_tok = self.subject_of(carrier) if carrier.lemma_.lower() in lx.LIGHT_VERBS else None
+        # "X says they were ..." is not X; but a carried-over speaker may well be "they".
+        exclude = tuple(inner.speakers) if inner and inner.token.sent.start == sent.start else ()
+        if predicate == "identified_as":
+            agent_tok = None
+        agents = self.resolver.resolve(agent_tok, mentions, exclude) if agent_tok is not None else []
+        if agent_tok is not None and agent_tok.lower_ in ("it", "they", "we") and not agents and inner and inner.speakers:
+            agents = inner.speakers
+        patient_toks = [patient_tok] if patient_tok is not None else (self.patients(trigger) if trigger.pos_ != "NOUN" else [])
+        patients = self.resolver.resolve(patient_toks[0], mentions, exclude) \
+            if patient_toks and predicate not in ("crossed", "captured") else []
+        for actor in (*agents, *patients):
+            self.resolver.remember(actor)
+        quantities: list[Quantity | None] = []
+        if predicate not in ("identified_as", "stated"):
+            for noun in self.quantity_nouns(trigger, patient_toks):
+                q = self.quantity(noun, trigger, doc, offset, predicate)
+                if q is not None:
+                    quantities.append(q)
+        quantities = quantities or [None]
+        place = self.place_for(trigger, sent, places)
+        identity = None
+        if identity_tok is not None:
+            cut = {t.i for c in identity_tok.children if c.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj") and c.i > identity_tok.i
+                   for t in c.subtree}
+            keep = [t for t in identity_tok.subtree if t.i not in cut and t.dep_ not in ("det", "punct", "predet")]
+            identity = doc[keep[0].i:keep[-1].i + 1].text if keep else identity_tok.text
+        if inner is not None and inner.content is not None:
+            c = inner.content
+            content_span = _span(doc, c.left_edge.i, c.right_edge.i + 1, self.article_id, offset)
+        else:
+            content_span = span
+        for speaker in speakers:
+            for q in quantities:
+                key = "|".join([self.article_id, str(span.start), speaker.actor_id if speaker else "-", predicate,
+                                str(q.span.start) if q else "-", identity or "", str(trigger.i)])
+                claim_id = hashlib.sha256(key.encode()).hexdigest()[:20]
+                self.add(Claim(
+                    claim_id=claim_id, article_id=self.article_id, span=span, text=self.text[span.start:span.end],
+                    speaker=speaker, via=via, cue=inner.text if inner else None, hedge=hedge, predicate=predicate,
+                    agent=agents[0] if agents else None, patient=patients[0] if patients else None,
+                    quantity=q, place=place.mention if place else None, when=when,
+                    source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
+                    content_span=content_span, identity=identity, negated=negated,
+                ))
+
+    @staticmethod
+    def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
+        in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
+        if not in_sent:
+            return None
+        subtree = {t.i for t in trigger.subtree}
+        inside = [p for p in in_sent if p.tok_start in subtree]
+        pool = inside or in_sent
+        # The most precise first: a village beats its region, a region beats a country.
+        rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+        return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
+
+    def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
+                 when: When | None, carry: Carry) -> Carry:
+        cues: dict[int, Cue] = {}
+        for token in sent:
+            if self.is_cue(token):
+                cues[token.i] = self.make_cue(token, doc, offset, mentions)
+        according = self.according_to(sent, doc, offset, mentions)
+        for m in mentions:
+            # "into Russia" names a place, not a party that a later "they" could mean.
+            root = doc[m.end - 1]
+            if sent.start <= m.start < sent.end and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+                self.resolver.remember(m.actor)
+        used: set[int] = set()
+        produced = False
+        for token in sent:
+            if token.i in cues and token.lemma_.lower() not in ("report",):
+                continue
+            predicate = self.verb_predicate(token) or self.noun_predicate(token, cues)
+            if predicate is None:
+                continue
+            chain = self.governing(token, cues)
+            if not chain and according is not None:
+                chain = [according]
+            elif not chain and not cues and carry.cues and self.continues(sent):
+                chain = carry.cues
+            used.update(c.token.i for c in chain)
+            self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate=predicate, trigger=token,
+                       mentions=mentions, places=places, when=when)
+            produced = True
+        for index, cue in cues.items():
+            identity = self.identity(cue)
+            if index in used and identity is None:
+                continue
+            chain = [*self.governing(cue.token, cues), cue]
+            if identity is not None:
+                patient_tok, identity_tok = identity
+                self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate="identified_as",
+                           trigger=cue.content or cue.token, mentions=mentions, places=places, when=when,
+                           identity_tok=identity_tok, patient_tok=patient_tok)
+            elif cue.content is not None and cue.token.lemma_.lower() not in lx.IDENTITY_CUES and cue.speakers:
+                self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate="stated",
+                           trigger=cue.token, mentions=mentions, places=places, when=when)
+            produced = True
+        attributed = [c for c in cues.values() if c.speakers]
+        if attributed:
+            # The last attributed cue carries to the next sentences ("The agency said ... More were killed.").
+            top = [c for c in attributed if not self.governing(c.token, cues)] or attributed
+            return Carry(cues=[*self.governing(top[-1].token, cues), top[-1]])
+        if according is not None:
+            return Carry(cues=[according])
+        if produced and not cues:
+            return carry
+        return carry if not cues else Carry()
+
+    @staticmethod
+    def continues(sent) -> bool:
+        """Whether a sentence with no cue of its own still reports the previous speaker's account.
+
+        Wire copy signals it with a hedge ("were allegedly killed") or a quotation; a sentence that
+        opens with a contrast ("But ...") is the writer's own voice again.
+        """
+        if sent[0].lower_ in ("but", "however", "yet", "still"):
+            return False
+        return any(t.lower_ in lx.HEDGE_ADVERBS for t in sent) or any(t.text in "“”\"" for t in sent)
+
+    def identity(self, cue: Cue):
+        """(patient token, identity token) when the cue says what someone is."""
+        token = cue.token
+        for child in token.children:
+            if child.dep_ == "oprd" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                return obj, child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if objs:
+                    return obj, objs[0]
+        content = cue.content
+        if content is not None and content.lemma_.lower() == "be" and not any(c.dep_ == "expl" for c in content.children):
+            attrs = [c for c in content.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+            subj = next((c for c in content.children if c.dep_ == "nsubj"), None)
+            if attrs and subj is not None:
+                return subj, attrs[0]
+        return None

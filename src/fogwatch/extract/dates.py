@@ -1,0 +1,125 @@
+"""Date expressions normalised against the article's publication date and its precision.
+
+News convention: "on Monday" is the latest Monday on or before publication. With a publication
+date known only to the month, a weekday resolves only to that month; with none, relative
+expressions stay unknown (never today's date).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from fogwatch.records import PartialDate, Precision
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+DATE_PATTERN = re.compile(
+    r"\b(?:(?:on|last|this|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year))\b"
+    r"|\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+    r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?P<year1>\d{4}))?"
+    r"|\bin\s+(?P<month3>" + "|".join(calendar.month_name[1:]) + r")(?:\s+(?P<year2>\d{4}))?\b"
+    r"|\b(?P<month4>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year4>\d{4})\b"
+    r"|\bin\s+(?P<year3>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _past_year(month: int, day: int | None, base: PartialDate) -> int:
+    """The year that puts month/day on or before publication (news reports the past)."""
+    year = base.date.year
+    if base.precision == "year":
+        return year
+    if (month, day or 1) > (base.date.month, base.date.day if base.precision == "day" else 31):
+        return year - 1
+    return year
+
+
+def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt.date, Precision] | None:
+    g = match.groupdict()
+    if g["weekday"]:
+        if published is None:
+            return None
+        if published.precision == "day":
+            back = (published.date.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+            day = published.date - dt.timedelta(days=back)
+            return day, day, "day"
+        if published.precision == "month":
+            start, end = _month_range(published.date.year, published.date.month)
+            return start, end, "month"
+        return None
+    if g["rel"]:
+        rel = g["rel"].lower()
+        if published is None or published.precision != "day":
+            if published is not None and rel in ("last year",):
+                year = published.date.year - 1
+                return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+            return None
+        base = published.date
+        if rel in ("today", "overnight", "last night"):
+            return (base - dt.timedelta(days=1), base, "day") if rel != "today" else (base, base, "day")
+        if rel == "yesterday":
+            day = base - dt.timedelta(days=1)
+            return day, day, "day"
+        if rel in ("last week",):
+            start = base - dt.timedelta(days=base.weekday() + 7)
+            return start, start + dt.timedelta(days=6), "week"
+        if rel in ("this week", "earlier this week"):
+            return base - dt.timedelta(days=base.weekday()), base, "week"
+        if rel in ("last month",):
+            prev = base.replace(day=1) - dt.timedelta(days=1)
+            return (*_month_range(prev.year, prev.month), "month")
+        if rel in ("this month", "earlier this month"):
+            return base.replace(day=1), base, "month"
+        if rel == "last year":
+            return dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31), "year"
+        if rel == "earlier this year":
+            return dt.date(base.year, 1, 1), base, "year"
+        return None
+    month_name = g["month1"] or g["month2"]
+    if month_name:
+        month = MONTHS[month_name.lower().rstrip(".")]
+        day = int(g["day1"] or g["day2"])
+        if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+            return None
+        if g["year1"]:
+            year = int(g["year1"])
+        elif published is not None:
+            year = _past_year(month, day, published)
+        else:
+            return None
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return date, date, "day"
+    if g["month3"] or g["month4"]:
+        month = MONTHS[(g["month3"] or g["month4"]).lower()]
+        if g["year2"] or g["year4"]:
+            year = int(g["year2"] or g["year4"])
+        elif published is not None:
+            year = _past_year(month, None, published)
+        else:
+            return None
+        return (*_month_range(year, month), "month")
+    if g["year3"]:
+        year = int(g["year3"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    return None
+
+
+def find_dates(text: str, published: PartialDate | None):
+    """Yield (start, end, matched text, (start_date, end_date, precision)) for resolvable expressions."""
+    for match in DATE_PATTERN.finditer(text):
+        resolved = resolve(match, published)
+        if resolved is not None:
+            yield match.start(), match.end(), match.group(0), resolved

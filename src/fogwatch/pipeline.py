@@ -1,0 +1,54 @@
+"""The main job: ingest → clean → extract → ledger, streamed, one transaction per article."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fogwatch.clean import clean
+from fogwatch.extract import extract
+from fogwatch.ingest import read_paths
+from fogwatch.ledger import Ledger
+from fogwatch.records import Article, Failure
+from fogwatch.registry.actors import Registry, load_registry
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    already: int = 0
+    claims: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
+        on_failure: Callable[[Failure], None] | None = None,
+        on_article: Callable[[Article], None] | None = None) -> Summary:
+    registry = registry or load_registry()
+    ledger.sync_registry(list(registry.actors.values()))
+    summary = Summary()
+
+    def fresh() -> Iterator[Article]:
+        seen: set[str] = set()
+        for item in clean(read_paths(paths)):
+            if isinstance(item, Failure):
+                summary.failures.append(item)
+                if on_failure:
+                    on_failure(item)
+                continue
+            if on_article:
+                on_article(item)
+            # Idempotent: an article already in the ledger (same cleaned text) is not extracted again.
+            if item.article_id in seen or ledger.has_article(item.article_id):
+                summary.already += 1
+                continue
+            seen.add(item.article_id)
+            yield item
+
+    for extraction in extract(fresh(), registry=registry, batch_size=16):
+        if ledger.save(extraction):
+            summary.added += 1
+            summary.claims += len(extraction.claims)
+        else:
+            summary.already += 1
+    return summary

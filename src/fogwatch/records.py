@@ -1,0 +1,174 @@
+"""The typed records that pass between fogwatch's stages, and nothing else.
+
+Every extracted value carries a `Span` into `Article.text`, so that the ledger can always show the
+sentence a number came from. Records are frozen: a stage makes new ones, it never edits old ones.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA = "fogwatch/1"
+
+Precision = Literal["day", "week", "month", "year"]
+Hedge = Literal["confirmed", "asserted", "reported", "alleged", "denied"]
+GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to `precision`: 2023-05 with precision "month" means some day in May."""
+
+    date: dt.date
+    precision: Precision
+
+    def isoformat(self) -> str:
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input as read, before cleaning: plain `text` or `html`, and what its source says of it."""
+
+    origin: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: PartialDate | None = None
+    source_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: PartialDate | None = None
+    lang: str = "en"
+    ingested_at: dt.datetime | None = None
+    origin: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that was rejected: which one (`origin`, e.g. `path` or `path:line`) and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    article_id: str
+    start: int
+    end: int
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "unknown"
+    side: str | None = None
+    # True for actors that fogwatch met in text but that no registry knows.
+    discovered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    place_id: str  # "gn:<geonameid>" for populated places, "adm1:<CC>.<code>", "cc:<CC>"
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: GeoPrecision
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count with bounds: "more than 100 fighters" is low 101, high None, unit "fighter"."""
+
+    low: int | None
+    high: int | None
+    unit: str
+    text: str
+    span: Span
+    approximate: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    text: str
+    span: Span | None  # None when the date is the article's publication date, not a phrase
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    place: Place
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One link of an attribution chain: `speaker` said it with `cue` ("ABC News" / "reported")."""
+
+    speaker: str
+    cue: str
+    span: Span
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claim_id: str
+    article_id: str
+    span: Span
+    text: str
+    speaker: Actor | None
+    via: tuple[Attribution, ...]
+    cue: str | None
+    hedge: Hedge
+    predicate: str
+    agent: Actor | None = None
+    patient: Actor | None = None
+    quantity: Quantity | None = None
+    place: PlaceMention | None = None
+    when: When | None = None
+    event_id: str | None = None
+    # Provenance of the parts of the claim (all inside `span`, except a carried-over speaker).
+    source_span: Span | None = None
+    cue_span: Span | None = None
+    content_span: Span | None = None
+    identity: str | None = None  # for identified_as: what the patient is said to be
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage finds in one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    actors: tuple[Actor, ...] = ()
+    places: tuple[PlaceMention, ...] = field(default=())

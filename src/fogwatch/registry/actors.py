@@ -1,0 +1,118 @@
+"""The actor registry: known parties with aliases, kinds and sides, loaded from YAML.
+
+The packaged registry (`data/actors.yaml`) is read first; user files given with `--actors` (or the
+`FOGWATCH_ACTORS` setting, paths separated by the OS path separator) follow, and an entry with an
+existing id replaces the packaged one.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from fogwatch.errors import BadRegistry
+from fogwatch.records import Actor
+
+KINDS = {"government", "ministry", "security_service", "state_forces", "official", "armed_group", "media",
+         "international_org", "ngo", "civilian", "person", "organization", "group", "unknown"}
+
+# Nationality adjectives and country names → side labels, for actors the registry does not know
+# ("Ukrainian officials", "Russian soldiers"). Sides are free labels; these are ISO country codes.
+DEMONYMS = {
+    "russian": "RU", "russia": "RU", "russia's": "RU", "ukrainian": "UA", "ukraine": "UA", "ukraine's": "UA",
+    "israeli": "IL", "israel": "IL", "israel's": "IL", "palestinian": "PS", "lebanese": "LB",
+    "syrian": "SY", "yemeni": "YE", "iranian": "IR", "iran": "IR", "belarusian": "BY", "sudanese": "SD",
+    "american": "US", "u.s.": "US", "us": "US", "british": "GB", "french": "FR", "german": "DE",
+    "polish": "PL", "chinese": "CN", "turkish": "TR", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ",
+}
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive key for names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", text.strip()))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "unnamed"
+
+
+@dataclass
+class Registry:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    refs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id → back-reference nouns
+    alias_index: dict[str, str] = field(default_factory=dict)  # folded alias → actor id
+
+    def add(self, actor: Actor, refs: Iterable[str] = ()) -> None:
+        old = self.actors.get(actor.actor_id)
+        if old is not None:
+            for alias in (old.name, *old.aliases):
+                if self.alias_index.get(fold(alias)) == old.actor_id:
+                    del self.alias_index[fold(alias)]
+        self.actors[actor.actor_id] = actor
+        self.refs[actor.actor_id] = tuple(fold(r) for r in refs)
+        for alias in (actor.name, *actor.aliases):
+            self.alias_index[fold(alias)] = actor.actor_id
+
+    def lookup(self, name: str) -> Actor | None:
+        actor_id = self.alias_index.get(fold(name))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def discover(self, name: str, kind: str = "unknown", side: str | None = None) -> Actor:
+        """The actor for a named speaker no registry knows: made once, then found by name."""
+        known = self.lookup(name)
+        if known is not None:
+            return known
+        actor = Actor(actor_id=f"x-{slug(name)}", name=name, aliases=(), kind=kind, side=side, discovered=True)
+        self.add(actor)
+        return actor
+
+
+def _parse(data: object, origin: str) -> Iterable[tuple[Actor, list[str]]]:
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise BadRegistry(f"{origin}: expected a mapping with an 'actors' list")
+    for number, entry in enumerate(data["actors"], start=1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+            raise BadRegistry(f"{origin}: actor #{number} needs at least 'id' and 'name'")
+        kind = entry.get("kind", "unknown")
+        if kind not in KINDS:
+            raise BadRegistry(f"{origin}: actor {entry['id']!r} has unknown kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+        aliases = entry.get("aliases") or []
+        refs = entry.get("refs") or []
+        if not all(isinstance(a, str) for a in [*aliases, *refs]):
+            raise BadRegistry(f"{origin}: actor {entry['id']!r}: aliases and refs must be strings")
+        side = entry.get("side")
+        yield Actor(actor_id=str(entry["id"]), name=str(entry["name"]), aliases=tuple(aliases), kind=kind,
+                    side=None if side is None else str(side)), refs
+
+
+def _load_yaml(text: str, origin: str) -> object:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise BadRegistry(f"{origin}: not valid YAML ({exc.__class__.__name__})") from None
+
+
+def load_registry(extra: Iterable[Path] = ()) -> Registry:
+    registry = Registry()
+    packaged = resources.files("fogwatch.registry").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    for actor, refs in _parse(_load_yaml(packaged, "actors.yaml"), "actors.yaml"):
+        registry.add(actor, refs)
+    env = os.environ.get("FOGWATCH_ACTORS")
+    paths = [*(Path(p) for p in env.split(os.pathsep) if p)] if env else []
+    for path in [*paths, *extra]:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise BadRegistry(f"{path}: {exc.strerror or exc}") from None
+        for actor, refs in _parse(_load_yaml(text, str(path)), str(path)):
+            registry.add(actor, refs)
+    return registry

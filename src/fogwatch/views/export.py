@@ -1,0 +1,34 @@
+"""Exports in the fogwatch/1 interchange format (DESIGN.md): one JSON object per line."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+
+from fogwatch.ledger import Ledger
+
+# Fields the ledger joins in for people at a terminal, not part of the claim record.
+_VIEW_ONLY = ("outlet", "published")
+
+
+def claims(ledger: Ledger) -> Iterator[dict]:
+    for row in ledger.iter_claims():
+        yield {k: v for k, v in row.items() if k not in _VIEW_ONLY}
+
+
+EXPORTERS: dict[str, Callable[[Ledger], Iterable[dict]]] = {
+    "claims": claims,
+    "articles": lambda ledger: ledger.iter_articles(),
+    "actors": lambda ledger: ledger.iter_actors(),
+}
+
+
+def write_jsonl(rows: Iterable[dict], handle: TextIO) -> int:
+    n = 0
+    for row in rows:
+        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+FORMATS: dict[str, Callable[[Iterable[dict], TextIO], int]] = {"jsonl": write_jsonl}
