@@ -64,7 +64,7 @@ def cut_trailer(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         text = line.strip()
         if text and TRAILER_HEADING.match(text) and len(text) <= 80 and not SENTENCE_END.search(text) \
-                and seen_text >= 1:
+                and not INLINE_PROMO.match(text) and seen_text >= 1:
             return lines[:index]
         if len(text) > 40:
             seen_text += 1
@@ -82,9 +82,8 @@ def drop_credits_and_captions(lines: list[str]) -> list[str]:
             drop.add(index)
             # Captions sit directly above their credit (possibly doubled); walk up over them.
             up = index - 1
-            while up >= 0 and stripped[up] and len(stripped[up]) <= CAPTION_MAX and up not in drop:
-                if not _caption_like(stripped[up], stripped, up):
-                    break
+            while up >= 0 and stripped[up] and len(stripped[up]) <= CAPTION_MAX and up not in drop \
+                    and index - up <= 2 and _caption_like(stripped[up], stripped, up):
                 drop.add(up)
                 up -= 1
         # A line the page printed twice in a row (image alt text + caption) is a caption.
@@ -97,9 +96,10 @@ def drop_credits_and_captions(lines: list[str]) -> list[str]:
 
 
 def _caption_like(text: str, lines: list[str], index: int) -> bool:
-    # Captions are single lines; they either lack a full stop or are exact repeats of a neighbour.
+    # A caption is a single line that either lacks a closing full stop or is printed twice; a
+    # punctuated story paragraph that happens to sit above a credit stays.
     doubled = (index > 0 and lines[index - 1] == text) or (index + 1 < len(lines) and lines[index + 1] == text)
-    return doubled or not SENTENCE_END.search(text) or len(text) <= CAPTION_MAX
+    return doubled or not SENTENCE_END.search(text)
 
 
 def strip_orphan_dateline(lines: list[str]) -> list[str]:

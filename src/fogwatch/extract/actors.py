@@ -47,7 +47,8 @@ class ActorResolver:
     registry: Registry
     nlp: object
     history: list[Actor] = field(default_factory=list)
-    _exclude: tuple[Actor, ...] = ()  # actors in order of mention, this article
+    _exclude: tuple[Actor, ...] = ()
+    _speaker: bool = False  # actors in order of mention, this article
     discovered: dict[str, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -104,12 +105,14 @@ class ActorResolver:
                 break
         return out
 
-    def resolve(self, token, mentions: list[Mention], exclude: tuple[Actor, ...] = ()) -> list[Actor]:
+    def resolve(self, token, mentions: list[Mention], exclude: tuple[Actor, ...] = (),
+                speaker: bool = False) -> list[Actor]:
         """The actors the noun phrase headed by `token` stands for (several for "X and Y").
 
         `exclude`: actors a plural pronoun cannot mean here ("Russia says they were ..." is not Russia).
         """
         self._exclude = exclude
+        self._speaker = speaker
         heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
         out: list[Actor] = []
         for head in heads:
@@ -174,7 +177,9 @@ class ActorResolver:
                     return [actor]
             kinds = GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
             if kinds:
-                return self._recent(kinds, limit=3 if plural else 1)
+                found = self._recent(kinds, limit=3 if plural else 1)
+                if found:
+                    return found
         return self._discover(head, left, right)
 
     def _discover(self, head, left: int, right: int) -> list[Actor]:
@@ -184,15 +189,20 @@ class ActorResolver:
         numeric = {t.i for c in head.children if c.dep_ in ("nummod", "quantmod") for t in c.subtree}
         words = [t for t in span if t.dep_ not in ("det", "punct", "predet", "nummod", "quantmod")
                  and t.i not in numeric and t.lower_ not in ("all", "both")]
-        if not words:
-            return []
+        if not words or all(t.lower_ in DEMONYMS for t in words):
+            return []  # "Russian" alone is a nationality, not a party
         text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+        if words[0].pos_ != "PROPN" and words[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+            text = text[:1].lower() + text[1:]  # "Officials said" → the actor "officials"
         lemma = head.lemma_.lower()
         side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
         if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             kind = {"PERSON": "person", "ORG": "organization", "GPE": "government"}.get(head.ent_type_, "organization")
-        elif not (side or any(t.pos_ == "PROPN" for t in span)):
-            return []  # "fighters", "the border": not a party we can name
+        elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
+                self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS)):
+            # "fighters", "the border": not a party we can name. A described speaker ("the regional
+            # governor", "officials") is kept: a claim needs a source other than the outlet.
+            return []
         elif lemma in GROUP_NOUNS or any(lemma.endswith(n) for n in ("militia", "group")):
             kind = "armed_group"
         elif lemma in OFFICIAL_NOUNS:

@@ -103,7 +103,7 @@ class ClaimExtractor:
     def make_cue(self, token, doc, offset: int, mentions: list[Mention]) -> Cue:
         lemma = token.lemma_.lower()
         source = self.subject_of(token)
-        speakers = self.resolver.resolve(source, mentions) if source is not None else []
+        speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
         for actor in speakers:
             self.resolver.remember(actor)
         content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -126,7 +126,7 @@ class ClaimExtractor:
                 to = doc[token.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 source = objs[0] if objs else None
-                speakers = self.resolver.resolve(source, mentions) if source is not None else []
+                speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
                 for actor in speakers:
                     self.resolver.remember(actor)
                 hedge = "reported" if source is None or source.lemma_.lower() in ("report", "reports", "media") else "asserted"
@@ -168,10 +168,15 @@ class ClaimExtractor:
         if token.dep_ in ("amod", "compound") or (token.pos_ != "VERB" and token.tag_ not in ("VBN", "VBG", "VBD")):
             return None  # "Russian-occupied Crimea" names a state of affairs, not an event
         for child in token.children:
-            if child.dep_ == "prt" and (lemma, child.lower_) in lx.PARTICLE_PREDICATES:
+            # The small model often parses the particle of "shot down" as an adverb or preposition.
+            if child.dep_ in ("prt", "advmod", "prep") and child.i == token.i + 1 \
+                    and (lemma, child.lower_) in lx.PARTICLE_PREDICATES:
                 return lx.PARTICLE_PREDICATES[(lemma, child.lower_)]
             if child.dep_ in ("dobj", "prep", "nsubjpass") and (lemma, child.lemma_.lower()) in lx.VERB_OBJECT_PREDICATES:
                 return lx.VERB_OBJECT_PREDICATES[(lemma, child.lemma_.lower())]
+        if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
+                                               for c in token.children):
+            return "attacked"
         if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
             return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
         predicate = lx.PREDICATES.get(lemma)
@@ -227,7 +232,10 @@ class ClaimExtractor:
             return found
         found = []
         for child in token.children:
-            if child.dep_ == "dobj":
+            if child.dep_ in ("npadvmod", "dobj") and child.pos_ == "NUM" and \
+                    any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                found.append(child)  # "shot down 30 of 35 drones"
+            elif child.dep_ == "dobj":
                 if child.lemma_.lower() == "control":
                     found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for g in p.children if g.dep_ == "pobj")
@@ -272,20 +280,31 @@ class ClaimExtractor:
 
     def quantity(self, noun, trigger, doc, offset: int, predicate: str) -> Quantity | None:
         unit_noun = noun
+        note = None
         number_tokens = []
         vague = None
         lemma = noun.lemma_.lower()
         ofs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if noun.pos_ == "NUM" and ofs:  # "one of the border villages"
+        if noun.pos_ == "NUM" and ofs:  # "one of the border villages", "30 of 35 drones"
             number_tokens, unit_noun = [noun], ofs[0]
+            total = [c for c in unit_noun.children if c.dep_ == "nummod"]
+            if total:
+                note = f"of {total[0].text}"
         elif (noun.lower_ in VAGUE or lemma in ("dozen", "score", "hundred", "thousand")) and ofs:
             vague, unit_noun = noun, ofs[0]
         else:
             nummods = [c for c in noun.children if c.dep_ == "nummod"]
             if nummods:
                 num = nummods[0]
-                number_tokens = sorted([t for t in num.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million")],
-                                       key=lambda t: t.i)
+                # The contiguous number words ending at the modifier: "2.5 million", "twenty - six", not "20 of 25".
+                start = num.i
+                while start > 0 and (num.doc[start - 1].like_num or num.doc[start - 1].lower_ in ("hundred", "thousand", "million", "-")) \
+                        and num.doc[start - 1].i in {t.i for t in num.subtree}:
+                    start -= 1
+                end = num.i + 1
+                while end < len(num.doc) and num.doc[end].lower_ in ("hundred", "thousand", "million", "billion"):
+                    end += 1
+                number_tokens = [t for t in num.doc[start:end] if t.text != "-"]
             else:
                 amod_vague = [c for c in noun.children if c.lower_ in VAGUE and c.dep_ in ("amod", "det", "nummod")]
                 if amod_vague:
@@ -298,12 +317,9 @@ class ClaimExtractor:
             return None
         left = min([noun.left_edge.i, *[t.i for t in number_tokens]])
         right = unit_noun.i + 1
-        if unit_noun is noun:
-            # "six tanks" stops at the noun; keep "of ..." for "dozens of fighters".
-            right = noun.i + 1
+
         while left < right and (doc[left].text in QUOTES + "[(]" or doc[left].pos_ in ("PUNCT", "CCONJ", "X", "SYM")):
             left += 1
-        note = None
         low: int | None
         high: int | None
         approximate = False
@@ -321,6 +337,11 @@ class ClaimExtractor:
             if value is None:
                 return None
             qualifier = doc[left:number_tokens[0].i].text
+            partitive = re.fullmatch(r"(?:(.*?)\s+)?([\w,.]+)\s+of", qualifier)
+            if partitive and parse_number(partitive.group(2)) is not None:
+                # "20 of 25 drones" parsed as modifiers of 25: the claim is about the 20.
+                note, value = f"of {value}", parse_number(partitive.group(2))
+                qualifier = partitive.group(1) or ""
             low, high, approximate = bounds(value, qualifier)
             span_text = doc[left:right].text
             ranged = re.search(r"between\s+([\w,.]+)\s+and\s+([\w,.]+)|([\d,.]+)\s*(?:-|–|to)\s*([\d,.]+)", doc[max(left - 1, 0):right].text)
@@ -379,7 +400,11 @@ class ClaimExtractor:
         inner = chain[-1] if chain else None
         speakers: list[Actor | None] = list(inner.speakers) if inner and inner.speakers else [None]
         hedge = self.hedge_for(trigger, chain)
-        negated = any(c.dep_ == "neg" for c in trigger.children)
+        negated = any(c.dep_ == "neg" for c in trigger.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("nobody", "none", "nothing") or
+                                                         (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)) or
+                                                         any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+            for c in trigger.children)
         agent_tok = self.agent_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "NOUN":
             # The event noun's agent is the subject of the verb carrying it ("the groups launched incursions").
@@ -391,7 +416,11 @@ class ClaimExtractor:
         exclude = tuple(inner.speakers) if inner and inner.token.sent.start == sent.start else ()
         if predicate == "identified_as":
             agent_tok = None
-        agents = self.resolver.resolve(agent_tok, mentions, exclude) if agent_tok is not None else []
+        same_sentence = bool(inner and inner.token.sent.start == sent.start and inner.speakers)
+        if agent_tok is not None and same_sentence and agent_tok.lower_ in ("it", "he", "she", "we"):
+            agents = list(inner.speakers)  # "The ministry said it shot down ..." — it is the ministry
+        else:
+            agents = self.resolver.resolve(agent_tok, mentions, exclude) if agent_tok is not None else []
         if agent_tok is not None and agent_tok.lower_ in ("it", "they", "we") and not agents and inner and inner.speakers:
             agents = inner.speakers
         patient_toks = [patient_tok] if patient_tok is not None else (self.patients(trigger) if trigger.pos_ != "NOUN" else [])
@@ -461,6 +490,8 @@ class ClaimExtractor:
         for token in sent:
             if token.i in cues and token.lemma_.lower() not in ("report",):
                 continue
+            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "rockets fired from Lebanon" describes the rockets; the clause's verb makes the claim
             predicate = self.verb_predicate(token) or self.noun_predicate(token, cues)
             if predicate is None:
                 continue

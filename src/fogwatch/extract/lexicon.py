@@ -42,7 +42,7 @@ PREDICATES = {
     "storm": "attacked", "assault": "attacked", "target": "attacked", "hit": "attacked", "ambush": "attacked",
     "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
-    "detain": "detained", "arrest": "detained",
+    "detain": "detained", "arrest": "detained", "fire": "attacked",
 }
 PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
@@ -74,3 +74,4 @@ PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person"
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
                 "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine"}
+WEAPON_NOUNS = {"drone", "missile", "rocket", "shell", "bomb", "projectile", "munition", "uav", "mortar", "grenade"}

@@ -1,0 +1,38 @@
+"""Boilerplate rules on cases written for them: what must go, and what must stay."""
+from fogwatch.clean import clean_document
+from fogwatch.clean.boilerplate import strip_boilerplate
+from fogwatch.records import Document
+
+STORY = ("Shelling hit the town of Vovchansk overnight, the regional governor said on Friday. "
+         "Two people were wounded.")
+
+
+def test_trailer_block_is_cut():
+    text = f"{STORY}\n\nSecond paragraph of the story goes on for a while longer than forty characters.\n\n" \
+           "Related stories\n\nSomething else entirely happened in another country.\n"
+    out = strip_boilerplate(text)
+    assert "Second paragraph" in out and "Something else" not in out and "Related" not in out
+
+
+def test_story_starting_with_a_trailer_word_is_kept():
+    text = "More from the front: troops advanced near the village, officials said.\n\n" + STORY
+    assert strip_boilerplate(text).startswith("More from the front")
+
+
+def test_credits_and_doubled_captions_go():
+    text = ("Soldiers walk past a destroyed building in Bakhmut\nSoldiers walk past a destroyed building in Bakhmut\n"
+            "REUTERS/Jane Doe\n" + STORY + "\n(Photo by John Smith/AFP via Getty Images)\nCopyright 2024 Example")
+    out = strip_boilerplate(text)
+    assert out.strip().splitlines() == [STORY]
+
+
+def test_read_more_line_inside_story():
+    text = STORY + "\nRead more: Why the front line matters\nThe governor added that schools would close."
+    out = strip_boilerplate(text)
+    assert "Read more" not in out and "schools would close" in out
+
+
+def test_title_line_is_metadata_and_id_is_content_hash():
+    a = clean_document(Document(origin="x", text="A headline\n\n" + STORY, title="A headline"))
+    b = clean_document(Document(origin="y", text=STORY + "\n\n"))
+    assert a.text == STORY and a.title == "A headline" and a.article_id == b.article_id

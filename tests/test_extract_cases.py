@@ -1,0 +1,90 @@
+"""Hard cases of attribution, hedging and quantities, in sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+
+
+def one(claims, predicate):
+    found = [c for c in claims if c.predicate == predicate]
+    assert found, f"no {predicate} claim in {[(c.predicate, c.text) for c in claims]}"
+    return found[0]
+
+
+def test_passive_with_trailing_attribution():
+    claims = extract_text("Twelve civilians were killed by shelling in Kharkiv, the regional governor said.")
+    claim = one(claims, "killed")
+    assert claim.speaker is not None and claim.speaker.name == "regional governor"
+    assert (claim.quantity.low, claim.quantity.high, claim.quantity.unit) == (12, 12, "civilian")
+    assert claim.place.place.name == "Kharkiv" and claim.place.place.country == "UA"
+
+
+def test_nested_attribution_keeps_the_chain():
+    claim = one(extract_text("Reuters reported that Ukrainian officials said at least 20 soldiers were wounded."),
+                "wounded")
+    assert [a.speaker for a in claim.via] == ["Reuters", "Ukrainian government"]
+    assert claim.speaker.actor_id == "ua-government"
+    assert (claim.quantity.low, claim.quantity.high) == (20, None)
+
+
+def test_denial_is_hedged_denied():
+    claim = one(extract_text("Russia's Defence Ministry denied that it had struck a hospital in Kherson."), "attacked")
+    assert claim.hedge == "denied" and claim.speaker.actor_id == "ru-mod"
+
+
+def test_negated_event():
+    claim = one(extract_text("The governor said no one had been killed."), "killed")
+    assert claim.negated
+
+
+def test_according_to_with_vague_quantity():
+    claim = one(extract_text("According to the Gaza health ministry, dozens of people were killed in the strike."),
+                "killed")
+    assert claim.speaker.actor_id == "ps-gaza-moh" and claim.cue == "according to"
+    assert claim.quantity.low == 24 and claim.quantity.high is None and "12" in claim.quantity.note
+
+
+def test_numbers_in_words():
+    claim = one(extract_text("Hamas said twenty-six rockets were fired at Israeli towns."), "attacked")
+    assert claim.quantity.low == 26 and claim.quantity.unit == "rocket"
+
+
+def test_approximate_and_range():
+    nearly = one(extract_text("The IDF said it had intercepted nearly 40 rockets."), "shot_down")
+    assert nearly.quantity.approximate and nearly.quantity.low == 40
+    assert nearly.agent.actor_id == "il-idf"
+    ranged = one(extract_text("Officials told reporters that between 10 and 15 fighters died in the clashes."), "killed")
+    assert (ranged.quantity.low, ranged.quantity.high) == (10, 15)
+
+
+def test_partitive_figure():
+    claim = one(extract_text("Ukraine's air force said it had shot down 30 of 35 drones launched by Russia overnight."),
+                "shot_down")
+    assert claim.quantity.low == 30 and claim.quantity.note == "of 35" and claim.speaker.actor_id == "ua-forces"
+
+
+def test_speaker_carried_to_a_hedged_next_sentence():
+    claims = extract_text("The Russian Defence Ministry said its forces had destroyed a Leopard tank near Robotyne. "
+                          "Two other tanks were reportedly damaged.")
+    damaged = one(claims, "damaged")
+    assert damaged.speaker.actor_id == "ru-mod" and damaged.hedge == "reported"
+    assert one(claims, "destroyed").quantity.low == 1
+
+
+def test_contrast_sentence_is_the_outlets_own_voice():
+    claims = extract_text("The ministry said the attack was repelled. But the village was captured by the rebels.")
+    assert one(claims, "captured").speaker is None
+
+
+def test_unknown_named_speaker_becomes_an_actor():
+    claim = one(extract_text("Mykola Danylenko, a local commander, said 14 soldiers were wounded."), "wounded")
+    assert claim.speaker is not None and claim.speaker.discovered and "Danylenko" in claim.speaker.name
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers debated a farm subsidy bill on Thursday.",
+    "The weather in Berlin was sunny.",
+])
+def test_no_conflict_claims_in_unrelated_text(text):
+    assert not [c for c in extract_text(text) if c.predicate not in ("stated",)]

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+from fogwatch.extract.dates import find_dates
+from fogwatch.records import PartialDate
+from fogwatch.registry.gazetteer import choose, gazetteer
+
+
+@pytest.mark.parametrize("variant,geonames_id", [("Graivoron", 559034), ("Grayvoron", 559034), ("Tyotkino", 483166),
+                                                 ("Tëtkino", 483166), ("Kozinka", 543229), ("Kursk", 538560)])
+def test_transliteration_variants_resolve(variant, geonames_id):
+    best = choose(gazetteer().lookup(variant, fuzzy=True), {"RU"})
+    assert best.place.geonames_id == geonames_id
+
+
+def test_regions():
+    (region,) = gazetteer().region("Belgorod region")
+    assert region.place.name == "Belgorod Oblast" and region.place.precision == "admin1"
+
+
+def _one(text, published):
+    ((_, _, _, resolved),) = list(find_dates(text, published))
+    return resolved
+
+
+def test_weekday_against_day_and_month_precision():
+    assert _one("on Monday", PartialDate(dt.date(2023, 5, 23), "day")) == (dt.date(2023, 5, 22),) * 2 + ("day",)
+    assert _one("On Monday", PartialDate(dt.date(2023, 5, 1), "month"))[2] == "month"
+
+
+def test_unknown_publication_date_leaves_relative_dates_unknown():
+    assert list(find_dates("on Monday and last week", None)) == []
+
+
+def test_explicit_dates():
+    assert _one("On March 12,", PartialDate(dt.date(2024, 3, 1), "month")) == (dt.date(2024, 3, 12),) * 2 + ("day",)
+    assert _one("last week", PartialDate(dt.date(2024, 8, 8), "day")) == (dt.date(2024, 7, 29), dt.date(2024, 8, 4), "week")
+    # A date after publication belongs to the year before.
+    assert _one("on December 30", PartialDate(dt.date(2024, 1, 3), "day"))[0] == dt.date(2023, 12, 30)
