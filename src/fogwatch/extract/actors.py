@@ -61,6 +61,8 @@ class ActorResolver:
             lower = [n for n in names if not (n.isupper() and len(n) <= 4)]
             upper = [n for n in names if n.isupper() and len(n) <= 4]
             # Short acronyms must match in capitals: "AP" is an agency, "ap" is not.
+            # Typeset apostrophes: "Russia’s Defence Ministry" must match "Russia's Defence Ministry".
+            lower += [n.replace("'", "’") for n in lower if "'" in n]
             if lower:
                 self.matcher.add(actor.actor_id, [self.nlp.make_doc(n) for n in lower])
             if upper:
@@ -167,6 +169,10 @@ class ActorResolver:
                     return [actor]
             return []
         det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+        # "the US army" names another party; only a bare "the army" / "the same group" points back.
+        if any(c.dep_ in ("compound", "nmod", "poss") or c.lower_ in DEMONYMS or c.pos_ == "PROPN"
+               for c in head.children if c.i < head.i):
+            det = False
         lemma = head.lemma_.lower()
         if det and head.pos_ in ("NOUN", "PROPN"):
             plural = head.tag_ in ("NNS", "NNPS")

@@ -174,6 +174,9 @@ class ClaimExtractor:
                 return lx.PARTICLE_PREDICATES[(lemma, child.lower_)]
             if child.dep_ in ("dobj", "prep", "nsubjpass") and (lemma, child.lemma_.lower()) in lx.VERB_OBJECT_PREDICATES:
                 return lx.VERB_OBJECT_PREDICATES[(lemma, child.lemma_.lower())]
+        if lemma in ("get", "move", "push", "break") and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(g.pos_ == "PROPN" for g in c.children) for c in token.children):
+            return "crossed"  # "tried to get into Russia"
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
@@ -241,8 +244,7 @@ class ClaimExtractor:
                                  for g in p.children if g.dep_ == "pobj")
                 else:
                     found.append(child)
-            elif child.dep_ == "prep" and (lemma, child.lower_) in (("get", "into"),):
-                found.extend(g for g in child.children if g.dep_ == "pobj")
+
         return found
 
     def agent_of(self, token):
@@ -309,9 +311,9 @@ class ClaimExtractor:
                 amod_vague = [c for c in noun.children if c.lower_ in VAGUE and c.dep_ in ("amod", "det", "nummod")]
                 if amod_vague:
                     vague = amod_vague[0]
-                elif any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and \
-                        predicate in ("killed", "wounded", "destroyed", "shot_down", "captured", "damaged", "detained") \
-                        and noun.tag_ in ("NN", "NNP"):
+                elif any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and noun.tag_ in ("NN", "NNP") \
+                        and ((predicate in ("killed", "wounded", "detained") and lemma in lx.PERSON_NOUNS) or
+                             (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
                     number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
         if not number_tokens and vague is None:
             return None
@@ -362,6 +364,8 @@ class ClaimExtractor:
                         note = f"{prep.lower_} {scope_n} {objs[0].lemma_.lower()}{'s' if scope_n != 1 else ''}"
         span = _span(doc, left, right, self.article_id, offset)
         unit = unit_noun.lemma_.lower()
+        if unit in lx.NOT_COUNTED or unit_noun.pos_ not in ("NOUN", "PROPN"):
+            return None
         return Quantity(low=low, high=high, unit=unit, text=self.text[span.start:span.end], span=span,
                         approximate=approximate, note=note)
 

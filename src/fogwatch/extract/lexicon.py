@@ -54,7 +54,6 @@ VERB_OBJECT_PREDICATES = {
     ("take", "control"): "captured", ("gain", "control"): "captured", ("seize", "control"): "captured",
     ("stop", "incursion"): "repelled", ("stop", "attack"): "repelled", ("stop", "advance"): "repelled",
     ("halt", "advance"): "repelled", ("halt", "incursion"): "repelled", ("stop", "offensive"): "repelled",
-    ("get", "into"): "crossed",
 }
 # Event nouns, which make a claim when a light verb, an existential or a reporting verb carries them.
 EVENT_NOUNS = {
@@ -75,3 +74,15 @@ PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person"
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
                 "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine"}
 WEAPON_NOUNS = {"drone", "missile", "rocket", "shell", "bomb", "projectile", "munition", "uav", "mortar", "grenade"}
+# Things counted in "destroyed a tank" / "shot down a drone": where "a" means one.
+EQUIPMENT_NOUNS = {"tank", "vehicle", "gun", "howitzer", "drone", "aircraft", "plane", "jet", "helicopter", "ship",
+                   "boat", "vessel", "missile", "launcher", "system", "truck", "carrier", "depot", "bridge",
+                   "refinery", "building", "warship", "submarine", "radar", "battery", "artillery", "mortar",
+                   "rocket", "uav", "fighter", "bomber", "train", "locomotive", "warehouse", "hospital", "school",
+                   "house", "home", "village", "town", "city", "settlement", "airfield", "base", "headquarters",
+                   "command post", "position", "apc", "ifv", "bmp", "btr", "frigate", "cruiser", "corvette",
+                   "satellite", "substation", "plant", "facility", "port", "checkpoint", "convoy"}
+# Units that measure rather than count the patient: never a figure of a claim.
+NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "kilometer", "km", "mile", "metre",
+               "meter", "percent", "%", "inch", "foot", "feet", "time", "part", "share", "economy", "square",
+               "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step"}

@@ -78,7 +78,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
                 start, end = _name_tokens(doc, name)
                 if end == token.i and name is prev:
                     end = token.i + 1
-                candidates = gaz.region(doc[start:name.i + 1].text)
+                candidates = gaz.region(doc[start:name.i + 1].text, fuzzy=True)
                 best = choose(candidates, countries())
                 if best:
                     add(start, end, best.place, 3)
@@ -89,7 +89,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
             name = doc[token.i + 2]
             while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].dep_ in ("compound", "pobj"):
                 name = doc[name.i + 1]
-            best = choose(gaz.region(doc[token.i + 2:name.i + 1].text), countries())
+            best = choose(gaz.region(doc[token.i + 2:name.i + 1].text, fuzzy=True), countries())
             if best:
                 add(token.i + 2, name.i + 1, best.place, 3)
 

@@ -161,14 +161,17 @@ class Gazetteer:
         code = self.country_names.get(fold(name))
         return self.country(code) if code else None
 
-    def region(self, name: str) -> list[Candidate]:
-        """First-level regions called `name` ("Belgorod", "Belgorod Oblast"), tolerant of transliteration."""
+    def region(self, name: str, fuzzy: bool = False) -> list[Candidate]:
+        """First-level regions called `name` ("Belgorod", "Belgorod Oblast"); `fuzzy` allows transliteration."""
         key = fold(_REGION_PREFIX.sub("", _REGION_SUFFIX.sub("", name)))
-        found = self.regions.get(key) or self.regions.get(fold(name))
-        if not found:
-            sk = skeleton(key)
-            found = [r for k, rows in self.regions.items() if skeleton(k) == sk and fuzz.ratio(k, key) >= 75
-                     for r in rows]
+        found = self.regions.get(key) or self.regions.get(fold(name)) or []
+        if not found and fuzzy and len(key) >= 4:
+            if not hasattr(self, "_region_skeletons"):
+                self._region_skeletons = defaultdict(list)
+                for k in self.regions:
+                    self._region_skeletons[skeleton(k)].append(k)
+            found = [r for k in self._region_skeletons.get(skeleton(key), ()) if fuzz.ratio(k, key) >= 80
+                     for r in self.regions[k]]
         return [Candidate(Place(place_id=f"adm1:{code}", name=rname, country=code.split(".")[0], admin1=rname,
                                 lat=lat, lon=lon, precision="admin1"), 10**7, True)
                 for code, rname, lat, lon in {r[0]: r for r in found}.values()]
