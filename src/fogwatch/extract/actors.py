@@ -158,12 +158,18 @@ class ActorResolver:
             best = max(inside, key=lambda m: (m.start <= head.i < m.end, m.end - m.start))
             return [best.actor]
         if lower in PRONOUNS:
+            # Antecedents: earlier sentences, then names in this sentence before the pronoun.
+            # Within the sentence a subject is the likelier antecedent ("The Legion, fighting for
+            # Ukraine, posted a video showing it ..."), so subjects count as the most recent.
+            here = [m for m in mentions if m.end <= head.i and m.start >= head.sent.start]
+            here.sort(key=lambda m: head.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"))
+            pool = [*self.history, *(m.actor for m in here)]
             kind = PRONOUNS[lower]
             if kind == "person":
-                return self._recent(PERSON_KINDS)
+                return next(([a] for a in reversed(pool) if a.kind in PERSON_KINDS), [])
             if kind == "org":
-                return self._recent(exclude_kinds=PERSON_KINDS)
-            for actor in reversed(self.history):
+                return next(([a] for a in reversed(pool) if a.kind not in PERSON_KINDS), [])
+            for actor in reversed(pool):
                 # Plural pronouns mostly mean fighters and groups; a government is "it" or named again.
                 if actor.kind in GROUP_KINDS | {"group"} and actor not in self._exclude:
                     return [actor]

@@ -484,11 +484,6 @@ class ClaimExtractor:
             if self.is_cue(token):
                 cues[token.i] = self.make_cue(token, doc, offset, mentions)
         according = self.according_to(sent, doc, offset, mentions)
-        for m in mentions:
-            # "into Russia" names a place, not a party that a later "they" could mean.
-            root = doc[m.end - 1]
-            if sent.start <= m.start < sent.end and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
-                self.resolver.remember(m.actor)
         used: set[int] = set()
         produced = False
         for token in sent:
@@ -522,6 +517,11 @@ class ClaimExtractor:
                 self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate="stated",
                            trigger=cue.token, mentions=mentions, places=places, when=when)
             produced = True
+        for m in mentions:
+            # "into Russia" names a place, not a party that a later "they" could mean.
+            root = doc[m.end - 1]
+            if sent.start <= m.start < sent.end and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+                self.resolver.remember(m.actor)
         attributed = [c for c in cues.values() if c.speakers]
         if attributed:
             # The last attributed cue carries to the next sentences ("The agency said ... More were killed.").
