@@ -19,7 +19,7 @@ from fogwatch.errors import BadDatabaseURL, BadRegistry, FogwatchError, ModelNot
 app = typer.Typer(help="Turn news reports about armed conflict into a source-attributed claim ledger.",
                   no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite file (default: $FOGWATCH_DB or ./fogwatch.db).")]
 ActorsOption = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor registry YAML (repeatable).")]

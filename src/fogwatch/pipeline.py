@@ -52,3 +52,12 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
         else:
             summary.already += 1
     return summary
+
+
+def reconcile_ledger(ledger: Ledger) -> list:
+    """Re-run reconcile over the whole ledger, keeping event ids where membership held."""
+    from fogwatch.reconcile import reconcile
+
+    found = reconcile(ledger.load_claims(), ledger.article_infos(), ledger.event_assignments())
+    ledger.save_events(found)
+    return found

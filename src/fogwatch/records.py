@@ -172,3 +172,55 @@ class Extraction:
     claims: tuple[Claim, ...]
     actors: tuple[Actor, ...] = ()
     places: tuple[PlaceMention, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """UCDP-style estimate of one count (`killed` / `fighter`) across an event's claims."""
+
+    predicate: str
+    unit: str
+    low: int | None
+    best: int | None
+    high: int | None
+    n_sources: int
+    claims: tuple[str, ...]
+    rule: str  # which branch of the rule chose `best`, in words
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of a dispute: what it says, who says it, in which claims."""
+
+    value: str
+    speakers: tuple[str, ...]
+    sides: tuple[str, ...]
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    kind: Literal["figure", "identity", "outcome", "denial"]
+    subject: str  # "killed fighter", "identity of the attackers", ...
+    parties: tuple[Party, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventWhen:
+    start: dt.date
+    end: dt.date
+    precision: Literal["day", "days", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    type: str
+    subtype: str
+    when: EventWhen | None
+    places: tuple[Place, ...]
+    actors: tuple[Actor, ...]
+    claims: tuple[str, ...]
+    measures: tuple[Measure, ...]
+    disputes: tuple[Dispute, ...]
+    articles: tuple[str, ...] = ()

@@ -25,7 +25,8 @@ DATE_PATTERN = re.compile(
     r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?P<year1>\d{4}))?"
     r"|\bin\s+(?P<month3>" + "|".join(calendar.month_name[1:]) + r")(?:\s+(?P<year2>\d{4}))?\b"
     r"|\b(?P<month4>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year4>\d{4})\b"
-    r"|\bin\s+(?P<year3>(?:19|20)\d{2})\b",
+    r"|\bin\s+(?P<year3>(?:19|20)\d{2})\b"
+    r"|\b(?:(?:more|less) than |about |nearly |almost |some )?(?P<agon>\w+) (?P<agou>day|week|month|year)s? ago\b",
     re.IGNORECASE,
 )
 
@@ -111,6 +112,29 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
         else:
             return None
         return (*_month_range(year, month), "month")
+    if g["agou"]:
+        # "two years ago": background, placed roughly so that it never joins this week's events.
+        from fogwatch.extract.numbers import parse_number
+
+        n = parse_number(g["agon"]) if g["agon"].lower() not in ("a", "an") else 1
+        if n is None or published is None:
+            return None
+        unit = g["agou"].lower()
+        if unit == "day":
+            if published.precision != "day":
+                return None
+            day = published.date - dt.timedelta(days=n)
+            return day, day, "day"
+        if unit == "week":
+            start = published.date - dt.timedelta(days=7 * n + 6)
+            return start, start + dt.timedelta(days=6), "week"
+        if unit == "month":
+            month = published.date.month - n
+            year = published.date.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            return (*_month_range(year, month), "month")
+        year = published.date.year - n
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if g["year3"]:
         year = int(g["year3"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"

@@ -26,6 +26,8 @@ NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "god", "europe", "asia", "africa", "america", "north america", "south america", "oceania",
               "antarctica", "middle east", "west", "east", "president", "governor", "minister", "ministry", "army", "news", "video", "telegram"}
 MIN_POPULATION_WEAK = 1000
+TARGET_VERBS = {"shell", "strike", "hit", "attack", "bomb", "capture", "seize", "take", "retake", "liberate", "storm",
+                "enter", "occupy", "recapture", "encircle", "besiege", "target"}
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
         prep = token.head if token.dep_ == "pobj" else None
         settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT
         locative = prep is not None and prep.lower_ in LOCATIVE
+        # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
+        locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
         if not (settlement or locative):
             continue
         country = gaz.country_named(name)

@@ -58,3 +58,19 @@ claims = Table(
 Index("ix_claims_article", claims.c.article_id)
 Index("ix_claims_predicate", claims.c.predicate)
 Index("ix_claims_speaker", claims.c.speaker_id)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(40), primary_key=True),
+    Column("type", Text, nullable=False), Column("subtype", Text, nullable=False),
+    Column("when_start", String(10)), Column("when_end", String(10)), Column("when_precision", String(8)),
+    Column("places", JSON, nullable=False, default=list),
+    Column("actors", JSON, nullable=False, default=list),
+    Column("claims", JSON, nullable=False, default=list),
+    Column("articles", JSON, nullable=False, default=list),
+    Column("measures", JSON, nullable=False, default=list),
+    Column("disputes", JSON, nullable=False, default=list),
+    Column("n_disputes", Integer, nullable=False, default=0),
+)
+Index("ix_events_when", events.c.when_start)
+Index("ix_claims_event", claims.c.event_id)

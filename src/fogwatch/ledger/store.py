@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from fogwatch.errors import BadDatabaseURL
-from fogwatch.ledger.schema import actors, articles, claims, places
-from fogwatch.records import SCHEMA, Actor, Claim, Extraction, Place
+from fogwatch.ledger.schema import actors, articles, claims, events, places
+from fogwatch.records import (SCHEMA, Actor, Attribution, Claim, Event, Extraction, PartialDate, Place, PlaceMention,
+                              Quantity, Span, When)
 
 DEFAULT_FILE = "fogwatch.db"
 
@@ -162,6 +163,52 @@ class Ledger:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (articles, claims, actors, places)}
 
+    # --- reconcile: typed claims in, events out ----------------------------------------------
+    def load_claims(self) -> list[Claim]:
+        """Every claim as a typed record, for stages that work on records (reconcile)."""
+        with self.engine.connect() as conn:
+            actor_rows = {r["actor_id"]: _to_actor(r) for r in conn.execute(select(actors)).mappings()}
+            place_rows = {r["place_id"]: _to_place(r) for r in conn.execute(select(places)).mappings()}
+            rows = conn.execute(select(claims).order_by(claims.c.article_id, claims.c.ordinal)).mappings()
+            return [_to_claim(r, actor_rows, place_rows) for r in rows]
+
+    def article_infos(self) -> dict:
+        from fogwatch.reconcile import ArticleInfo
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.article_id, articles.c.published, articles.c.published_precision,
+                                       articles.c.outlet)).mappings()
+            return {r["article_id"]: ArticleInfo(r["article_id"], _to_partial(r["published"], r["published_precision"]),
+                                                 r["outlet"]) for r in rows}
+
+    def event_assignments(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(claims.c.claim_id, claims.c.event_id).where(claims.c.event_id.is_not(None)))
+            return {claim_id: event_id for claim_id, event_id in rows}
+
+    def save_events(self, found: list[Event]) -> None:
+        """Replace the events and the claims' event ids, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(update(claims).values(event_id=None))
+            conn.execute(delete(events))
+            if found:
+                conn.execute(insert(events), [_event_row(e) for e in found])
+                pairs = [{"cid": c, "eid": e.event_id} for e in found for c in e.claims]
+                conn.execute(update(claims).where(claims.c.claim_id == bindparam("cid")).values(event_id=bindparam("eid")),
+                             pairs)
+
+    def iter_events(self, disputed_only: bool = False) -> Iterator[dict]:
+        with self.engine.connect() as conn:
+            query = select(events).order_by(events.c.when_start, events.c.event_id)
+            if disputed_only:
+                query = query.where(events.c.n_disputes > 0)
+            for row in conn.execute(query).mappings():
+                yield {"schema": SCHEMA, "event_id": row["event_id"], "type": row["type"], "subtype": row["subtype"],
+                       "when": {"start": row["when_start"], "end": row["when_end"], "precision": row["when_precision"]}
+                       if row["when_start"] else None,
+                       "places": row["places"], "actors": row["actors"], "claims": row["claims"],
+                       "measures": row["measures"], "disputes": row["disputes"], "articles": row["articles"]}
+
     # --- reading, in the interchange shape ---------------------------------------------------
     def iter_articles(self) -> Iterator[dict]:
         with self.engine.connect() as conn:
@@ -236,4 +283,79 @@ def claim_dict(row, actor_rows: dict, place_rows: dict) -> dict:
         "cue_span": _pair(row["cue_start"], row["cue_end"]),
         "content_span": _pair(row["content_start"], row["content_end"]),
         "outlet": row["outlet"], "published": row["published"],
+    }
+
+
+def _to_partial(value: str | None, precision: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return PartialDate(dt.date(*parts), precision or "day")
+
+
+def _to_actor(row) -> Actor:
+    return Actor(actor_id=row["actor_id"], name=row["name"], aliases=tuple(row["aliases"] or ()), kind=row["kind"],
+                 side=row["side"], discovered=bool(row["discovered"]))
+
+
+def _to_place(row) -> Place:
+    return Place(place_id=row["place_id"], name=row["name"], country=row["country"], admin1=row["admin1"],
+                 lat=row["lat"], lon=row["lon"], precision=row["precision"], geonames_id=row["geonames_id"])
+
+
+def _span(article_id: str, start, end) -> Span | None:
+    return Span(article_id, start, end) if start is not None else None
+
+
+def _to_claim(row, actor_rows: dict, place_rows: dict) -> Claim:
+    aid = row["article_id"]
+    quantity = None
+    if row["q_unit"] is not None:
+        quantity = Quantity(low=row["q_low"], high=row["q_high"], unit=row["q_unit"], text=row["q_text"],
+                            span=_span(aid, row["q_start"], row["q_end"]), approximate=bool(row["q_approximate"]),
+                            note=row["q_note"])
+    place = None
+    if row["place_id"] and row["place_id"] in place_rows:
+        place = PlaceMention(place=place_rows[row["place_id"]], text=row["place_text"],
+                             span=_span(aid, row["place_start"], row["place_end"]))
+    when = None
+    if row["when_start"]:
+        when = When(start=dt.date.fromisoformat(row["when_start"]), end=dt.date.fromisoformat(row["when_end"]),
+                    precision=row["when_precision"], text=row["when_text"],
+                    span=_span(aid, row["when_span_start"], row["when_span_end"]))
+    via = tuple(Attribution(speaker=v["speaker"], cue=v["cue"], span=Span(aid, *v["span"]), actor_id=v.get("actor_id"))
+                for v in row["via"] or ())
+    return Claim(
+        claim_id=row["claim_id"], article_id=aid, span=Span(aid, row["span_start"], row["span_end"]), text=row["text"],
+        speaker=actor_rows.get(row["speaker_id"]), via=via, cue=row["cue"], hedge=row["hedge"],
+        predicate=row["predicate"], agent=actor_rows.get(row["agent_id"]), patient=actor_rows.get(row["patient_id"]),
+        quantity=quantity, place=place, when=when, event_id=row["event_id"],
+        source_span=_span(aid, row["source_start"], row["source_end"]),
+        cue_span=_span(aid, row["cue_start"], row["cue_end"]),
+        content_span=_span(aid, row["content_start"], row["content_end"]),
+        identity=row["identity"], negated=bool(row["negated"]),
+    )
+
+
+def _actor_json(actor: Actor) -> dict:
+    return {"actor_id": actor.actor_id, "name": actor.name, "kind": actor.kind, "side": actor.side}
+
+
+def _event_row(event: Event) -> dict:
+    return {
+        "event_id": event.event_id, "type": event.type, "subtype": event.subtype,
+        "when_start": event.when.start.isoformat() if event.when else None,
+        "when_end": event.when.end.isoformat() if event.when else None,
+        "when_precision": event.when.precision if event.when else None,
+        "places": [_place_row(p) for p in event.places],
+        "actors": [_actor_json(a) for a in event.actors],
+        "claims": list(event.claims), "articles": list(event.articles),
+        "measures": [{"predicate": m.predicate, "unit": m.unit, "low": m.low, "best": m.best, "high": m.high,
+                      "n_sources": m.n_sources, "claims": list(m.claims), "rule": m.rule} for m in event.measures],
+        "disputes": [{"kind": d.kind, "subject": d.subject,
+                      "parties": [{"value": p.value, "speakers": list(p.speakers), "sides": list(p.sides),
+                                   "claims": list(p.claims)} for p in d.parties]} for d in event.disputes],
+        "n_disputes": len(event.disputes),
     }

@@ -1,0 +1,109 @@
+"""Disputes: what the claims of one event disagree on, and who stands on each side.
+
+- figure: two sources' intervals for the same count do not overlap (70 vs "more than 100").
+- identity: `identified_as` claims name different nationalities for the same people
+  ("Russian citizens" vs "Ukrainians"); labels without a nationality ("terrorists") are listed
+  with the parties but do not by themselves make a dispute.
+- outcome: one side claims a capture, another that the attack was repelled.
+- denial: a source denies what another asserts.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fogwatch.reconcile.measures import MEASURED, point, source_of, unit_of
+from fogwatch.records import Claim, Dispute, Party
+from fogwatch.registry.actors import DEMONYMS
+
+TERRITORY = {"village", "town", "city", "settlement", "territory", "area", "position", "hamlet", "district", "region",
+             "height", "hill", "bridgehead", "base", "airfield"}
+PLURAL_DEMONYMS = {d + "s": side for d, side in DEMONYMS.items() if d.endswith("n") or d.endswith("i")}
+
+
+def _who(claim: Claim, outlets: dict) -> tuple[str, str]:
+    if claim.speaker is None:
+        return outlets.get(claim.article_id) or "the outlet", "independent"
+    return claim.speaker.name, claim.speaker.side or "independent"
+
+
+def _party(value: str, claims: list[Claim], outlets: dict) -> Party:
+    who = [_who(c, outlets) for c in claims]
+    return Party(value=value, speakers=tuple(dict.fromkeys(w for w, _ in who)),
+                 sides=tuple(dict.fromkeys(s for _, s in who)), claims=tuple(c.claim_id for c in claims))
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    q = claim.quantity
+    low = q.low if q.low is not None else 0
+    high = q.high if q.high is not None else float("inf")
+    return low, high
+
+
+def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity and c.predicate in MEASURED and not c.negated and c.hedge != "denied" and point(c) is not None:
+            groups[(c.predicate, unit_of(c.quantity.unit))].append(c)
+    out = []
+    for (predicate, unit), group in sorted(groups.items()):
+        clash = any(
+            source_of(a, outlets.get(a.article_id))[0] != source_of(b, outlets.get(b.article_id))[0]
+            and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0])
+            for i, a in enumerate(group) for b in group[i + 1:])
+        if not clash:
+            continue
+        by_value: dict[str, list[Claim]] = defaultdict(list)
+        for c in group:
+            by_value[c.quantity.text if c.quantity.high != c.quantity.low else str(c.quantity.low)].append(c)
+        out.append(Dispute(kind="figure", subject=f"{predicate} {unit}",
+                           parties=tuple(_party(v, cs, outlets) for v, cs in by_value.items())))
+    return out
+
+
+def nationalities(identity: str) -> frozenset[str]:
+    words = identity.lower().replace("-", " ").split()
+    return frozenset(DEMONYMS.get(w) or PLURAL_DEMONYMS.get(w) for w in words if w in DEMONYMS or w in PLURAL_DEMONYMS)
+
+
+def identity_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
+    ids = [c for c in claims if c.predicate == "identified_as" and c.identity]
+    named = {c.claim_id: nationalities(c.identity) for c in ids}
+    distinct = {n for n in named.values() if n}
+    if len(distinct) < 2:
+        return []
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in ids:
+        by_value[c.identity].append(c)
+    return [Dispute(kind="identity", subject="who the fighters are",
+                    parties=tuple(_party(v, cs, outlets) for v, cs in by_value.items()))]
+
+
+def outcome_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
+    # Territory only: "captured several armoured vehicles" is not an outcome of the fight for a place.
+    captured = [c for c in claims if c.predicate == "captured" and c.hedge != "denied" and not c.negated
+                and (c.quantity is None or c.quantity.unit in TERRITORY)]
+    repelled = [c for c in claims if c.predicate == "repelled" and c.hedge != "denied" and not c.negated]
+    if not captured or not repelled:
+        return []
+    sides_c = {_who(c, outlets)[1] for c in captured}
+    sides_r = {_who(c, outlets)[1] for c in repelled}
+    if sides_c == sides_r:
+        return []
+    return [Dispute(kind="outcome", subject="captured or repelled",
+                    parties=(_party("captured", captured, outlets), _party("repelled", repelled, outlets)))]
+
+
+def denial_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
+    out = []
+    for denied in (c for c in claims if c.hedge == "denied"):
+        others = [c for c in claims if c.predicate == denied.predicate and c.hedge != "denied"
+                  and source_of(c, outlets.get(c.article_id))[0] != source_of(denied, outlets.get(denied.article_id))[0]]
+        if others:
+            out.append(Dispute(kind="denial", subject=denied.predicate,
+                               parties=(_party("asserted", others, outlets), _party("denied", [denied], outlets))))
+    return out
+
+
+def disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
+    return [*figure_disputes(claims, outlets), *identity_disputes(claims, outlets),
+            *outcome_disputes(claims, outlets), *denial_disputes(claims, outlets)]

@@ -1,0 +1,63 @@
+"""What kind of incident a claim reports: fighting on the ground, strikes from afar, interceptions, arrests.
+
+Claims of different kinds never join one event: a ground incursion and a night of drone strikes in
+the same region and week are two events. `killed`, `wounded`, `destroyed`, `damaged` and
+`identified_as` say nothing of the kind by themselves; they take it from their own sentence's
+words, else from the nearest claim of the same article that has one.
+"""
+from __future__ import annotations
+
+import re
+
+from fogwatch.records import Claim
+
+REMOTE = re.compile(
+    r"\b(?:drones?|uavs?|missiles?|rockets?|air ?strikes?|airstrikes?|air raids?|shell(?:ing|ed|s)?|artillery|"
+    r"bomb(?:s|ing|ed|ard\w*)?|mortars?|shahed\w*|kamikaze|glide bombs?|ballistic|cruise|strikes?|struck)\b",
+    re.IGNORECASE)
+COMBATANTS = {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur", "terrorist",
+              "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist"}
+AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|bomb(?:s|ing|ed)?|shahed\w*|"
+                 r"kamikaze|glide bombs?)\b", re.IGNORECASE)
+
+# Kinds that may share an event: a strike and the interception of its drones are one night.
+FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest"}
+EVENT_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
+                    "crossed", "clashed", "detained", "identified_as"}
+
+
+def own_mode(claim: Claim, text: str) -> str | None:
+    """The kind a claim shows by itself, or None when it must borrow one."""
+    p = claim.predicate
+    if p == "shot_down":
+        return "interception"
+    if p == "detained":
+        return "arrest"
+    if p in ("crossed", "captured", "repelled", "clashed"):
+        return "ground"
+    if p == "attacked":
+        return "remote" if REMOTE.search(text) else "ground"
+    if p in ("killed", "wounded", "destroyed", "damaged") and REMOTE.search(text):
+        return "remote"
+    if p in ("killed", "wounded") and claim.quantity and claim.quantity.unit in COMBATANTS:
+        return "ground"  # fighters killed with no strike named: a battle
+    return None
+
+
+def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
+    """claim_id → mode for the event-bearing claims of one article."""
+    relevant = [c for c in claims if c.predicate in EVENT_PREDICATES]
+    own = {c.claim_id: own_mode(c, c.text) for c in relevant}
+    anchored = [c for c in relevant if own[c.claim_id]]
+    modes: dict[str, str] = {}
+    for claim in relevant:
+        mode = own[claim.claim_id]
+        if mode is None and anchored:
+            # Nearest claim with a kind, preferring one before this claim (the story told so far).
+            def distance(other: Claim) -> tuple[int, int]:
+                gap = claim.span.start - other.span.start
+                return (0 if gap >= 0 else 1, abs(gap))
+
+            mode = own[min(anchored, key=distance).claim_id]
+        modes[claim.claim_id] = mode or "ground"
+    return modes
