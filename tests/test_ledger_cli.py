@@ -18,7 +18,8 @@ def test_demo_runs_and_shows_figures(tmp_path, monkeypatch):
     result = runner.invoke(app, ["demo"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert (tmp_path / "fogwatch.db").exists()
-    assert "killed fighter" in result.stdout and "Freedom of Russia Legion" not in result.stderr
+    assert "Battles / Armed clash" in result.stdout and "identity: who the fighters are" in result.stdout
+    assert "Traceback" not in result.output
     again = runner.invoke(app, ["demo"])
     assert "0 new articles, 12 already" in again.stderr
 
@@ -68,7 +69,7 @@ def test_user_registry_extends_and_bad_registry_is_reported(tmp_path):
     assert result.exit_code == 1 and "needs at least 'id' and 'name'" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["ingest", "demo", "claims", "actors", "export"])
+@pytest.mark.parametrize("command", ["ingest", "demo", "claims", "actors", "export", "reconcile", "events", "disputes"])
 def test_every_command_is_documented(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and len(result.stdout) > 100

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -76,16 +75,89 @@ def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None):
     return summary, counts
 
 
+ReconcileOption = Annotated[bool, typer.Option("--reconcile/--no-reconcile",
+                                               help="Re-run reconcile over the ledger afterwards.")]
+
+
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html/.htm, .jsonl.")],
-           db: DbOption = None, actors: ActorsOption = None) -> None:
+           db: DbOption = None, actors: ActorsOption = None, reconcile: ReconcileOption = True) -> None:
     """Read articles, extract claims, store them in the ledger (re-ingesting is a no-op)."""
     summary, counts = _ingest(paths, db, actors)
     err.print(f"fogwatch: {summary.added} new articles, {summary.already} already in the ledger, "
               f"{len(summary.failures)} skipped; {summary.claims} claims added "
               f"(ledger: {counts['articles']} articles, {counts['claims']} claims)", markup=False, highlight=False)
+    if reconcile and summary.added:
+        _reconcile(db)
     if summary.failures:
         raise typer.Exit(2)
+
+
+def _reconcile(db: str | None) -> list:
+    from fogwatch.ledger import open_ledger
+    from fogwatch.pipeline import reconcile_ledger
+
+    with reported():
+        with err.status("reconciling claims into events"):
+            found = reconcile_ledger(open_ledger(db))
+    disputed = sum(1 for e in found if e.disputes)
+    err.print(f"fogwatch: {len(found)} events, {disputed} with disputes", markup=False, highlight=False)
+    return found
+
+
+@app.command("reconcile")
+def reconcile_cmd(db: DbOption = None) -> None:
+    """Group the ledger's claims into events with low/best/high measures and disputes (ids kept stable)."""
+    _reconcile(db)
+
+
+def _events_table(rows: list[dict], title: str) -> Table:
+    table = Table(title=title, show_lines=True)
+    for name in ("event", "type", "when", "where", "measures (low / best / high, sources)", "disputes", "claims"):
+        table.add_column(name, overflow="fold")
+    for e in rows:
+        when = e["when"] or {}
+        span = when.get("start", "") + (f"…{when['end']}" if when.get("end") and when["end"] != when.get("start") else "")
+        measures = "\n".join(f"{m['predicate']} {m['unit']}: {m['low']} / {m['best']} / {m['high']} ({m['n_sources']})"
+                             for m in e["measures"])
+        disputes = "\n".join(f"{d['kind']}: " + " vs ".join(f"{p['value']} ({', '.join(p['sides'])})" for p in d["parties"])
+                             for d in e["disputes"])
+        table.add_row(e["event_id"], f"{e['type']} / {e['subtype']}", f"{span} ({when.get('precision', '?')})",
+                      ", ".join(p["name"] for p in e["places"][:3]), measures, disputes, str(len(e["claims"])))
+    return table
+
+
+@app.command("events")
+def events_cmd(db: DbOption = None,
+               disputed: Annotated[bool, typer.Option("--disputed", help="Only events with disputes.")] = False) -> None:
+    """Show events: type, time, places, measures and disputes."""
+    with reported():
+        from fogwatch.ledger import open_ledger
+
+        rows = list(open_ledger(db).iter_events(disputed_only=disputed))
+    out.print(_events_table(rows, f"{len(rows)} events"))
+
+
+@app.command("disputes")
+def disputes_cmd(db: DbOption = None) -> None:
+    """Show what the sources of each event disagree on, side by side, with the sentences."""
+    with reported():
+        from fogwatch.ledger import open_ledger
+
+        ledger = open_ledger(db)
+        rows = list(ledger.iter_events(disputed_only=True))
+        texts = {c["claim_id"]: c for c in ledger.iter_claims()}
+    table = Table(title=f"{sum(len(e['disputes']) for e in rows)} disputes in {len(rows)} events", show_lines=True)
+    for name in ("event", "dispute", "says", "who (side)", "sentence"):
+        table.add_column(name, overflow="fold")
+    for e in rows:
+        for d in e["disputes"]:
+            for i, p in enumerate(d["parties"]):
+                sentence = texts.get(p["claims"][0], {}).get("text", "") if p["claims"] else ""
+                table.add_row(e["event_id"] if i == 0 else "", f"{d['kind']}: {d['subject']}" if i == 0 else "",
+                              p["value"], ", ".join(f"{w}" for w in p["speakers"]) + f" ({', '.join(p['sides'])})",
+                              sentence[:200])
+    out.print(table)
 
 
 def _sample_dir() -> Path:
@@ -98,11 +170,13 @@ def demo(db: DbOption = None) -> None:
     summary, counts = _ingest([_sample_dir()], db, None)
     err.print(f"fogwatch: sample corpus: {summary.added} new articles, {summary.already} already there; "
               f"ledger has {counts['articles']} articles and {counts['claims']} claims", markup=False)
+    _reconcile(db)
     with reported():
         from fogwatch.ledger import open_ledger
 
-        rows = list(open_ledger(db).iter_claims())
-    _figures_table(rows)
+        events = list(open_ledger(db).iter_events())
+    out.print(_events_table(events, f"{len(events)} events in the sample corpus"))
+    disputes_cmd(db)
 
 
 def _who(claim: dict) -> str:
@@ -121,36 +195,6 @@ def _qty(q: dict | None) -> str:
     if q["low"] is None:
         return f"≤{q['high']} {q['unit']}"
     return f"{q['low']}–{q['high']} {q['unit']}"
-
-
-def _figures_table(rows: list[dict]) -> None:
-    """Figures grouped by what they count; a group whose figures cannot all be true is flagged."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for claim in rows:
-        q = claim["quantity"]
-        if q and claim["predicate"] in ("killed", "wounded", "destroyed", "shot_down", "captured", "detained"):
-            year = (claim["when"] or {}).get("start", claim.get("published") or "")[:7]
-            groups[(claim["predicate"], q["unit"], year)].append(claim)
-    table = Table(title="Figures by what they count, with who gives them", show_lines=True)
-    for name in ("measure", "month", "figure", "who says so", "hedge", "conflict"):
-        table.add_column(name)
-    for (predicate, unit, month), claims in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
-        lows = [c["quantity"]["low"] or 0 for c in claims]
-        highs = [c["quantity"]["high"] for c in claims]
-        conflict = any(h is not None and h < max(lows) for h in highs)
-        for i, claim in enumerate(claims):
-            table.add_row(f"{predicate} {unit}" if i == 0 else "", month if i == 0 else "", _qty(claim["quantity"]),
-                          _who(claim), claim["hedge"], "disputed" if conflict and i == 0 else "")
-    out.print(table)
-    identities = [c for c in rows if c["predicate"] == "identified_as"]
-    if identities:
-        table = Table(title="Who the parties say the actors are", show_lines=True)
-        for name in ("who says so", "about", "is / are", "sentence"):
-            table.add_column(name)
-        for claim in identities:
-            table.add_row(_who(claim), (claim["patient"] or {}).get("name", ""), claim["identity"] or "",
-                          claim["text"][:120])
-        out.print(table)
 
 
 @app.command("claims")
@@ -193,7 +237,7 @@ def actors_cmd(db: DbOption = None,
 
 
 @app.command()
-def export(what: Annotated[str, typer.Option(help="claims, articles or actors.")] = "claims",
+def export(what: Annotated[str, typer.Option(help="claims, events, articles or actors.")] = "claims",
            format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
            output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
            db: DbOption = None) -> None:

@@ -26,8 +26,8 @@ speaker or per quantity) count once.
 
 **Normalisation** (applied identically to gold and predicted extents): fragments are sorted and
 those separated only by whitespace are joined; then whitespace, quote marks (``STRIP_QUOTES``) and
-the punctuation ``. , ; : ! ? …`` are stripped from the two outer ends. An extent left empty is
-absent.
+the punctuation ``. , ; : ! ? …`` are stripped from the two outer ends. An extent made only of
+those characters (the colon cue of "PENCE: ...") is only trimmed of whitespace; a blank one is absent.
 
 **Metrics**, micro-averaged over documents, for each role separately (distinct spans of one role in
 one document, whatever relation they belong to):
@@ -199,33 +199,38 @@ def predicted_relations(extraction: Extraction) -> tuple[Relation, ...]:
 
 # --- scoring ---------------------------------------------------------------------------------
 
-def normalize(text: str, extent: Extent | None) -> Extent | None:
-    """The extent with whitespace-only gaps joined and outer whitespace/quotes/punctuation stripped."""
-    if not extent:
-        return None
-    merged: list[list[int]] = []
-    for start, end in sorted(extent):
-        if merged and not text[merged[-1][1]:start].strip():
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    while merged:
-        start, end = merged[0]
-        while start < end and (text[start].isspace() or text[start] in STRIP):
+def _strip(text: str, fragments: list[tuple[int, int]], drop: Callable[[str], bool]) -> Extent:
+    """`fragments` without the characters at its two outer ends for which `drop` holds."""
+    out = list(fragments)
+    while out:
+        start, end = out[0]
+        while start < end and drop(text[start]):
             start += 1
         if start < end:
-            merged[0][0] = start
+            out[0] = (start, end)
             break
-        merged.pop(0)
-    while merged:
-        start, end = merged[-1]
-        while end > start and (text[end - 1].isspace() or text[end - 1] in STRIP):
+        out.pop(0)
+    while out:
+        start, end = out[-1]
+        while end > start and drop(text[end - 1]):
             end -= 1
         if end > start:
-            merged[-1][1] = end
+            out[-1] = (start, end)
             break
-        merged.pop()
-    return tuple((s, e) for s, e in merged) or None
+        out.pop()
+    return tuple(out)
+
+
+def normalize(text: str, extent: Extent | None) -> Extent | None:
+    """The extent with whitespace-only gaps joined and outer whitespace/quotes/punctuation stripped."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(extent or ()):
+        if merged and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    # A span of punctuation only (the colon of "PENCE: ...") keeps its punctuation.
+    return _strip(text, merged, lambda c: c.isspace() or c in STRIP) or _strip(text, merged, str.isspace) or None
 
 
 class TokenIndex:

@@ -53,7 +53,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         when_carry: When | None = None
         for sent in doc.sents:
             when = _when(article, offset, sent.start_char, sent.end_char, dates) or when_carry
-            when_carry = when
+            # A date carries to the rest of its paragraph, unless it is background ("two years ago").
+            when_carry = when if when is None or when.precision != "year" else None
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places))

@@ -193,6 +193,8 @@ class ClaimExtractor:
 
     def noun_predicate(self, token, cues: dict[int, Cue]) -> str | None:
         lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in lx.COUNT_NOUNS and any(c.dep_ == "nummod" for c in token.children):
+            return lx.COUNT_NOUNS[lemma]
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
         node = token
@@ -362,10 +364,17 @@ class ClaimExtractor:
                     right = objs[0].i + 1
                     if scope_n is not None:
                         note = f"{prep.lower_} {scope_n} {objs[0].lemma_.lower()}{'s' if scope_n != 1 else ''}"
-        span = _span(doc, left, right, self.article_id, offset)
         unit = unit_noun.lemma_.lower()
-        if unit in lx.NOT_COUNTED or unit_noun.pos_ not in ("NOUN", "PROPN"):
+        if unit in lx.COUNT_NOUNS:
+            # "12 deaths among the fighters": count people, named by the phrase if it names them.
+            among = [g for c in unit_noun.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lx.PERSON_NOUNS]
+            unit = among[0].lemma_.lower() if among else "people"
+            if among:
+                right = max(right, among[0].i + 1)
+        elif unit in lx.NOT_COUNTED or unit_noun.pos_ not in ("NOUN", "PROPN"):
             return None
+        span = _span(doc, left, right, self.article_id, offset)
         return Quantity(low=low, high=high, unit=unit, text=self.text[span.start:span.end], span=span,
                         approximate=approximate, note=note)
 
@@ -427,7 +436,13 @@ class ClaimExtractor:
             agents = self.resolver.resolve(agent_tok, mentions, exclude) if agent_tok is not None else []
         if agent_tok is not None and agent_tok.lower_ in ("it", "they", "we") and not agents and inner and inner.speakers:
             agents = inner.speakers
-        patient_toks = [patient_tok] if patient_tok is not None else (self.patients(trigger) if trigger.pos_ != "NOUN" else [])
+        if patient_tok is not None:
+            patient_toks = [patient_tok]
+        elif trigger.pos_ == "NOUN":
+            counted = trigger.lemma_.lower() in lx.COUNT_NOUNS
+            patient_toks = [trigger] if counted else []
+        else:
+            patient_toks = self.patients(trigger)
         patients = self.resolver.resolve(patient_toks[0], mentions, exclude) \
             if patient_toks and predicate not in ("crossed", "captured") else []
         for actor in (*agents, *patients):

@@ -86,3 +86,6 @@ EQUIPMENT_NOUNS = {"tank", "vehicle", "gun", "howitzer", "drone", "aircraft", "p
 NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "kilometer", "km", "mile", "metre",
                "meter", "percent", "%", "inch", "foot", "feet", "time", "part", "share", "economy", "square",
                "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step"}
+# Nouns that are themselves a count of an outcome: "12 deaths", "30 casualties among the fighters".
+COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded", "injured": "wounded",
+               "wounded": "wounded", "casualty": "casualties"}

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from fogwatch.reconcile.cluster import Incident, build_incident, cluster
+from fogwatch.reconcile.cluster import Incident, build_incident, cluster, split_by_time
 from fogwatch.reconcile.disputes import disputes
 from fogwatch.reconcile.measures import measures
 from fogwatch.reconcile.modes import AIR, FAMILY, REMOTE, assign_modes
@@ -88,7 +88,9 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
                 families[FAMILY[article_modes[claim.claim_id]]].append(claim)
         info = articles.get(article_id)
         for family, members in families.items():
-            incidents.append(build_incident((article_id, family), family, members, info.published if info else None))
+            for n, part in enumerate(split_by_time(members)):
+                incidents.append(build_incident((article_id, f"{family}:{n}"), family, part,
+                                                info.published if info else None))
     outlets = {a: (info.outlet if info else None) for a, info in articles.items()}
     # Largest groups claim their ids first, so that a split keeps the id on the bigger part.
     groups = sorted(cluster(incidents), key=lambda g: -sum(len(i.claims) for i in g))

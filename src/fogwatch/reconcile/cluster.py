@@ -6,8 +6,13 @@ Linking rule for two incidents of the same kind family, in order:
 2. Their places must not contradict: when both name first-level regions they must share one or lie
    near each other (120 km between places, 250 km when one is a region's centroid); when both name
    countries they must share one.
-3. Then they link when they share a region (or lie near each other), or share a named actor and
-   some wording, or share enough wording alone (word-set Jaccard).
+3. Then they link when: they name the same place (within 25 km) and share any wording; or lie
+   together (a shared region, or near each other) and share a party (agent or patient — not merely
+   a speaker: a ministry reports on every incident) and some wording, or more wording without one;
+   or share a party and more wording wherever they are; or share a speaker and yet more wording; or
+   share much wording (word-set Jaccard).
+4. A link that would stretch an event's dated reports over more than a week is refused, so that
+   daily shelling of one region does not chain into one long event.
 
 Blocking: an incident is compared only with incidents in the same (family, week, map cell of 3°,
 with its neighbours) block, or (family, week, country) when it names only countries, or in the same
@@ -30,8 +35,13 @@ SLACK_DAYS = {"day": 3, "week": 3, "days": 3, "month": 0, "year": 0}
 NEAR_KM = 120.0
 NEAR_REGION_KM = 250.0
 CELL_DEG = 3.0
+MAX_EVENT_DAYS = 7  # an event's dated reports span at most a week (UCDP's "week" precision)
 MIN_JACCARD = 0.22
+MIN_JACCARD_NEAR = 0.15
 MIN_JACCARD_WITH_ACTOR = 0.08
+MIN_JACCARD_SAME_PLACE = 0.05
+MIN_JACCARD_SPEAKER = 0.12
+SAME_PLACE_KM = 25.0
 STOP = set("""a an the and or but of in on at to for from by with as is are was were be been being has have had it its
 this that these those they them their he she his her we our you your not no said says say told claimed claim
 also after before over into than more about which who whom what when where while there here would could will
@@ -49,7 +59,8 @@ class Incident:
     regions: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     points: list[tuple[float, float, bool]] = field(default_factory=list)  # lat, lon, is a region centroid
-    actors: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)  # every named actor: speakers too (for blocking)
+    parties: set[str] = field(default_factory=set)  # who did what to whom: agents and patients
     words: set[str] = field(default_factory=set)
 
 
@@ -91,8 +102,37 @@ def build_incident(key: tuple[str, str], family: str, claims: list[Claim], publi
         for actor in (claim.speaker, claim.agent, claim.patient):
             if actor is not None and not actor.discovered:
                 inc.actors.add(actor.actor_id)
+        # A ministry that reports on every incident says little about which one; the parties do.
+        for actor in (claim.agent, claim.patient):
+            if actor is not None:
+                inc.parties.add(actor.actor_id)
         inc.words |= _words(claim.text)
     return inc
+
+
+def split_by_time(claims: list[Claim]) -> list[list[Claim]]:
+    """One article's claims of one kind, split where their dates cannot be the same incident.
+
+    Undated claims belong with the article's present (its publication), so they join the dated
+    group closest to publication, i.e. the latest one, or form their own group if none is dated.
+    """
+    dated = sorted((c for c in claims if c.when), key=lambda c: c.when.start)
+    groups: list[list[Claim]] = []
+    for claim in dated:
+        last = groups[-1][-1].when if groups else None
+        slack = dt.timedelta(days=SLACK_DAYS[claim.when.precision] + (SLACK_DAYS[last.precision] if last else 0))
+        if groups and claim.when.start - slack <= max(c.when.end for c in groups[-1]):
+            groups[-1].append(claim)
+        else:
+            groups.append([claim])
+    undated = [c for c in claims if not c.when]
+    if undated:
+        if groups and max(c.when.end for c in groups[-1]).year >= max(c.when.end for c in dated).year \
+                and groups[-1][-1].when.precision in ("day", "week", "month"):
+            groups[-1].extend(undated)
+        else:
+            groups.append(undated)
+    return groups
 
 
 def km(a: tuple, b: tuple) -> float:
@@ -108,6 +148,10 @@ def time_compatible(a: Incident, b: Incident) -> bool:
     return a.start - sa <= b.end + sb and b.start - sb <= a.end + sa
 
 
+def same_place(a: Incident, b: Incident) -> bool:
+    return any(not p[2] and not q[2] and km(p, q) <= SAME_PLACE_KM for p in a.points for q in b.points)
+
+
 def near(a: Incident, b: Incident) -> bool:
     # A region's centroid can lie far from the village the other report names: allow for its size.
     return any(km(p, q) <= (NEAR_REGION_KM if p[2] or q[2] else NEAR_KM) for p in a.points for q in b.points)
@@ -120,11 +164,17 @@ def linked(a: Incident, b: Incident) -> bool:
         return False
     if a.countries and b.countries and not (a.countries & b.countries):
         return False
-    if (a.regions & b.regions) or near(a, b):
-        return True
     union = a.words | b.words
     jaccard = len(a.words & b.words) / len(union) if union else 0.0
-    if a.actors & b.actors and jaccard >= MIN_JACCARD_WITH_ACTOR:
+    if same_place(a, b) and jaccard >= MIN_JACCARD_SAME_PLACE:
+        return True
+    parties = bool(a.parties & b.parties)
+    if (a.regions & b.regions) or near(a, b):
+        if (parties and jaccard >= MIN_JACCARD_WITH_ACTOR) or jaccard >= MIN_JACCARD_NEAR:
+            return True
+    if parties and jaccard >= MIN_JACCARD_WITH_ACTOR * 2:
+        return True
+    if a.actors & b.actors and jaccard >= MIN_JACCARD_SPEAKER:
         return True
     return jaccard >= MIN_JACCARD
 
@@ -156,8 +206,18 @@ def blocks(incidents: list[Incident]) -> Iterable[list[int]]:
 
 
 class UnionFind:
-    def __init__(self, n: int):
+    """Union-find that also tracks each group's dated span, so that links cannot chain a week of
+    daily shelling in one region into a single month-long event."""
+
+    def __init__(self, n: int, spans: list[tuple[dt.date, dt.date] | None]):
         self.parent = list(range(n))
+        self.span = list(spans)
+
+    def can_union(self, i: int, j: int, limit: int) -> bool:
+        a, b = self.span[self.find(i)], self.span[self.find(j)]
+        if a is None or b is None:
+            return True
+        return (max(a[1], b[1]) - min(a[0], b[0])).days <= limit
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -168,11 +228,16 @@ class UnionFind:
     def union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+            a, b = self.span[ri], self.span[rj]
+            root, child = min(ri, rj), max(ri, rj)
+            self.parent[child] = root
+            self.span[root] = a if b is None else b if a is None else (min(a[0], b[0]), max(a[1], b[1]))
 
 
 def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incident]]:
-    uf = UnionFind(len(incidents))
+    # Only day- and week-precise incidents bound an event's span; a month-precise report fits anywhere in it.
+    uf = UnionFind(len(incidents), [(i.start, i.end) if i.start and i.precision in ("day", "week") else None
+                                    for i in incidents])
     seen: set[tuple[int, int]] = set()
     for block in blocks(incidents):
         members = sorted(set(block), key=lambda i: (incidents[i].start or dt.date.min))
@@ -183,7 +248,7 @@ def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incide
                 if pair in seen:
                     continue
                 seen.add(pair)
-                if uf.find(i) != uf.find(j) and linked(incidents[i], incidents[j]):
+                if uf.find(i) != uf.find(j) and uf.can_union(i, j, MAX_EVENT_DAYS) and linked(incidents[i], incidents[j]):
                     uf.union(i, j)
     groups: dict[int, list[Incident]] = defaultdict(list)
     for i, inc in enumerate(incidents):

@@ -28,7 +28,7 @@ UNIT_GROUPS = {
     "drone": {"drone", "uav", "shahed"},
 }
 UNIT_OF = {word: unit for unit, words in UNIT_GROUPS.items() for word in words}
-MEASURED = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "detained", "attacked"}
+MEASURED = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "detained", "attacked"}
 
 
 def unit_of(unit: str) -> str:

@@ -22,7 +22,7 @@ AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircr
 
 # Kinds that may share an event: a strike and the interception of its drones are one night.
 FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest"}
-EVENT_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
+EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
                     "crossed", "clashed", "detained", "identified_as"}
 
 
@@ -39,7 +39,7 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "remote" if REMOTE.search(text) else "ground"
     if p in ("killed", "wounded", "destroyed", "damaged") and REMOTE.search(text):
         return "remote"
-    if p in ("killed", "wounded") and claim.quantity and claim.quantity.unit in COMBATANTS:
+    if p in ("killed", "wounded", "casualties") and claim.quantity and claim.quantity.unit in COMBATANTS:
         return "ground"  # fighters killed with no strike named: a battle
     return None
 

@@ -18,6 +18,7 @@ def claims(ledger: Ledger) -> Iterator[dict]:
 
 EXPORTERS: dict[str, Callable[[Ledger], Iterable[dict]]] = {
     "claims": claims,
+    "events": lambda ledger: ledger.iter_events(),
     "articles": lambda ledger: ledger.iter_articles(),
     "actors": lambda ledger: ledger.iter_actors(),
 }
