@@ -137,7 +137,8 @@ def test_evaluate_reads_the_layout_scores_per_outlet_and_renders(tmp_path):
         (tmp_path / folder).mkdir(parents=True)
     for doc in "ab":
         (tmp_path / f"dev/text/{doc}.txt").write_text(TEXT, encoding="utf-8")
-    smith = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 32\tx\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+    smith = ("T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 32\tx\n"
+             "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n")
     (tmp_path / "dev/attributions/a_4b22.ann").write_text(smith, encoding="utf-8")
     (tmp_path / "dev/attributions/a_ef2d.ann").write_text("", encoding="utf-8")  # not the first annotator
     (tmp_path / "dev/attributions/b_5fec.ann").write_text(smith, encoding="utf-8")

@@ -264,6 +264,59 @@ def export(what: Annotated[str, typer.Option(help="claims, events, articles or a
         err.print(f"fogwatch: wrote {n} {what} to {output}", markup=False)
 
 
+eval_app = typer.Typer(help="Measure fogwatch against public annotated corpora (layout of ../shared/eval).",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+DataOption = Annotated[Path, typer.Option("--data", help="The corpus folder, e.g. ../shared/eval/polnear.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="End with the scores as one JSON line.")]
+
+
+def _check_data(data: Path) -> None:
+    if not data.is_dir():
+        err.print(f"fogwatch: error: {data}: no such folder", markup=False)
+        raise typer.Exit(1)
+
+
+@eval_app.command("attribution")
+def eval_attribution(data: DataOption, split: Annotated[str, typer.Option(help="train, dev or test.")] = "dev",
+                     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+                     json_: JsonOption = False) -> None:
+    """Score fogwatch's attribution extraction (source, cue, content) on PolNeAR."""
+    import json
+
+    from fogwatch.eval import polnear
+
+    _check_data(data)
+    with reported():
+        result = polnear.evaluate(data, split, limit=limit)
+    out.print(polnear.render(result), markup=False, highlight=False)
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
+@eval_app.command("ecbplus")
+def eval_ecbplus(data: DataOption,
+                 topics: Annotated[Optional[str], typer.Option(help="Topics: '2,5,12' or '36-45' (default: dev).")] = None,
+                 json_: JsonOption = False) -> None:
+    """Score cross-document event coreference and document clustering on ECB+."""
+    import json
+
+    from fogwatch.eval import ecbplus
+
+    _check_data(data)
+    with reported():
+        result = ecbplus.evaluate(data, ecbplus.parse_topics(topics) if topics else None)
+    table = Table(title=f"ECB+ cross-document event coreference ({result.get('topics', '')})")
+    table.add_column("score")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if isinstance(value, float):
+            table.add_row(key, f"{value:.1f}")
+    out.print(table)
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict)}))
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"fogwatch {__version__}")

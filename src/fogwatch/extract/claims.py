@@ -76,6 +76,9 @@ class ClaimExtractor:
         if lemma not in lx.CUES:
             return False
         if token.pos_ in ("VERB", "AUX"):
+            if token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                return False  # "the power to declare war" names an ability, not a statement
             if lemma in lx.IDENTITY_CUES:
                 return any(c.dep_ in ("oprd", "ccomp") for c in token.children) or \
                     any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
