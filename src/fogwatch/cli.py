@@ -264,6 +264,20 @@ def export(what: Annotated[str, typer.Option(help="claims, events, articles or a
         err.print(f"fogwatch: wrote {n} {what} to {output}", markup=False)
 
 
+@app.command()
+def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+    """Serve the web page and JSON API: events on a map and a timeline, claims side by side."""
+    import uvicorn
+
+    from fogwatch.views.web import create_app
+
+    with reported():
+        application = create_app(db)
+    err.print(f"fogwatch: serving http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 eval_app = typer.Typer(help="Measure fogwatch against public annotated corpora (layout of ../shared/eval).",
                        no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -289,7 +303,7 @@ def eval_attribution(data: DataOption, split: Annotated[str, typer.Option(help="
     _check_data(data)
     with reported():
         result = polnear.evaluate(data, split, limit=limit)
-    out.print(polnear.render(result), markup=False, highlight=False)
+    print(polnear.render(result))
     if json_:
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
 

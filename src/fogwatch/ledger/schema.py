@@ -74,3 +74,13 @@ events = Table(
 )
 Index("ix_events_when", events.c.when_start)
 Index("ix_claims_event", claims.c.event_id)
+
+# Filter keys of events (actor ids, sides, place names, types), so the web page filters in SQL.
+event_facets = Table(
+    "event_facets", metadata,
+    Column("event_id", String(40), ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
+    Column("facet", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+)
+Index("ix_event_facets", event_facets.c.facet, event_facets.c.value)
+Index("ix_event_facets_event", event_facets.c.event_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from fogwatch.errors import BadDatabaseURL
-from fogwatch.ledger.schema import actors, articles, claims, events, places
+from fogwatch.ledger.schema import actors, articles, claims, event_facets, events, places
 from fogwatch.records import (SCHEMA, Actor, Attribution, Claim, Event, Extraction, PartialDate, Place, PlaceMention,
                               Quantity, Span, When)
 
@@ -102,6 +103,17 @@ def _claim_row(claim: Claim, ordinal: int) -> dict:
         "content_end": claim.content_span.end if claim.content_span else None,
         "identity": claim.identity, "negated": claim.negated,
     }
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    date_from: str | None = None  # ISO dates
+    date_to: str | None = None
+    type: str | None = None
+    actor: str | None = None  # actor id
+    side: str | None = None
+    place: str | None = None  # part of a place name
+    disputed: bool = False
 
 
 class Ledger:
@@ -190,24 +202,70 @@ class Ledger:
         """Replace the events and the claims' event ids, in one transaction."""
         with self.engine.begin() as conn:
             conn.execute(update(claims).values(event_id=None))
+            conn.execute(delete(event_facets))
             conn.execute(delete(events))
             if found:
                 conn.execute(insert(events), [_event_row(e) for e in found])
+                facets = [{"event_id": e.event_id, "facet": f, "value": v} for e in found for f, v in _facets(e)]
+                if facets:
+                    conn.execute(insert(event_facets), facets)
                 pairs = [{"cid": c, "eid": e.event_id} for e in found for c in e.claims]
                 conn.execute(update(claims).where(claims.c.claim_id == bindparam("cid")).values(event_id=bindparam("eid")),
                              pairs)
 
     def iter_events(self, disputed_only: bool = False) -> Iterator[dict]:
+        yield from self.find_events(EventFilter(disputed=disputed_only), limit=None)[1]
+
+    def find_events(self, f: EventFilter, limit: int | None = 50, offset: int = 0) -> tuple[int, list[dict]]:
+        """(total matching, one page of events), filtered in SQL, newest first when paged."""
+        conditions = []
+        if f.disputed:
+            conditions.append(events.c.n_disputes > 0)
+        if f.date_from:
+            conditions.append(events.c.when_end >= f.date_from)
+        if f.date_to:
+            conditions.append(events.c.when_start <= f.date_to)
+        if f.type:
+            conditions.append(events.c.type == f.type)
+        for facet, value, like in (("actor", f.actor, False), ("side", f.side, False), ("place", f.place, True)):
+            if value:
+                match = func.lower(event_facets.c.value).like(f"%{value.lower()}%") if like else event_facets.c.value == value
+                conditions.append(events.c.event_id.in_(
+                    select(event_facets.c.event_id).where(event_facets.c.facet == facet, match)))
         with self.engine.connect() as conn:
-            query = select(events).order_by(events.c.when_start, events.c.event_id)
-            if disputed_only:
-                query = query.where(events.c.n_disputes > 0)
-            for row in conn.execute(query).mappings():
-                yield {"schema": SCHEMA, "event_id": row["event_id"], "type": row["type"], "subtype": row["subtype"],
-                       "when": {"start": row["when_start"], "end": row["when_end"], "precision": row["when_precision"]}
-                       if row["when_start"] else None,
-                       "places": row["places"], "actors": row["actors"], "claims": row["claims"],
-                       "measures": row["measures"], "disputes": row["disputes"], "articles": row["articles"]}
+            total = conn.execute(select(func.count()).select_from(events).where(*conditions)).scalar_one()
+            query = select(events).where(*conditions)
+            if limit is None:
+                query = query.order_by(events.c.when_start, events.c.event_id)
+            else:
+                query = query.order_by(events.c.when_start.desc(), events.c.event_id).limit(limit).offset(offset)
+            return total, [_event_dict(row) for row in conn.execute(query).mappings()]
+
+    def get_event(self, event_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(events).where(events.c.event_id == event_id)).mappings().first()
+            return _event_dict(row) if row else None
+
+    def get_article(self, article_id: str) -> dict | None:
+        for article in self._articles(articles.c.article_id == article_id):
+            return article
+        return None
+
+    def _articles(self, *where) -> Iterator[dict]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(articles).where(*where)).mappings():
+                yield {"schema": SCHEMA, "article_id": row["article_id"], "url": row["url"], "outlet": row["outlet"],
+                       "title": row["title"], "published": row["published"], "text": row["text"], "lang": row["lang"],
+                       "ingested_at": row["ingested_at"], "origin": row["origin"], "duplicate_of": row["duplicate_of"]}
+
+    def facet_values(self, facet: str) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(event_facets.c.value).where(event_facets.c.facet == facet)
+                                     .distinct().order_by(event_facets.c.value)).scalars())
+
+    def event_types(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(events.c.type).distinct().order_by(events.c.type)).scalars())
 
     # --- reading, in the interchange shape ---------------------------------------------------
     def iter_articles(self) -> Iterator[dict]:
@@ -227,7 +285,7 @@ class Ledger:
                 yield {"schema": SCHEMA, **{k: row[k] for k in ("actor_id", "name", "aliases", "kind", "side", "discovered")}}
 
     def iter_claims(self, article_id: str | None = None, predicate: str | None = None,
-                    speaker: str | None = None) -> Iterator[dict]:
+                    speaker: str | None = None, event_id: str | None = None) -> Iterator[dict]:
         with self.engine.connect() as conn:
             actor_rows = {r["actor_id"]: dict(r) for r in conn.execute(select(actors)).mappings()}
             place_rows = {r["place_id"]: dict(r) for r in conn.execute(select(places)).mappings()}
@@ -239,6 +297,8 @@ class Ledger:
                 query = query.where(claims.c.predicate == predicate)
             if speaker:
                 query = query.where(claims.c.speaker_id == speaker)
+            if event_id:
+                query = query.where(claims.c.event_id == event_id)
             for row in conn.execute(query).mappings():
                 yield claim_dict(row, actor_rows, place_rows)
 
@@ -359,3 +419,25 @@ def _event_row(event: Event) -> dict:
                                    "claims": list(p.claims)} for p in d.parties]} for d in event.disputes],
         "n_disputes": len(event.disputes),
     }
+
+
+def _facets(event: Event) -> Iterator[tuple[str, str]]:
+    seen = set()
+    for actor in event.actors:
+        for facet, value in (("actor", actor.actor_id), ("side", actor.side)):
+            if value and (facet, value) not in seen:
+                seen.add((facet, value))
+                yield facet, value
+    for place in event.places:
+        for name in {place.name, place.admin1}:
+            if name and ("place", name) not in seen:
+                seen.add(("place", name))
+                yield "place", name
+
+
+def _event_dict(row) -> dict:
+    return {"schema": SCHEMA, "event_id": row["event_id"], "type": row["type"], "subtype": row["subtype"],
+            "when": {"start": row["when_start"], "end": row["when_end"], "precision": row["when_precision"]}
+            if row["when_start"] else None,
+            "places": row["places"], "actors": row["actors"], "claims": row["claims"],
+            "measures": row["measures"], "disputes": row["disputes"], "articles": row["articles"]}

@@ -1,0 +1,154 @@
+"""The web page: events with a map and a timeline, an event's claims side by side, articles with
+their claims highlighted, and a JSON API mirroring the pages. Server-rendered (FastAPI + Jinja2);
+the only script is static/map.js, which draws the map with Leaflet (from the xstatic-leaflet
+package) and works without tiles offline. All article text is escaped by the templates, and a
+strict Content-Security-Policy forbids inline scripts and styles."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from fogwatch.ledger import EventFilter, Ledger, open_ledger
+from fogwatch.views.web.highlight import pieces
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE = 50
+SIDE_ORDER = {"independent": "zz"}
+
+
+def _filter(date_from, date_to, type, actor, side, place, disputed) -> EventFilter:
+    return EventFilter(date_from=date_from or None, date_to=date_to or None, type=type or None, actor=actor or None,
+                       side=side or None, place=place or None, disputed=bool(disputed))
+
+
+def timeline(rows: list[dict], width: int = 900) -> dict:
+    """Bars of an SVG timeline: x from the event's start/end within the shown range."""
+    dated = [e for e in rows if e["when"]]
+    if not dated:
+        return {"bars": [], "width": width, "height": 0, "ticks": []}
+    first = min(dt.date.fromisoformat(e["when"]["start"]) for e in dated)
+    last = max(dt.date.fromisoformat(e["when"]["end"]) for e in dated)
+    days = max((last - first).days, 1)
+    scale = (width - 20) / days
+    bars = []
+    for i, e in enumerate(sorted(dated, key=lambda e: e["when"]["start"])):
+        s = dt.date.fromisoformat(e["when"]["start"])
+        t = dt.date.fromisoformat(e["when"]["end"])
+        bars.append({"x": 10 + (s - first).days * scale, "w": max(4.0, ((t - s).days + 1) * scale),
+                     "y": 8 + (i % 12) * 14, "event": e, "disputed": bool(e["disputes"])})
+    ticks = []
+    month = dt.date(first.year, first.month, 1)
+    step = max(1, days // 300 + 1)
+    while month <= last:
+        ticks.append({"x": 10 + max(0, (month - first).days) * scale, "label": month.strftime("%Y-%m")})
+        for _ in range(step):
+            month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return {"bars": bars, "width": width, "height": 8 + min(len(bars), 12) * 14 + 24, "ticks": ticks[-40:]}
+
+
+def side_of(claim: dict) -> str:
+    if claim["speaker"] is None:
+        return "outlet"
+    return claim["speaker"].get("side") or "independent"
+
+
+def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
+    ledger = ledger or open_ledger(db)
+    app = FastAPI(title="fogwatch", version="1", docs_url=None, redoc_url=None,
+                  description="The fogwatch ledger: events, claims and articles, in the fogwatch/1 format.")
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    import xstatic.pkg.leaflet as leaflet
+
+    app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def page_events(f: EventFilter, page: int) -> tuple[int, list[dict]]:
+        return ledger.find_events(f, limit=PAGE, offset=(max(page, 1) - 1) * PAGE)
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request, date_from: str = "", date_to: str = "", type: str = "", actor: str = "",
+              side: str = "", place: str = "", disputed: str = "", page: int = 1):
+        f = _filter(date_from, date_to, type, actor, side, place, disputed)
+        total, rows = page_events(f, page)
+        points = [{"id": e["event_id"], "lat": p["lat"], "lon": p["lon"], "label": f"{e['subtype']} — {p['name']}",
+                   "disputed": bool(e["disputes"])}
+                  for e in rows for p in e["places"][:1] if p.get("lat") is not None]
+        return templates.TemplateResponse(request, "index.html", {
+            "rows": rows, "total": total, "page": page, "pages": (total + PAGE - 1) // PAGE, "f": f,
+            "types": ledger.event_types(), "actors": ledger.facet_values("actor"), "sides": ledger.facet_values("side"),
+            "points": json.dumps(points), "timeline": timeline(rows)})
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    def event_page(request: Request, event_id: str):
+        event = ledger.get_event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id}")
+        claims = list(ledger.iter_claims(event_id=event_id))
+        columns: dict[str, list[dict]] = defaultdict(list)
+        for claim in claims:
+            columns[side_of(claim)].append(claim)
+        order = sorted(columns, key=lambda s: SIDE_ORDER.get(s, "a" if s != "outlet" else "zzz") + s)
+        by_id = {c["claim_id"]: c for c in claims}
+        points = [{"id": event_id, "lat": p["lat"], "lon": p["lon"], "label": p["name"], "disputed": bool(event["disputes"])}
+                  for p in event["places"] if p.get("lat") is not None]
+        return templates.TemplateResponse(request, "event.html", {
+            "event": event, "columns": [(s, columns[s]) for s in order], "by_id": by_id, "points": json.dumps(points)})
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str):
+        article = ledger.get_article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id}")
+        claims = list(ledger.iter_claims(article_id=article_id))
+        return templates.TemplateResponse(request, "article.html", {
+            "article": article, "pieces": pieces(article["text"], claims), "n_claims": len(claims)})
+
+    @app.get("/api/events")
+    def api_events(date_from: str = "", date_to: str = "", type: str = "", actor: str = "", side: str = "",
+                   place: str = "", disputed: bool = False, page: int = Query(1, ge=1),
+                   per_page: int = Query(PAGE, ge=1, le=500)):
+        f = _filter(date_from, date_to, type, actor, side, place, disputed)
+        total, rows = ledger.find_events(f, limit=per_page, offset=(page - 1) * per_page)
+        return {"total": total, "page": page, "per_page": per_page, "events": rows}
+
+    @app.get("/api/events/{event_id}")
+    def api_event(event_id: str):
+        event = ledger.get_event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return event
+
+    @app.get("/api/articles/{article_id}")
+    def api_article(article_id: str):
+        article = ledger.get_article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return article
+
+    @app.get("/api/claims")
+    def api_claims(event_id: str = "", article_id: str = "", page: int = Query(1, ge=1),
+                   per_page: int = Query(200, ge=1, le=1000)):
+        rows = list(ledger.iter_claims(article_id=article_id or None, event_id=event_id or None))
+        view = [{k: v for k, v in r.items() if k not in ("outlet", "published")} for r in rows]
+        return {"total": len(view), "page": page, "per_page": per_page,
+                "claims": view[(page - 1) * per_page:page * per_page]}
+
+    return app
