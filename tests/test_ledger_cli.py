@@ -69,9 +69,10 @@ def test_user_registry_extends_and_bad_registry_is_reported(tmp_path):
     assert result.exit_code == 1 and "needs at least 'id' and 'name'" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["ingest", "demo", "claims", "actors", "export", "reconcile", "events", "disputes"])
+@pytest.mark.parametrize("command", ["ingest", "demo", "claims", "actors", "export", "reconcile", "events", "disputes",
+                                     "serve", "eval attribution", "eval ecbplus"])
 def test_every_command_is_documented(command):
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0 and len(result.stdout) > 100
     readme = (__import__("pathlib").Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"fogwatch {command}" in readme

@@ -14,6 +14,17 @@ class Piece:
     claims: list[dict] = field(default_factory=list)  # empty for plain text
 
     @property
+    def label(self) -> str:
+        """Who says what here, for the small tag before the sentence: "FSB · alleged · killed"."""
+        seen = []
+        for c in self.claims:
+            who = c["speaker"]["name"] if c["speaker"] else "outlet"
+            text = f"{who} · {c['hedge']} · {c['predicate']}"
+            if text not in seen:
+                seen.append(text)
+        return "; ".join(seen[:2]) + (f" (+{len(seen) - 2})" if len(seen) > 2 else "")
+
+    @property
     def hedges(self) -> str:
         return " ".join(sorted({f"hedge-{c['hedge']}" for c in self.claims}))
 
