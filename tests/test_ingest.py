@@ -60,6 +60,16 @@ def test_reingest_is_a_no_op(tmp_path):
     assert claims(tmp_path) == before
 
 
+def test_undecodable_bytes_are_skipped(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    (tmp_path / "noise.txt").write_bytes(bytes(rng.randrange(128, 256) for _ in range(5000)))
+    result = ingest(tmp_path, tmp_path / "noise.txt")
+    assert result.exit_code == 2
+    assert f"skipped {tmp_path / 'noise.txt'}: cannot decode" in result.stderr
+
+
 def test_undecodable_and_latin1(tmp_path):
     (tmp_path / "latin.txt").write_bytes(("Le ministère a déclaré que " + GOOD).encode("latin-1"))
     result = ingest(tmp_path, tmp_path / "latin.txt")

@@ -156,6 +156,14 @@ class ActorResolver:
         if inside:
             # Prefer the mention containing the head, else the longest.
             best = max(inside, key=lambda m: (m.start <= head.i < m.end, m.end - m.start))
+            possessor = not (best.start <= head.i < best.end) and head.pos_ in ("NOUN", "PROPN") \
+                and best.end < len(head.doc) and head.doc[best.end].tag_ == "POS"
+            if not possessor:
+                return [best.actor]
+            # "Ukraine's defence intelligence": a body of the possessor, not the possessor itself.
+            found = self._discover(head, left, right)
+            if found:
+                return found
             return [best.actor]
         if lower in PRONOUNS:
             # Antecedents: earlier sentences, then names in this sentence before the pronoun.

@@ -190,6 +190,13 @@ class ClaimExtractor:
             obj = self.patients(token)
             if obj and obj[0].lemma_.lower() in lx.PERSON_NOUNS:
                 return "killed"
+        if predicate == "casualties":
+            # "lost 30 servicemen" counts casualties; "lost two tanks" counts destroyed equipment;
+            # "lost the election" is no claim at all.
+            obj = self.patients(token)
+            if not obj or not any(c.dep_ == "nummod" for c in obj[0].children):
+                return None
+            return "casualties" if obj[0].lemma_.lower() in lx.PERSON_NOUNS else "destroyed"
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
@@ -469,8 +476,12 @@ class ClaimExtractor:
             content_span = _span(doc, c.left_edge.i, c.right_edge.i + 1, self.article_id, offset)
         else:
             content_span = span
+        base_predicate = predicate
         for speaker in speakers:
             for q in quantities:
+                # "lost 30 servicemen and two tanks": the tanks were destroyed, the men are casualties.
+                predicate = "destroyed" if base_predicate == "casualties" and q and q.unit not in lx.PERSON_NOUNS \
+                    else base_predicate
                 key = "|".join([self.article_id, str(span.start), speaker.actor_id if speaker else "-", predicate,
                                 str(q.span.start) if q else "-", identity or "", str(trigger.i)])
                 claim_id = hashlib.sha256(key.encode()).hexdigest()[:20]

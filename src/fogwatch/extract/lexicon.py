@@ -42,7 +42,7 @@ PREDICATES = {
     "storm": "attacked", "assault": "attacked", "target": "attacked", "hit": "attacked", "ambush": "attacked",
     "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
-    "detain": "detained", "arrest": "detained", "fire": "attacked",
+    "detain": "detained", "arrest": "detained", "fire": "attacked", "lose": "casualties",
 }
 PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",

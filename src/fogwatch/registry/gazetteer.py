@@ -41,6 +41,7 @@ class Candidate:
     place: Place
     population: int
     exact: bool  # the folded name matched a name or alternate name exactly
+    similarity: float = 100.0  # fuzzy ratio of the best matching name, for transliteration matches
 
 
 CACHE_VERSION = 2
@@ -142,12 +143,12 @@ class Gazetteer:
         return {"cols": cols, "by_name": dict(by_name), "skeletons": dict(skeletons), "regions": dict(regions), "countries": countries,
                 "country_names": country_names}
 
-    def _city(self, row: int, exact: bool = True) -> Candidate:
+    def _city(self, row: int, exact: bool = True, similarity: float = 100.0) -> Candidate:
         c = self.cols
         place = Place(place_id=f"gn:{c['gid'][row]}", name=c["name"][row], country=c["country"][row],
                       admin1=c["admin1"][row], lat=c["lat"][row], lon=c["lon"][row], precision="exact",
                       geonames_id=c["gid"][row])
-        return Candidate(place, c["pop"][row], exact)
+        return Candidate(place, c["pop"][row], exact, similarity)
 
     def country(self, code: str) -> Place | None:
         found = self.countries.get(code)
@@ -185,9 +186,11 @@ class Gazetteer:
             return []
         found = {}
         for other in self.skeletons.get(skeleton(key), ()):
-            if other[0] == key[0] and fuzz.ratio(other, key) >= 80:
+            ratio = fuzz.ratio(other, key)
+            if other[0] == key[0] and ratio >= 80:
                 for row in self.by_name[other]:
-                    found[row] = self._city(row, exact=False)
+                    if row not in found or found[row].similarity < ratio:
+                        found[row] = self._city(row, exact=False, similarity=ratio)
         return list(found.values())
 
 
@@ -203,6 +206,6 @@ def choose(candidates: list[Candidate], countries: set[str] = frozenset(), regio
 
     def score(c: Candidate) -> tuple:
         return (c.place.admin1 in regions and c.place.precision == "exact", c.place.country in countries,
-                c.exact, c.population)
+                c.exact, round(c.similarity), c.population)
 
     return max(candidates, key=score)
