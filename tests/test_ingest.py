@@ -104,3 +104,19 @@ def test_real_html_page(tmp_path):
     body = truth[page_id]["articleBody"]
     assert " ".join(body.split()[:8]) in " ".join(article["text"].split())
     assert article["title"]
+
+
+def test_near_duplicate_is_kept_without_claims(tmp_path):
+    story = GOOD + " " + " ".join(["The regional administration said repairs to the power lines would take days."] * 3)
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": story + "\nRead more stories from our partners.",
+                                                  "outlet": "Reprint Daily"}) + "\n", encoding="utf-8")
+    assert ingest(tmp_path, tmp_path / "a.txt").exit_code == 0
+    before = claims(tmp_path)
+    result = ingest(tmp_path, tmp_path / "b.jsonl")
+    assert result.exit_code == 0 and "1 near-duplicates kept without claims" in result.stderr
+    assert claims(tmp_path) == before
+    exported = runner.invoke(app, ["export", "--what", "articles", "--db", str(tmp_path / "t.db")]).stdout
+    rows = [json.loads(line) for line in exported.splitlines()]
+    copy = [r for r in rows if r["outlet"] == "Reprint Daily"]
+    assert copy and copy[0]["duplicate_of"] == [r for r in rows if r["outlet"] is None][0]["article_id"]

@@ -85,6 +85,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .
     """Read articles, extract claims, store them in the ledger (re-ingesting is a no-op)."""
     summary, counts = _ingest(paths, db, actors)
     err.print(f"fogwatch: {summary.added} new articles, {summary.already} already in the ledger, "
+              f"{summary.copies} near-duplicates kept without claims, "
               f"{len(summary.failures)} skipped; {summary.claims} claims added "
               f"(ledger: {counts['articles']} articles, {counts['claims']} claims)", markup=False, highlight=False)
     if reconcile and summary.added:

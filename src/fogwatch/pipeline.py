@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fogwatch.clean import clean
+from fogwatch.clean.dedupe import NearDuplicates
 from fogwatch.extract import extract
 from fogwatch.ingest import read_paths
 from fogwatch.ledger import Ledger
-from fogwatch.records import Article, Failure
+from fogwatch.records import Article, Extraction, Failure
 from fogwatch.registry.actors import Registry, load_registry
 
 
@@ -18,6 +19,7 @@ class Summary:
     added: int = 0
     already: int = 0
     claims: int = 0
+    copies: int = 0  # near-duplicates of an article already in the ledger: stored, not extracted
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -27,6 +29,9 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
     registry = registry or load_registry()
     ledger.sync_registry(list(registry.actors.values()))
     summary = Summary()
+    copies = NearDuplicates()
+    for article_id, text in ledger.iter_texts():
+        copies.add(article_id, text)
 
     def fresh() -> Iterator[Article]:
         seen: set[str] = set()
@@ -43,14 +48,25 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
                 summary.already += 1
                 continue
             seen.add(item.article_id)
+            original = copies.original_of(item.text)
+            if original is not None:
+                # A copy is kept for the record but adds no claims: it is the same source again.
+                # It is stored after the batch, once its original surely is.
+                pending_copies.append(replace(item, duplicate_of=original))
+                continue
+            copies.add(item.article_id, item.text)
             yield item
 
+    pending_copies: list[Article] = []
     for extraction in extract(fresh(), registry=registry, batch_size=16):
         if ledger.save(extraction):
             summary.added += 1
             summary.claims += len(extraction.claims)
         else:
             summary.already += 1
+    for copy in pending_copies:
+        if ledger.save(Extraction(article=copy, claims=())):
+            summary.copies += 1
     return summary
 
 

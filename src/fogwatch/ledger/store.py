@@ -170,6 +170,12 @@ class Ledger:
             if new:
                 conn.execute(insert(actors), new)
 
+    def iter_texts(self) -> Iterator[tuple[str, str]]:
+        """(article id, text) of the articles that are not copies, for near-duplicate detection."""
+        with self.engine.connect() as conn:
+            query = select(articles.c.article_id, articles.c.text).where(articles.c.duplicate_of.is_(None))
+            yield from conn.execute(query).tuples()
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
