@@ -174,7 +174,8 @@ class Ledger:
         """(article id, text) of the articles that are not copies, for near-duplicate detection."""
         with self.engine.connect() as conn:
             query = select(articles.c.article_id, articles.c.text).where(articles.c.duplicate_of.is_(None))
-            yield from conn.execute(query).tuples()
+            for article_id, text in conn.execute(query):
+                yield article_id, text
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
