@@ -18,7 +18,9 @@ Method, with no gold topic or sub-topic label:
    stays, two DUI arrests); shared neighbours adapt to each sub-topic's density.
 2. Within each document cluster, event mentions are first grouped by head lemma, normalised so that
    inflected forms that spaCy leaves alone ("checks", "dies", "shooting") join their base form when
-   that base occurs in the cluster.
+   that base occurs in the cluster. A mention that a second logistic score (`ALONE_WEIGHTS`: how
+   widely its group spreads over the documents, how its sentence and arguments resemble the
+   group's) gives as coreferring with none of its group is set apart as a singleton.
 3. Groups are then merged by average-linkage clustering over a logistic score of group pairs
    (`PAIR_WEIGHTS`, fitted on the train topics by `fit_weights`) built from lexical overlap
    (character similarity, shared prefix, span words), the dependency arguments and sentence words
@@ -234,7 +236,11 @@ class Token:
     stop: bool
 
 
-def parse(docs: Sequence[Document], batch_size: int = 32) -> dict[str, tuple[tuple[Token, ...], ...]]:
+Parsed = dict[str, tuple[tuple[Token, ...], ...]]  # document name → sentences of tokens
+FeatureRows = tuple[list[str], np.ndarray, list[tuple[int, int]]]  # names, matrix, what each row is
+
+
+def parse(docs: Sequence[Document], batch_size: int = 32) -> Parsed:
     """Document name → its sentences as `Token`s, parsed by spaCy on ECB+'s own tokens."""
     from spacy.tokens import Doc
 
@@ -310,13 +316,14 @@ def clean(lemma: str) -> str:
 
 # --- documents -----------------------------------------------------------------------------------------
 
-def cluster_documents(docs: Sequence[Document], parsed: dict[str, tuple[tuple[Token, ...], ...]],
+def cluster_documents(docs: Sequence[Document], parsed: Parsed,
                       neighbours: int = DOC_NEIGHBOURS, threshold: float = DOC_THRESHOLD) -> list[list[Document]]:
     bags = []
     for doc in docs:
         bag: Counter = Counter()
         for sentence in parsed[doc.name][doc.first_text_sentence:]:
-            bag.update(t.lemma for t in sentence if t.pos in DOC_POS and not t.stop and any(c.isalnum() for c in t.lemma))
+            bag.update(t.lemma for t in sentence
+                       if t.pos in DOC_POS and not t.stop and any(c.isalnum() for c in t.lemma))
         bags.append(bag)
     vectors = tfidf(bags)
     vocab = {w: i for i, w in enumerate({w for v in vectors for w in v})}
@@ -376,9 +383,10 @@ def _arguments(sentence: Sequence[Token], head: int, span: set[int]) -> tuple[Co
             bag[token.lemma] += 1
             roles[f"{SUBJECT_DEPS.get(token.dep, 'M')}:{token.lemma}"] += 1
     governor = sentence[head].head
-    if governor != head and governor not in span and sentence[governor].pos in CONTEXT_POS and not sentence[governor].stop:
-        bag[sentence[governor].lemma] += 1
-        roles[f"G:{sentence[governor].lemma}"] += 1
+    ruler = sentence[governor]
+    if governor != head and governor not in span and ruler.pos in CONTEXT_POS and not ruler.stop:
+        bag[ruler.lemma] += 1
+        roles[f"G:{ruler.lemma}"] += 1
     return bag, roles
 
 
@@ -392,7 +400,7 @@ def _normaliser(lemmas: set[str]):
     return normalise
 
 
-def event_features(docs: Sequence[Document], parsed: dict[str, tuple[tuple[Token, ...], ...]]) -> list[EventFeatures]:
+def event_features(docs: Sequence[Document], parsed: Parsed) -> list[EventFeatures]:
     """Features of the gold event mentions of one document cluster."""
     lemmas = {t.lemma for d in docs for s in parsed[d.name] for t in s}
     normalise = _normaliser(lemmas)
@@ -413,12 +421,13 @@ def event_features(docs: Sequence[Document], parsed: dict[str, tuple[tuple[Token
                 mention=mention, lemma=sentence[head].lemma, key=normalise(clean(sentence[head].lemma)),
                 pos=sentence[head].pos, lead=line == 0, line=line,
                 span={sentence[p].lemma for p in mention.positions if sentence[p].pos in CONTEXT_POS},
-                context=Counter(t.lemma for i, t in enumerate(sentence) if i not in span and t.pos in CONTEXT_POS and not t.stop),
+                context=Counter(t.lemma for i, t in enumerate(sentence)
+                                if i not in span and t.pos in CONTEXT_POS and not t.stop),
                 arguments=arguments, roles=roles, participants=participants))
     return out
 
 
-def lemma_usage(docs: Sequence[Document], parsed: dict[str, tuple[tuple[Token, ...], ...]],
+def lemma_usage(docs: Sequence[Document], parsed: Parsed,
                 key) -> tuple[dict[str, Counter], dict[str, Counter]]:
     """Every content word of the cluster (annotated or not): its arguments and its ±5-word window."""
     arguments: dict[str, Counter] = defaultdict(Counter)
@@ -451,7 +460,7 @@ PAIR_BIAS = -5.5019
 
 
 def group_pair_features(events: Sequence[EventFeatures], groups: Sequence[Sequence[int]],
-                        usage: tuple[dict[str, Counter], dict[str, Counter]]) -> tuple[list[str], np.ndarray, list[tuple[int, int]]]:
+                        usage: tuple[dict[str, Counter], dict[str, Counter]]) -> FeatureRows:
     def total(attr: str, group: Sequence[int]) -> Counter:
         bag: Counter = Counter()
         for i in group:
@@ -463,7 +472,8 @@ def group_pair_features(events: Sequence[EventFeatures], groups: Sequence[Sequen
     arguments = tfidf([total("arguments", g) for g in groups])
     roles = tfidf([total("roles", g) for g in groups])
     spans = tfidf([Counter(w for i in g for w in events[i].span) for g in groups])
-    parts = {k: tfidf([Counter(w for i in g for w in events[i].participants[k]) for g in groups]) for k in PARTICIPANT_KINDS}
+    parts = {k: tfidf([Counter(w for i in g for w in events[i].participants[k]) for g in groups])
+             for k in PARTICIPANT_KINDS}
     used_args = tfidf([usage[0].get(k, Counter()) for k in keys])
     used_window = tfidf([usage[1].get(k, Counter()) for k in keys])
     docs = [{events[i].mention.doc for i in g} for g in groups]
@@ -523,7 +533,7 @@ ALONE_WEIGHTS: dict[str, float] = {
 ALONE_BIAS = -1.7443
 
 
-def alone_features(events: Sequence[EventFeatures], groups: Sequence[Sequence[int]]) -> tuple[list[str], np.ndarray, list[tuple[int, int]]]:
+def alone_features(events: Sequence[EventFeatures], groups: Sequence[Sequence[int]]) -> FeatureRows:
     """Features of each mention of a group of two or more: (group, mention) rows."""
     context = tfidf([e.context for e in events])
     arguments = tfidf([e.arguments for e in events])
@@ -704,7 +714,7 @@ def evaluate(data_dir: Path, topics: list[int] | None = None) -> dict:
     for doc in docs:
         subtopics[doc.subtopic].add(doc.name)
     doc_b3 = b_cubed(list(subtopics.values()), [{d.name for d in c} for c in doc_clusters])
-    result: dict = {"conll_f1": ours.conll_f1}
+    result: dict = {}
     for prefix, scores in (("", ours), ("baseline_lemma_", lemma)):
         result[f"{prefix}conll_f1"] = round(scores.conll_f1, 2)
         for name in ("muc", "b3", "ceafe"):
