@@ -320,8 +320,8 @@ def eval_ecbplus(data: DataOption,
 
     _check_data(data)
     with reported():
-        result = ecbplus.evaluate(data, ecbplus.parse_topics(topics) if topics else None)
-    table = Table(title=f"ECB+ cross-document event coreference ({result.get('topics', '')})")
+        result = ecbplus.evaluate(data, ecbplus.parse_topics(topics) if topics else list(ecbplus.DEV_TOPICS))
+    table = Table(title=f"ECB+ event coreference, topics {','.join(map(str, result.get('topics', [])))}")
     table.add_column("score")
     table.add_column("value", justify="right")
     for key, value in result.items():
