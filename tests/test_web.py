@@ -176,3 +176,10 @@ def test_hostile_article_runs_nothing(server, browser, hostile_id):
     assert page.locator(".article-text img").count() == 0 and page.locator(".article-text script").count() == 0
     assert "<script>window.pwned" in page.locator(".article-text").inner_text()
     page.screenshot(path=str(SHOTS / "hostile-article.png"), full_page=True)
+
+
+def test_actor_filter_lists_names(client):
+    html = client.get("/").text
+    assert '<option value="ua-frl"' in html and "Freedom of Russia Legion</option>" in html
+    only = client.get("/api/events", params={"actor": "ua-frl"}).json()
+    assert only["total"] >= 1 and all(any(a["actor_id"] == "ua-frl" for a in e["actors"]) for e in only["events"])

@@ -270,6 +270,14 @@ class Ledger:
             return list(conn.execute(select(event_facets.c.value).where(event_facets.c.facet == facet)
                                      .distinct().order_by(event_facets.c.value)).scalars())
 
+    def event_actors(self) -> list[tuple[str, str]]:
+        """(actor id, name) of the actors that appear in some event, by name."""
+        with self.engine.connect() as conn:
+            used = select(event_facets.c.value).where(event_facets.c.facet == "actor").distinct()
+            rows = conn.execute(select(actors.c.actor_id, actors.c.name).where(actors.c.actor_id.in_(used))
+                                .order_by(actors.c.name))
+            return [(actor_id, name) for actor_id, name in rows]
+
     def event_types(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(select(events.c.type).distinct().order_by(events.c.type)).scalars())

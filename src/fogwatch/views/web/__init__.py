@@ -93,7 +93,7 @@ def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
                   for e in rows for p in e["places"][:1] if p.get("lat") is not None]
         return templates.TemplateResponse(request, "index.html", {
             "rows": rows, "total": total, "page": page, "pages": (total + PAGE - 1) // PAGE, "f": f,
-            "types": ledger.event_types(), "actors": ledger.facet_values("actor"), "sides": ledger.facet_values("side"),
+            "types": ledger.event_types(), "actors": ledger.event_actors(), "sides": ledger.facet_values("side"),
             "points": json.dumps(points), "timeline": timeline(rows)})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
