@@ -8,7 +8,7 @@ import pytest
 
 from fogwatch.eval.polnear import (BadCorpus, Relation, annotation_files, evaluate, max_matching, normalize,
                                    read_ann, render, score_doc)
-from fogwatch.records import Article, Claim, Extraction, Span
+from fogwatch.records import Claim, Extraction, Span
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = REPO.parent / "shared" / "eval" / "polnear"

@@ -1,7 +1,6 @@
 """Reconcile on the seeds plus the bundled multi-outlet sample: events, measures, disputes, stable ids."""
 from __future__ import annotations
 
-import datetime as dt
 from importlib import resources
 from pathlib import Path
 

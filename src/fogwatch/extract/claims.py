@@ -9,25 +9,23 @@ The rules, in reading order:
 3. A sentence with triggers and no cue of its own inherits the previous sentence's speaker within
    the same paragraph ("The agency said ... More than 100 fighters were allegedly killed.").
 4. Quantities are read from the trigger's patient noun phrases (and their conjuncts) with their
-   bounds ("more than 100" → low 101), one claim per quantity.
+   bounds ("more than 100" → low 101), one claim per quantity (quantities.py).
 5. A cue whose content has no trigger still makes a claim: `identified_as` when the content says
    what someone *is* ("the fighters were Russian citizens", "calls them terrorists"), else `stated`.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.numbers import VAGUE, bounds, parse_number
+from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
                          "cc", "det", "prep"}
-QUOTES = "\"“”‘’'«»"
 
 
 @dataclass
@@ -267,127 +265,6 @@ class ClaimExtractor:
             return None
         return self.subject_of(token)
 
-    # --- quantities -------------------------------------------------------------------------
-    def quantity_nouns(self, trigger, patients: list) -> list:
-        nouns: list = []
-        for noun in patients:
-            for item in (noun, *noun.conjuncts, *[c for c in noun.children if c.dep_ == "appos"]):
-                if item not in nouns:
-                    nouns.append(item)
-        # Quoted lists confuse the parser ("destroyed “six tanks, a gun, [and] 20 vehicles.”"): scan on
-        # from the patient for noun phrases of the same list until a clause boundary.
-        if patients:
-            doc = trigger.doc
-            sent_end = trigger.sent.end
-            i = max(n.i for n in nouns) + 1
-            while i < sent_end:
-                tok = doc[i]
-                if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") or tok.text in (";", ":") \
-                        or tok.pos_ == "SCONJ" or (tok.pos_ == "ADP" and tok.lower_ != "of"):
-                    break
-                if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "conj", "appos", "nsubjpass", "pobj", "npadvmod") \
-                        and tok not in nouns and tok.head.pos_ != "ADP" \
-                        and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in tok.children):
-                    nouns.append(tok)
-                i += 1
-        return nouns
-
-    def quantity(self, noun, trigger, doc, offset: int, predicate: str) -> Quantity | None:
-        unit_noun = noun
-        note = None
-        number_tokens = []
-        vague = None
-        lemma = noun.lemma_.lower()
-        ofs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if noun.pos_ == "NUM" and ofs:  # "one of the border villages", "30 of 35 drones"
-            number_tokens, unit_noun = [noun], ofs[0]
-            total = [c for c in unit_noun.children if c.dep_ == "nummod"]
-            if total:
-                note = f"of {total[0].text}"
-        elif (noun.lower_ in VAGUE or lemma in ("dozen", "score", "hundred", "thousand")) and ofs:
-            vague, unit_noun = noun, ofs[0]
-        else:
-            nummods = [c for c in noun.children if c.dep_ == "nummod"]
-            if nummods:
-                num = nummods[0]
-                # The contiguous number words ending at the modifier: "2.5 million", "twenty - six", not "20 of 25".
-                start = num.i
-                while start > 0 and (num.doc[start - 1].like_num or num.doc[start - 1].lower_ in ("hundred", "thousand", "million", "-")) \
-                        and num.doc[start - 1].i in {t.i for t in num.subtree}:
-                    start -= 1
-                end = num.i + 1
-                while end < len(num.doc) and num.doc[end].lower_ in ("hundred", "thousand", "million", "billion"):
-                    end += 1
-                number_tokens = [t for t in num.doc[start:end] if t.text != "-"]
-            else:
-                amod_vague = [c for c in noun.children if c.lower_ in VAGUE and c.dep_ in ("amod", "det", "nummod")]
-                if amod_vague:
-                    vague = amod_vague[0]
-                elif any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and noun.tag_ in ("NN", "NNP") \
-                        and ((predicate in ("killed", "wounded", "detained") and lemma in lx.PERSON_NOUNS) or
-                             (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
-                    number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
-        if not number_tokens and vague is None:
-            return None
-        left = min([noun.left_edge.i, *[t.i for t in number_tokens]])
-        right = unit_noun.i + 1
-
-        while left < right and (doc[left].text in QUOTES + "[(]" or doc[left].pos_ in ("PUNCT", "CCONJ", "X", "SYM")):
-            left += 1
-        low: int | None
-        high: int | None
-        approximate = False
-        if vague is not None:
-            word = vague.lower_
-            if word in ("dozen",) or lemma == "dozen" and vague.tag_ == "NN":
-                low, high, approximate = 12, 12, True
-            else:
-                floor, acled = VAGUE.get(word, VAGUE.get(word + "s", (2, 10)))
-                low, high = floor, None
-                note = f"vague quantity '{word}': ACLED's conventional reading is {acled}"
-        else:
-            number_text = " ".join(t.text for t in number_tokens)
-            value = parse_number(number_text)
-            if value is None:
-                return None
-            qualifier = doc[left:number_tokens[0].i].text
-            partitive = re.fullmatch(r"(?:(.*?)\s+)?([\w,.]+)\s+of", qualifier)
-            if partitive and parse_number(partitive.group(2)) is not None:
-                # "20 of 25 drones" parsed as modifiers of 25: the claim is about the 20.
-                note, value = f"of {value}", parse_number(partitive.group(2))
-                qualifier = partitive.group(1) or ""
-            low, high, approximate = bounds(value, qualifier)
-            span_text = doc[left:right].text
-            ranged = re.search(r"between\s+([\w,.]+)\s+and\s+([\w,.]+)|([\d,.]+)\s*(?:-|–|to)\s*([\d,.]+)", doc[max(left - 1, 0):right].text)
-            if ranged:
-                a, b = (ranged.group(1), ranged.group(2)) if ranged.group(1) else (ranged.group(3), ranged.group(4))
-                lo, hi = parse_number(a), parse_number(b)
-                if lo is not None and hi is not None and lo < hi:
-                    low, high = lo, hi
-            del span_text
-        # "26 drones over seven regions": the scope phrase belongs with the number.
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("over", "across", "in") and prep.i == right:
-                objs = [g for g in prep.children if g.dep_ == "pobj" and any(c.dep_ == "nummod" for c in g.children)]
-                if objs:
-                    scope_n = parse_number(" ".join(c.text for c in objs[0].children if c.dep_ == "nummod"))
-                    right = objs[0].i + 1
-                    if scope_n is not None:
-                        note = f"{prep.lower_} {scope_n} {objs[0].lemma_.lower()}{'s' if scope_n != 1 else ''}"
-        unit = unit_noun.lemma_.lower()
-        if unit in lx.COUNT_NOUNS:
-            # "12 deaths among the fighters": count people, named by the phrase if it names them.
-            among = [g for c in unit_noun.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
-                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lx.PERSON_NOUNS]
-            unit = among[0].lemma_.lower() if among else "people"
-            if among:
-                right = max(right, among[0].i + 1)
-        elif unit in lx.NOT_COUNTED or unit_noun.pos_ not in ("NOUN", "PROPN"):
-            return None
-        span = _span(doc, left, right, self.article_id, offset)
-        return Quantity(low=low, high=high, unit=unit, text=self.text[span.start:span.end], span=span,
-                        approximate=approximate, note=note)
-
     # --- claims -----------------------------------------------------------------------------
     def hedge_for(self, trigger, chain: list[Cue]) -> str:
         hedge = chain[-1].hedge if chain else "asserted"
@@ -459,8 +336,8 @@ class ClaimExtractor:
             self.resolver.remember(actor)
         quantities: list[Quantity | None] = []
         if predicate not in ("identified_as", "stated"):
-            for noun in self.quantity_nouns(trigger, patient_toks):
-                q = self.quantity(noun, trigger, doc, offset, predicate)
+            for noun in quantity_nouns(trigger, patient_toks):
+                q = read_quantity(noun, trigger, doc, offset, predicate, self.article_id, self.text)
                 if q is not None:
                     quantities.append(q)
         quantities = quantities or [None]
