@@ -133,3 +133,13 @@ def test_dev_topics_meet_the_floors():
     assert result["conll_f1"] >= floors["conll_f1"], result
     assert result["doc_b3_f1"] >= floors["doc_b3_f1"], result
     assert result["conll_f1"] - result["baseline_lemma_conll_f1"] >= floors["margin_over_lemma"], result
+
+
+def test_encoder_puts_event_synonyms_close():
+    # The pair score relies on this: the lemma groups miss synonyms that the embeddings link.
+    from fogwatch.eval.ecbplus import ENCODER
+
+    vectors = ENCODER(["kill", "murder", "win", "victory", "arrive"])
+    assert vectors["kill"] @ vectors["murder"] > vectors["kill"] @ vectors["arrive"]
+    assert vectors["win"] @ vectors["victory"] > vectors["win"] @ vectors["murder"]
+    assert abs(float(vectors["win"] @ vectors["win"]) - 1) < 1e-4
