@@ -120,3 +120,17 @@ def test_near_duplicate_is_kept_without_claims(tmp_path):
     rows = [json.loads(line) for line in exported.splitlines()]
     copy = [r for r in rows if r["outlet"] == "Reprint Daily"]
     assert copy and copy[0]["duplicate_of"] == [r for r in rows if r["outlet"] is None][0]["article_id"]
+
+
+def test_huge_files_and_lines_are_refused(tmp_path, monkeypatch):
+    from fogwatch.ingest import files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 2000)
+    (tmp_path / "big.txt").write_text(GOOD * 40, encoding="utf-8")
+    (tmp_path / "big.jsonl").write_text(json.dumps({"text": GOOD * 40}) + "\n" + json.dumps({"text": GOOD}) + "\n",
+                                        encoding="utf-8")
+    result = ingest(tmp_path, tmp_path / "big.txt", tmp_path / "big.jsonl")
+    assert result.exit_code == 2
+    assert f"skipped {tmp_path / 'big.txt'}: file too large" in result.stderr
+    assert f"skipped {tmp_path / 'big.jsonl'}:1: line too long" in result.stderr
+    assert len(claims(tmp_path)) >= 1  # the short line still lands

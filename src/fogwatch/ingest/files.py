@@ -10,7 +10,8 @@ from fogwatch.errors import BadInput
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    limit = MAX_BYTES if limit is None else limit
     size = path.stat().st_size
     if size == 0:
         raise BadInput("empty file")

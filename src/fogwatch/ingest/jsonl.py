@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fogwatch.errors import BadInput
-from fogwatch.ingest.files import MAX_BYTES
+from fogwatch.ingest import files
 from fogwatch.ingest.html import html_to_document
 from fogwatch.ingest.meta import parse_published
 from fogwatch.records import Document, Failure
@@ -58,7 +58,7 @@ def read_jsonl(path: Path) -> Iterator[Document | Failure]:
             origin = f"{path}:{number}"
             if not raw.strip():
                 continue
-            if len(raw) > MAX_BYTES:
+            if len(raw) > files.MAX_BYTES:
                 yield Failure(origin, "line too long")
                 continue
             try:
