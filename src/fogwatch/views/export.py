@@ -11,9 +11,14 @@ from fogwatch.ledger import Ledger
 _VIEW_ONLY = ("outlet", "published")
 
 
+def interchange(claim: dict) -> dict:
+    """A ledger claim row as the fogwatch/1 claim object (without the joined view-only fields)."""
+    return {k: v for k, v in claim.items() if k not in _VIEW_ONLY}
+
+
 def claims(ledger: Ledger) -> Iterator[dict]:
     for row in ledger.iter_claims():
-        yield {k: v for k, v in row.items() if k not in _VIEW_ONLY}
+        yield interchange(row)
 
 
 EXPORTERS: dict[str, Callable[[Ledger], Iterable[dict]]] = {

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from fogwatch.ledger import EventFilter, Ledger, open_ledger
+from fogwatch.views.export import interchange
 from fogwatch.views.web.highlight import pieces
 
 HERE = Path(__file__).parent
@@ -53,6 +54,12 @@ def timeline(rows: list[dict], width: int = 900) -> dict:
         for _ in range(step):
             month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return {"bars": bars, "width": width, "height": 8 + min(len(bars), 12) * 14 + 24, "ticks": ticks[-40:]}
+
+
+def found(value: dict | None, what: str, key: str) -> dict:
+    if value is None:
+        raise HTTPException(404, f"no {what} {key}")
+    return value
 
 
 def side_of(claim: dict) -> str:
@@ -98,9 +105,7 @@ def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(request: Request, event_id: str):
-        event = ledger.get_event(event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id}")
+        event = found(ledger.get_event(event_id), "event", event_id)
         claims = list(ledger.iter_claims(event_id=event_id))
         columns: dict[str, list[dict]] = defaultdict(list)
         for claim in claims:
@@ -114,9 +119,7 @@ def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str):
-        article = ledger.get_article(article_id)
-        if article is None:
-            raise HTTPException(404, f"no article {article_id}")
+        article = found(ledger.get_article(article_id), "article", article_id)
         claims = list(ledger.iter_claims(article_id=article_id))
         return templates.TemplateResponse(request, "article.html", {
             "article": article, "pieces": pieces(article["text"], claims), "n_claims": len(claims)})
@@ -131,23 +134,16 @@ def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
 
     @app.get("/api/events/{event_id}")
     def api_event(event_id: str):
-        event = ledger.get_event(event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return event
+        return found(ledger.get_event(event_id), "event", event_id)
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str):
-        article = ledger.get_article(article_id)
-        if article is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return article
+        return found(ledger.get_article(article_id), "article", article_id)
 
     @app.get("/api/claims")
     def api_claims(event_id: str = "", article_id: str = "", page: int = Query(1, ge=1),
                    per_page: int = Query(200, ge=1, le=1000)):
-        rows = list(ledger.iter_claims(article_id=article_id or None, event_id=event_id or None))
-        view = [{k: v for k, v in r.items() if k not in ("outlet", "published")} for r in rows]
+        view = [interchange(r) for r in ledger.iter_claims(article_id=article_id or None, event_id=event_id or None)]
         return {"total": len(view), "page": page, "per_page": per_page,
                 "claims": view[(page - 1) * per_page:page * per_page]}
 
