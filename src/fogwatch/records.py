@@ -162,6 +162,9 @@ class Claim:
     content_span: Span | None = None
     identity: str | None = None  # for identified_as: what the patient is said to be
     negated: bool = False
+    # A content interrupted by its source and cue ("“We will,” he said, “win.”") in its fragments;
+    # empty when the content is one piece (`content_span`).
+    content_parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

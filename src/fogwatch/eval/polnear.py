@@ -193,8 +193,10 @@ def predicted_relations(extraction: Extraction) -> tuple[Relation, ...]:
     for claim in extraction.claims:
         if claim.cue_span is None:
             continue
-        seen.setdefault(Relation(*(((s.start, s.end),) if s is not None else None
-                                   for s in (claim.source_span, claim.cue_span, claim.content_span))))
+        content = tuple((s.start, s.end) for s in claim.content_parts) or \
+            (((claim.content_span.start, claim.content_span.end),) if claim.content_span else None)
+        seen.setdefault(Relation(((claim.source_span.start, claim.source_span.end),) if claim.source_span else None,
+                                 ((claim.cue_span.start, claim.cue_span.end),), content))
     return tuple(seen)
 
 

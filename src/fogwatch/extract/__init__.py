@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from fogwatch.extract.actors import ActorResolver
@@ -12,20 +11,8 @@ from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.dates import find_dates
 from fogwatch.extract.places import find_places
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
+from fogwatch.nlp import paragraphs
 from fogwatch.registry.actors import Registry, load_registry
-
-PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept."""
-    out = []
-    for block in PARAGRAPH.finditer(text):
-        for line in re.finditer(r"[^\n]+", block.group(0)):
-            if line.group(0).strip():
-                out.append((block.start() + line.start(), line.group(0)))
-    return out
-
 
 def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
           dates: list[tuple[int, int, str, tuple]]) -> When | None:
@@ -37,9 +24,21 @@ def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: in
                 span=Span(article.article_id, paragraph_offset + start, paragraph_offset + end))
 
 
-def extract_article(article: Article, docs: list[tuple[int, object]], registry: Registry, nlp) -> Extraction:
+def extract_article(article: Article, docs: list[tuple[int, object]], registry: Registry, nlp,
+                    attribution_model=None) -> Extraction:
+    """Claims, actors and places of one article from its parsed paragraphs ((offset, doc) in text order).
+
+    With `attribution_model` (`fogwatch.nlp.attribution.load()`), the model's attributions set the
+    source, cue and content spans of the rules' claims and add a `stated` claim for each attribution
+    the rules do not see.
+    """
     resolver = ActorResolver(registry, nlp)
     extractor = ClaimExtractor(resolver, article.article_id, article.text)
+    found = []
+    if attribution_model is not None:
+        from fogwatch.nlp import attribution
+
+        found = attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
     context: dict = {}
     all_places: list[PlaceMention] = []
     for offset, doc in docs:
@@ -55,33 +54,42 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
             # A date carries to the rest of its paragraph, unless it is background ("two years ago").
             when_carry = when if when is None or when.precision != "year" else None
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
+            if found:
+                extractor.attributions(found, sent, doc, offset, mentions, when)
+    extractor.adopt_spans(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places))
 
 
 def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=None,
-            batch_size: int = 64) -> Iterator[Extraction]:
+            batch_size: int = 64, attribution_model: bool = True) -> Iterator[Extraction]:
+    """`Extraction`s in input order. `attribution_model=False` leaves attributions to the rules alone."""
     from fogwatch import nlp as nlp_stage
 
     nlp = nlp or nlp_stage.load()
     registry = registry or load_registry()
+    model = None
+    if attribution_model:
+        from fogwatch.nlp import attribution
+
+        model = attribution.load()
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run(batch, registry, nlp)
+            yield from _run(batch, registry, nlp, model)
             batch = []
     if batch:
-        yield from _run(batch, registry, nlp)
+        yield from _run(batch, registry, nlp, model)
 
 
-def _run(batch: list[Article], registry: Registry, nlp) -> Iterator[Extraction]:
+def _run(batch: list[Article], registry: Registry, nlp, model) -> Iterator[Extraction]:
     parts = [(i, off, text) for i, a in enumerate(batch) for off, text in paragraphs(a.text)]
     docs: dict[int, list] = {i: [] for i in range(len(batch))}
     for (i, off, _), doc in zip(parts, nlp.pipe((t for _, _, t in parts), batch_size=256)):
         docs[i].append((off, doc))
     for i, article in enumerate(batch):
-        yield extract_article(article, docs[i], registry, nlp)
+        yield extract_article(article, docs[i], registry, nlp, model)
 
 
 __all__ = ["extract", "extract_article", "paragraphs"]

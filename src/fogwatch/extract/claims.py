@@ -16,7 +16,7 @@ The rules, in reading order:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
@@ -58,6 +58,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _overlaps(span: Span, extent: tuple[int, int]) -> bool:
+    return span.start < extent[1] and extent[0] < span.end
+
+
+def _spans(article_id: str, a) -> dict:
+    """The span fields of a claim from a model attribution."""
+    def span(extent):
+        return Span(article_id, *extent) if extent else None
+
+    return {"source_span": span(a.source), "cue_span": span(a.cue), "content_span": span(a.content),
+            "content_parts": tuple(Span(article_id, *p) for p in a.content_parts) if len(a.content_parts) > 1 else ()}
 
 
 class ClaimExtractor:
@@ -438,6 +451,70 @@ class ClaimExtractor:
         if produced and not cues:
             return carry
         return carry if not cues else Carry()
+
+    # --- the attribution model -----------------------------------------------------------------
+    def attributions(self, found: list, sent, doc, offset: int, mentions: list[Mention], when: When | None) -> None:
+        """A `stated` claim for each attribution of the model whose cue lies in `sent` and that no rule
+        claim already carries ("Officials believe ...", "the source added").
+
+        `found` holds `fogwatch.nlp.attribution.Attribution3`s (character offsets in the article).
+        """
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        for a in found:
+            # A claim already carries it if it has the cue and (where both have one) the content;
+            # one cue may have two contents ("“A,” he said. “B.”" read as two quotes).
+            if not lo <= a.cue[0] < hi or any(
+                    c.cue_span and _overlaps(c.cue_span, a.cue)
+                    and (a.content is None or c.content_span is None or _overlaps(c.content_span, a.content))
+                    for c in self.claims):
+                continue
+            cue_tok = doc.char_span(a.cue[0] - offset, a.cue[1] - offset, alignment_mode="expand")
+            source_tok = None
+            if a.source and lo <= a.source[0] < hi:
+                found_span = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
+                source_tok = found_span.root if found_span is not None and len(found_span) else None
+            speakers = self.resolver.resolve(source_tok, mentions, speaker=True) if source_tok is not None else []
+            for actor in speakers:
+                self.resolver.remember(actor)
+            lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
+            hedge = "reported" if lemma == "accord" or (cue_tok is not None and cue_tok.text.lower().startswith("according")) \
+                else lx.CUES.get(lemma, "asserted")
+            if cue_tok is not None and any(t.dep_ == "neg" for t in cue_tok.root.children) and hedge != "denied":
+                hedge = "denied"  # "did not say" is not "said"
+            ends = [e for e in (a.source, a.cue, a.content) if e]
+            start, end = min(e[0] for e in ends), max(e[1] for e in ends)
+            first = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
+            last = doc.char_span(end - offset - 1, end - offset, alignment_mode="expand")
+            if first is not None and len(first):
+                start = min(start, offset + first[0].sent.start_char)
+            if last is not None and len(last):
+                end = max(end, offset + last[-1].sent.end_char)
+            start, end = _trim(self.text, start, end)
+            span = Span(self.article_id, start, end)
+            source_text = self.text[a.source[0]:a.source[1]] if a.source else "unnamed"
+            via = (Attribution(speaker=", ".join(x.name for x in speakers) or source_text, cue=self.text[a.cue[0]:a.cue[1]],
+                               span=Span(self.article_id, *a.cue), actor_id=speakers[0].actor_id if speakers else None),)
+            for speaker in speakers or [None]:
+                key = "|".join([self.article_id, "attribution", str(a.cue[0]), str(a.content[0] if a.content else -1),
+                                speaker.actor_id if speaker else "-"])
+                self.add(Claim(
+                    claim_id=hashlib.sha256(key.encode()).hexdigest()[:20], article_id=self.article_id, span=span,
+                    text=self.text[start:end], speaker=speaker, via=via, cue=self.text[a.cue[0]:a.cue[1]], hedge=hedge,
+                    predicate="stated", when=when, **_spans(self.article_id, a)))
+
+    def adopt_spans(self, found: list) -> None:
+        """Give each claim whose cue the model also found the model's source, cue and content spans.
+
+        The rules read one verb as the cue and the parse's subtree as the content; the model was
+        trained on human annotation of where those spans begin and end ("told reporters", a quote
+        that runs over two sentences).
+        """
+        for n, claim in enumerate(self.claims):
+            if claim.cue_span is None:
+                continue
+            match = next((a for a in found if _overlaps(claim.cue_span, a.cue)), None)
+            if match is not None:
+                self.claims[n] = replace(claim, **_spans(self.article_id, match))
 
     @staticmethod
     def continues(sent) -> bool:

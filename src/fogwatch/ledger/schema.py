@@ -52,6 +52,7 @@ claims = Table(
     Column("source_start", Integer), Column("source_end", Integer),
     Column("cue_start", Integer), Column("cue_end", Integer),
     Column("content_start", Integer), Column("content_end", Integer),
+    Column("content_parts", JSON),  # [[start, end], ...] when the content is in fragments
     Column("identity", Text), Column("negated", Boolean, nullable=False, default=False),
     Column("ordinal", Integer, nullable=False, default=0),
 )

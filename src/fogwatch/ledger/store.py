@@ -101,6 +101,7 @@ def _claim_row(claim: Claim, ordinal: int) -> dict:
         "cue_end": claim.cue_span.end if claim.cue_span else None,
         "content_start": claim.content_span.start if claim.content_span else None,
         "content_end": claim.content_span.end if claim.content_span else None,
+        "content_parts": [p.as_list() for p in claim.content_parts] or None,
         "identity": claim.identity, "negated": claim.negated,
     }
 
@@ -357,6 +358,7 @@ def claim_dict(row, actor_rows: dict, place_rows: dict) -> dict:
         "source_span": _pair(row["source_start"], row["source_end"]),
         "cue_span": _pair(row["cue_start"], row["cue_end"]),
         "content_span": _pair(row["content_start"], row["content_end"]),
+        "content_parts": row["content_parts"] or [],
         "outlet": row["outlet"], "published": row["published"],
     }
 
@@ -411,6 +413,7 @@ def _to_claim(row, actor_rows: dict, place_rows: dict) -> Claim:
         cue_span=_span(aid, row["cue_start"], row["cue_end"]),
         content_span=_span(aid, row["content_start"], row["content_end"]),
         identity=row["identity"], negated=bool(row["negated"]),
+        content_parts=tuple(Span(aid, *p) for p in row["content_parts"] or ()),
     )
 
 

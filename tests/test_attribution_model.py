@@ -1,0 +1,90 @@
+"""The trained attribution model (src/fogwatch/nlp/attribution_model): it loads, finds who said what
+in plain reporting sentences, invents nothing in a bare statement of fact, and keeps offsets right
+in texts long enough to be read in pieces."""
+from __future__ import annotations
+
+import pytest
+from conftest import extract_text
+
+from fogwatch.nlp.attribution import AttributionModelMissing, find_attributions, load
+from fogwatch.nlp.span_tagger import PIECE
+
+
+def parts(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(source, cue, content) texts of each attribution found in `text`."""
+    def cut(extent):
+        return text[extent[0]:extent[1]] if extent else None
+
+    return [(cut(a.source), cut(a.cue), cut(a.content)) for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said on Tuesday that 12 soldiers were killed.",
+     ("The ministry", "said", "that 12 soldiers were killed")),
+    ("'We will not retreat,' the commander told reporters.",
+     ("the commander", "told", "We will not retreat")),
+    ("According to the governor, the bridge was destroyed.",
+     ("the governor", "According to", "the bridge was destroyed")),
+])
+def test_finds_source_cue_and_content(text, expected):
+    (found,) = parts(text)
+    source, cue, content = expected
+    assert found[0] == source
+    assert found[1].startswith(cue)  # PolNeAR cues sometimes take an adverb or object along
+    assert found[2] == content
+
+
+def test_a_bare_statement_of_fact_has_no_attribution():
+    assert parts("The bridge was destroyed on Tuesday.") == []
+
+
+def test_offsets_stay_right_across_pieces():
+    filler = "The weather in the valley was mild and the roads were open.\n\n" * (2 * PIECE // 12)
+    text = filler + "The ministry said on Tuesday that 12 soldiers were killed.\n"
+    assert len(text.split()) > 2 * PIECE
+    found = [a for a in find_attributions(text) if text[a.cue[0]:a.cue[1]].startswith("said")]
+    assert len(found) == 1
+    a = found[0]
+    assert text[a.source[0]:a.source[1]] == "The ministry"
+    assert text[a.content[0]:a.content[1]] == "that 12 soldiers were killed"
+
+
+def test_a_missing_model_folder_is_a_named_error(tmp_path):
+    with pytest.raises(AttributionModelMissing, match="scripts/train_attribution.py"):
+        load(tmp_path)
+
+
+# --- the model inside `extract` (the code path of `fogwatch ingest` and `fogwatch eval attribution`) ---
+
+def cut(text: str, span) -> str | None:
+    return text[span.start:span.end] if span is not None else None
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: the grouping splits this quote in two relations and the "
+                   "rule claim of the cue absorbs the second one (issue 4 note)")
+def test_both_halves_of_an_interrupted_quote_are_the_speakers():
+    # The grouping may join the halves into one content in two fragments (`content_parts`) or keep
+    # two claims; either way no half is lost or given to nobody.
+    text = "“We will hold the bridge,” the commander told reporters on Sunday, “whatever it costs us.”"
+    claims = [c for c in extract_text(text) if c.cue_span is not None]
+    assert {cut(text, c.source_span) for c in claims} == {"the commander"}
+    said = [cut(text, p) for c in claims for p in (c.content_parts or (c.content_span,))]
+    assert any("We will hold the bridge" in x for x in said) and any("whatever it costs us" in x for x in said)
+
+
+def test_a_belief_is_an_attribution_that_the_rules_alone_miss():
+    text = "Local officials believe the ferry will resume service next week."
+    (claim,) = [c for c in extract_text(text) if c.cue_span is not None]
+    assert claim.predicate == "stated"
+    assert cut(text, claim.source_span) == "Local officials"
+    assert cut(text, claim.cue_span) == "believe"
+    assert cut(text, claim.content_span) == "the ferry will resume service next week"
+
+
+def test_a_rule_claim_takes_the_model_spans_and_keeps_its_reading():
+    text = "The regional governor said on Monday that 14 people were killed in the shelling."
+    (claim,) = [c for c in extract_text(text) if c.predicate == "killed"]
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.high) == (14, 14)
+    assert cut(text, claim.source_span) == "The regional governor"
+    assert cut(text, claim.cue_span).startswith("said")
+    assert cut(text, claim.content_span) == "that 14 people were killed in the shelling"
