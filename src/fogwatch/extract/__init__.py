@@ -11,7 +11,7 @@ from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.dates import find_dates
 from fogwatch.extract.places import find_places
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
-from fogwatch.nlp import paragraphs
+from fogwatch.nlp import paragraphs, parse_paragraphs
 from fogwatch.registry.actors import Registry, load_registry
 
 def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
@@ -84,12 +84,8 @@ def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=N
 
 
 def _run(batch: list[Article], registry: Registry, nlp, model) -> Iterator[Extraction]:
-    parts = [(i, off, text) for i, a in enumerate(batch) for off, text in paragraphs(a.text)]
-    docs: dict[int, list] = {i: [] for i in range(len(batch))}
-    for (i, off, _), doc in zip(parts, nlp.pipe((t for _, _, t in parts), batch_size=256)):
-        docs[i].append((off, doc))
-    for i, article in enumerate(batch):
-        yield extract_article(article, docs[i], registry, nlp, model)
+    for article, docs in zip(batch, parse_paragraphs([a.text for a in batch], nlp)):
+        yield extract_article(article, docs, registry, nlp, model)
 
 
 __all__ = ["extract", "extract_article", "paragraphs"]

@@ -27,6 +27,15 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def parse_paragraphs(texts: list[str], nlp, batch_size: int = 256) -> list[list[tuple[int, object]]]:
+    """Each text's paragraphs parsed in one batch: per text, (offset in the text, doc) in text order."""
+    parts = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in paragraphs(text)]
+    docs: list[list] = [[] for _ in texts]
+    for (n, offset, _), doc in zip(parts, nlp.pipe((p for _, _, p in parts), batch_size=batch_size)):
+        docs[n].append((offset, doc))
+    return docs
+
+
 def model_name() -> str:
     return os.environ.get("FOGWATCH_MODEL", DEFAULT_MODEL)
 

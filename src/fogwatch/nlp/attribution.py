@@ -315,14 +315,9 @@ def parse(texts: Iterable[str], nlp=None, batch_size: int = 64) -> Iterator[Arti
     """Each text parsed paragraph by paragraph, as `fogwatch.extract` parses it, then joined."""
     from fogwatch import nlp as nlp_stage
 
-    nlp = nlp or nlp_stage.load()
     texts = list(texts)
-    parts = [(n, offset, piece) for n, text in enumerate(texts) for offset, piece in nlp_stage.paragraphs(text)]
-    docs: dict[int, list] = {n: [] for n in range(len(texts))}
-    for (n, offset, _), doc in zip(parts, nlp.pipe((p for _, _, p in parts), batch_size=batch_size)):
-        docs[n].append((offset, doc))
-    for n, text in enumerate(texts):
-        yield ArticleDoc.join(text, docs[n])
+    for text, docs in zip(texts, nlp_stage.parse_paragraphs(texts, nlp or nlp_stage.load(), batch_size)):
+        yield ArticleDoc.join(text, docs)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
