@@ -169,6 +169,8 @@ def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
     log(f"{len(inputs)} training pieces")
     net = T.build(config)
     optimizer = torch.optim.Adam(net.parameters(), lr=args.learn_rate)
+    # The learning rate falls along a half cosine to 0 over the epochs: the last epochs settle.
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.epochs) if args.cosine else None
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-1)
     rng = random.Random(args.seed)
     by_length = sorted(range(len(inputs)), key=lambda i: len(inputs[i].tags))
@@ -194,6 +196,8 @@ def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimizer.step()
             total += float(loss.detach())
+        if schedule:
+            schedule.step()
         net.eval()
         tagger = T.SpanTagger.__new__(T.SpanTagger)
         tagger.config, tagger.net = config, net
@@ -290,6 +294,8 @@ def main() -> None:
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--grouping-epochs", type=int, default=10)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cosine", action=argparse.BooleanOptionalAction, default=True,
+                    help="anneal the learning rate to 0 along a half cosine over the epochs")
     ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--min-word-count", type=int, default=3, help="words seen less often share one embedding (0: none)")
     ap.add_argument("--checkpoint", type=Path, default=None, help="also save the tagger here after each better epoch")

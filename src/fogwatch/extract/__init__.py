@@ -28,9 +28,10 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
                     attribution_model=None) -> Extraction:
     """Claims, actors and places of one article from its parsed paragraphs ((offset, doc) in text order).
 
-    With `attribution_model` (`fogwatch.nlp.attribution.load()`), the model's attributions set the
-    source, cue and content spans of the rules' claims and add a `stated` claim for each attribution
-    the rules do not see.
+    With `attribution_model` (`fogwatch.nlp.attribution.load()`), the model decides what is an
+    attribution: its attributions set the source, cue and content spans of the rules' claims, add a
+    `stated` claim for each attribution the rules do not see, and drop the rules' speech-only claims
+    whose cue it does not confirm (`ClaimExtractor.adopt_spans`).
     """
     resolver = ActorResolver(registry, nlp)
     extractor = ClaimExtractor(resolver, article.article_id, article.text)
@@ -56,7 +57,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
             if found:
                 extractor.attributions(found, sent, doc, offset, mentions, when)
-    extractor.adopt_spans(found)
+    if attribution_model is not None:
+        extractor.adopt_spans(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places))
 

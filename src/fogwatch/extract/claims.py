@@ -26,6 +26,7 @@ from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
                          "cc", "det", "prep"}
+SPEECH_ONLY = {"stated", "identified_as"}  # predicates that report speech and nothing that happened
 
 
 @dataclass
@@ -503,18 +504,26 @@ class ClaimExtractor:
                     predicate="stated", when=when, **_spans(self.article_id, a)))
 
     def adopt_spans(self, found: list) -> None:
-        """Give each claim whose cue the model also found the model's source, cue and content spans.
+        """Defer to the model on what is an attribution and where its spans begin and end.
 
-        The rules read one verb as the cue and the parse's subtree as the content; the model was
-        trained on human annotation of where those spans begin and end ("told reporters", a quote
-        that runs over two sentences).
+        A claim whose cue the model also found takes the model's source, cue and content spans: the
+        rules read one verb as the cue and the parse's subtree as the content; the model was trained
+        on human annotation of those extents ("told reporters", a quote over two sentences).
+
+        A claim that only reports speech (`stated`, `identified_as`) whose cue the model did not find
+        is dropped: the rules fire on any reporting verb ("what he called a breach", "I think"), the
+        model has learnt from PolNeAR which of them introduce an attribution. Claims of an event
+        (killed, captured, ...) stay on the rules' spans, since they carry the ledger's figures.
         """
-        for n, claim in enumerate(self.claims):
-            if claim.cue_span is None:
-                continue
-            match = next((a for a in found if _overlaps(claim.cue_span, a.cue)), None)
+        kept = []
+        for claim in self.claims:
+            match = None if claim.cue_span is None else next((a for a in found if _overlaps(claim.cue_span, a.cue)), None)
             if match is not None:
-                self.claims[n] = replace(claim, **_spans(self.article_id, match))
+                claim = replace(claim, **_spans(self.article_id, match))
+            elif claim.cue_span is not None and claim.predicate in SPEECH_ONLY:
+                continue
+            kept.append(claim)
+        self.claims[:] = kept
 
     @staticmethod
     def continues(sent) -> bool:
