@@ -60,8 +60,6 @@ def cut(text: str, span) -> str | None:
     return text[span.start:span.end] if span is not None else None
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the grouping splits this quote in two relations and the "
-                   "rule claim of the cue absorbs the second one (issue 4 note)")
 def test_both_halves_of_an_interrupted_quote_are_the_speakers():
     # The grouping may join the halves into one content in two fragments (`content_parts`) or keep
     # two claims; either way no half is lost or given to nobody.

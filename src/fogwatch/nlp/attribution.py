@@ -154,10 +154,13 @@ def score(weights: dict[str, float], feats: Iterable[str]) -> float:
 
 
 def _interrupted(layout: Layout, before: TokSpan, after: TokSpan) -> bool:
-    """True if only the cue, its source and punctuation stand between two content fragments."""
+    """True if only the cue, its source, their dependents and punctuation stand between two content
+    fragments ("“We will,” the commander told reporters on Sunday, “win.”")."""
     spans = [s for label in ("SOURCE", "CUE") for s in layout.spans[label] if before[1] <= s[0] and s[1] <= after[0]]
     inside = {i for s, e in spans for i in range(s, e)}
-    return all(i in inside or layout.doc[i].is_punct or layout.doc[i].is_space for i in range(before[1], after[0]))
+    doc = layout.doc
+    return all(i in inside or doc[i].is_punct or doc[i].is_space or inside & set(layout.ancestors(i))
+               for i in range(before[1], after[0]))
 
 
 def _clause(layout: Layout, cue: TokSpan, source: TokSpan | None) -> list[TokSpan]:
