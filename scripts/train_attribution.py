@@ -32,8 +32,8 @@ import numpy as np
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from fogwatch.eval import polnear
 from fogwatch import nlp as nlp_stage
+from fogwatch.eval import polnear
 from fogwatch.nlp import attribution as A
 from fogwatch.nlp import span_tagger as T
 
@@ -199,9 +199,7 @@ def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
         if schedule:
             schedule.step()
         net.eval()
-        tagger = T.SpanTagger.__new__(T.SpanTagger)
-        tagger.config, tagger.net = config, net
-        tagger.transitions = net.transitions.detach().numpy() if args.crf else None
+        tagger = T.SpanTagger.of(config, net)
         scores = span_scores([tagger.decode(tagger.logprobs(x)) for x in dev[0]], dev[1])
         if scores["mean"] > best:
             best, best_state = scores["mean"], {k: v.detach().clone() for k, v in net.state_dict().items()}

