@@ -117,3 +117,14 @@ def test_a_second_member_in_the_model_folder_votes(tmp_path):
     torch.save(state, tmp_path / "tagger-b.pt")
     halved = T.SpanTagger(tmp_path).logprobs(inputs)
     assert np.allclose(halved, single.logprobs(inputs) / 2, atol=1e-5)
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("The ferry will not run next week, according to local media.", "reported"),
+    ("The ferry will not run next week, according to the port authority.", "asserted"),
+])
+def test_according_to_is_a_report_only_when_the_source_is_one(text, hedge):
+    # The same reading whether the rules or the model found the cue (lexicon.according_to_hedge).
+    (claim,) = [c for c in extract_text(text) if c.cue_span is not None]
+    assert cut(text, claim.cue_span).lower().startswith("according to")
+    assert claim.hedge == hedge

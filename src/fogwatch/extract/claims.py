@@ -144,7 +144,7 @@ class ClaimExtractor:
                 speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
                 for actor in speakers:
                     self.resolver.remember(actor)
-                hedge = "reported" if source is None or source.lemma_.lower() in ("report", "reports", "media") else "asserted"
+                hedge = lx.according_to_hedge(source.lemma_.lower() if source is not None else None)
                 return Cue(token=token, text="according to", hedge=hedge, speakers=speakers, source=source,
                            span=_span(doc, token.i, token.i + 2, self.article_id, offset),
                            source_span=_span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset) if source is not None else None,
@@ -478,8 +478,10 @@ class ClaimExtractor:
             for actor in speakers:
                 self.resolver.remember(actor)
             lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
-            hedge = "reported" if lemma == "accord" or (cue_tok is not None and cue_tok.text.lower().startswith("according")) \
-                else lx.CUES.get(lemma, "asserted")
+            if lemma == "accord" or (cue_tok is not None and cue_tok.text.lower().startswith("according")):
+                hedge = lx.according_to_hedge(source_tok.lemma_.lower() if source_tok is not None else None)
+            else:
+                hedge = lx.CUES.get(lemma, "asserted")
             if cue_tok is not None and any(t.dep_ == "neg" for t in cue_tok.root.children) and hedge != "denied":
                 hedge = "denied"  # "did not say" is not "said"
             ends = [e for e in (a.source, a.cue, a.content) if e]

@@ -18,6 +18,15 @@ CUES = {
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
     "dispute": "denied",
 }
+# "according to X": a report when X is a report or the media (or missing), else X's own assertion.
+# Lemmas: spaCy reads "media" as "medium".
+REPORT_SOURCES = {"report", "reports", "media", "medium", "newspaper", "outlet", "broadcaster", "television"}
+
+
+def according_to_hedge(source_lemma: str | None) -> str:
+    return "reported" if source_lemma is None or source_lemma in REPORT_SOURCES else "asserted"
+
+
 # Cues that need a clause or an identity to be a claim at all ("call" is a claim only as "call them X").
 IDENTITY_CUES = {"call", "describe", "brand", "label", "term", "identify"}
 
