@@ -102,20 +102,24 @@ def test_a_rule_claim_takes_the_model_spans_and_keeps_its_reading():
 def test_a_second_member_in_the_model_folder_votes(tmp_path):
     # An ensemble member is the same network from another seed: `tagger-<name>.pt` / `.json`.
     # Two identical members must read exactly as one; a member with other weights changes the scores.
-    for name in ("tagger.pt", "tagger.json", "grouping.json"):
-        shutil.copy(MODEL_DIR / name, tmp_path / name)
-    shutil.copy(MODEL_DIR / "tagger.json", tmp_path / "tagger-b.json")
-    shutil.copy(MODEL_DIR / "tagger.pt", tmp_path / "tagger-b.pt")
-    single, pair = T.SpanTagger(MODEL_DIR), T.SpanTagger(tmp_path)
-    assert len(pair.members) == 2
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        for name in ("tagger.pt", "tagger.json", "grouping.json"):
+            shutil.copy(MODEL_DIR / name, folder / name)
+    shutil.copy(MODEL_DIR / "tagger.json", two / "tagger-b.json")
+    shutil.copy(MODEL_DIR / "tagger.pt", two / "tagger-b.pt")
+    single, pair = T.SpanTagger(one), T.SpanTagger(two)
+    assert (len(single.members), len(pair.members)) == (1, 2)
+
     article = next(parse(["The ministry said on Tuesday that 12 soldiers were killed."]))
     inputs = T.Inputs.of(article.doc, article.breaks())
     assert np.allclose(single.logprobs(inputs), pair.logprobs(inputs), atol=1e-5)
 
-    state = torch.load(tmp_path / "tagger-b.pt", weights_only=True)
+    state = torch.load(two / "tagger-b.pt", weights_only=True)
     state = {k: v * 0 if k.startswith("out.") else v for k, v in state.items()}
-    torch.save(state, tmp_path / "tagger-b.pt")
-    halved = T.SpanTagger(tmp_path).logprobs(inputs)
+    torch.save(state, two / "tagger-b.pt")
+    halved = T.SpanTagger(two).logprobs(inputs)
     assert np.allclose(halved, single.logprobs(inputs) / 2, atol=1e-5)
 
 
