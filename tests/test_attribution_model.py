@@ -11,13 +11,7 @@ import torch
 from conftest import extract_text
 
 from fogwatch.nlp import span_tagger as T
-from fogwatch.nlp.attribution import (
-    MODEL_DIR,
-    AttributionModelMissing,
-    find_attributions,
-    load,
-    parse,
-)
+from fogwatch.nlp.attribution import MODEL_DIR, AttributionModelMissing, find_attributions, load, parse
 from fogwatch.nlp.span_tagger import PIECE
 
 

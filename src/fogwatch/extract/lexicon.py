@@ -76,7 +76,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", 
                "repel", "report"}
 HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
-CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo", "campaign", "set"}
+CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
+                   "campaign", "set"}
 PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",

@@ -300,18 +300,19 @@ class SpanTagger:
             net = build(config)
             net.load_state_dict(torch.load(spec.with_suffix(".pt"), map_location="cpu", weights_only=True))
             members.append((config, net.eval()))
-        self.members = members
-        self.config, self.net = members[0]
-        crfs = [net.transitions.detach().numpy() for config, net in members if config.get("crf")]
-        self.transitions = np.mean(crfs, axis=0) if crfs else None
+        self._use(members)
 
     @classmethod
     def of(cls, config: dict, net) -> SpanTagger:
         """A tagger of one network in memory (training scores each epoch with it)."""
         tagger = cls.__new__(cls)
-        tagger.members, tagger.config, tagger.net = [(config, net)], config, net
-        tagger.transitions = net.transitions.detach().numpy() if config.get("crf") else None
+        tagger._use([(config, net)])
         return tagger
+
+    def _use(self, members: list) -> None:
+        self.members = members
+        crfs = [net.transitions.detach().numpy() for config, net in members if config.get("crf")]
+        self.transitions = np.mean(crfs, axis=0) if crfs else None
 
     def logprobs(self, inputs: Inputs) -> np.ndarray:
         """(tokens, tags) scores for one document: CRF emissions (log-probabilities without a CRF),
