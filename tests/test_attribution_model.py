@@ -126,3 +126,38 @@ def test_according_to_is_a_report_only_when_the_source_is_one(text, hedge):
     (claim,) = [c for c in extract_text(text) if c.cue_span is not None]
     assert cut(text, claim.cue_span).lower().startswith("according to")
     assert claim.hedge == hedge
+
+
+# Reader voices and pull quotes are signed with a dash after the quotation (PolNeAR annotates the
+# dash as the cue); the quotation may hold quotes of its own, or open with the wrong curly mark.
+VOICES = ("Readers answered the paper's call.\n"
+          "“The bridge was the only way out, and now it is gone.” ― Olena Kovalenko\u00a0\n"
+          "”Nobody told us the ‘corridor’ was closed.”\u00a0― Petro Marchuk, Kherson\n"
+          "\"We counted 40 shells in one night.\"\n\n- Iryna Bondar.\n\n"
+          "The mayor -- and two of his deputies -- left the city on Monday.\n"
+          "Jan. 5 — The ministry said the road was open.")
+
+
+def test_a_quotation_signed_with_a_dash_is_attributed_to_the_name():
+    found = [(s, c, q) for s, c, q in parts(VOICES) if c in ("―", "-", "--", "—")]
+    assert found == [
+        ("Olena Kovalenko", "―", "“The bridge was the only way out, and now it is gone.”"),
+        ("Petro Marchuk", "―", "”Nobody told us the ‘corridor’ was closed.”"),
+        ("Iryna Bondar", "-", "\"We counted 40 shells in one night.\""),
+    ]
+
+
+def test_a_signed_quotation_becomes_a_claim_of_the_signer():
+    signed = {c.via[0].speaker: c for c in extract_text(VOICES) if c.cue in ("―", "-")}
+    for name, quote in [("Olena Kovalenko", "The bridge was the only way out"), ("Iryna Bondar", "We counted 40 shells")]:
+        claim = signed[name]
+        assert (claim.predicate, claim.hedge) == ("stated", "asserted")
+        assert quote in VOICES[claim.content_span.start:claim.content_span.end]
+
+
+def test_a_speaker_label_in_a_transcript_is_a_colon_cue():
+    # PolNeAR annotates the colon of "PENCE: ..." as the cue. Training once trimmed punctuation-only
+    # spans away, and the tagger never marked a colon.
+    text = ("MODERATOR: Will the ceasefire hold through the weekend?\n\n"
+            "SPOKESMAN: It will hold if the other side stops firing.")
+    assert ("MODERATOR", ":", "Will the ceasefire hold through the weekend") in parts(text)

@@ -1,6 +1,7 @@
 """Attributions (source, cue, content) by a model trained on PolNeAR, grouped into relations.
 
-Two stages, over the article's paragraphs as `fogwatch.extract` parses them (joined into one doc):
+Two stages over the article's paragraphs as `fogwatch.extract` parses them (joined into one doc),
+and a rule over its text:
 
 1. *Spans.* The span tagger (`fogwatch.nlp.span_tagger`: frozen MiniLM vectors, the parse, a
    BiLSTM trained by ``scripts/train_attribution.py``) marks SOURCE, CUE and CONTENT spans with
@@ -10,6 +11,8 @@ Two stages, over the article's paragraphs as `fogwatch.extract` parses them (joi
    ``grouping.json`` beside the model, learnt from the gold spans of PolNeAR train). A cue may keep
    two content fragments ("“We will,” he said, “win.”"); a source may serve several cues ("He said
    ... and added ..."). A cue that no content chose takes the clause the parse gives it.
+3. *Bylines.* A quotation signed with a dash and a name ("“…” ― Jane Doe") is read by a rule over
+   the text (`bylines`), where the tagger found no cue.
 """
 from __future__ import annotations
 
@@ -244,6 +247,70 @@ def group(layout: Layout, weights: dict[str, float]) -> list[tuple[TokSpan | Non
     return out
 
 
+# --- bylines ----------------------------------------------------------------------------------
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+_GAP = r"[ \t\u00a0]"
+BYLINE = re.compile(
+    rf"(?P<close>[”\"]|^){_GAP}*(?P<dash>[―—–]|-(?!-)){_GAP}*"
+    rf"(?P<source>{_NAME_WORD}(?:{_GAP}+(?:{_NAME_WORD}|de|da|del|la|van|von|bin|al)){{0,5}}"
+    rf"(?:{_GAP}*\(@\w+\))?)"
+    rf"(?={_GAP}*(?:[.,;]|$))", re.MULTILINE)
+QUOTE_OPENERS = "“”\"«„"
+QUOTE_REACH = 2000  # characters: the longest quotation a byline is looked back for
+
+
+def _opening(text: str, close: int) -> int | None:
+    """Where the quotation that the quote mark at `close` ends begins.
+
+    A paragraph that opens with a quote mark is one quotation (whatever marks it holds inside:
+    “… ‘evil’.” and ”…” are both seen); otherwise curly quotes are balanced (“a “b” c” nests) and
+    a straight quote pairs with the one before it.
+    """
+    line = text.rfind("\n", 0, close) + 1
+    while line < close and text[line] in " \t\u00a0":
+        line += 1
+    if line < close and text[line] in QUOTE_OPENERS:
+        return line
+    if text[close] == '"':
+        found = text.rfind('"', max(line, close - QUOTE_REACH), close)
+        return found if found >= 0 else None
+    depth = 0
+    for i in range(close, max(line, close - QUOTE_REACH) - 1, -1):
+        depth += (text[i] == "”") - (text[i] == "“")
+        if depth == 0:
+            return i
+    return None
+
+
+def bylines(text: str) -> list[Attribution3]:
+    """Quotations signed with a dash and a name, as pull quotes, reader voices and embedded posts
+    are: “We will win.” ― Jane Doe / "…" (new paragraph) - Bernie Sanders. The dash is the cue,
+    the name (with an @handle in brackets, if any) the source, the quotation before it the content.
+
+    The dash must follow the closing quote mark or open its line, and the name must end the line or
+    be followed by punctuation ("-Michelle Marks, Philadelphia."), so that a dash inside a
+    sentence ("the senator -- and others -- said") is not read as a byline.
+    """
+    out = []
+    for m in BYLINE.finditer(text):
+        if m["close"]:
+            close = m.start("close")
+        else:  # the dash opens its line: the quotation is the paragraph before it
+            before = text[:m.start()].rstrip()
+            close = len(before) - 1 if before[-1:] in "”\"" else \
+                len(before) - 2 if before[-2:-1] in "”\"" and before[-1:] in ".," else -1
+            if close < 0:
+                continue
+        opening = _opening(text, close)
+        if opening is None or "\n\n" in text[opening:close].strip("\n"):
+            continue
+        source = (m.start("source"), m.end("source") - m["source"].endswith("."))  # "- Sanders."
+        out.append(Attribution3(source=source, cue=m.span("dash"), content=(opening, close + 1),
+                                content_parts=((opening, close + 1),)))
+    return out
+
+
 # --- prediction -------------------------------------------------------------------------------
 
 @dataclass
@@ -365,7 +432,9 @@ def attributions(article: ArticleDoc | None, model: AttributionModel | None = No
         out.append(Attribution3(source=article.chars(source) if source else None, cue=article.chars(cue),
                                 content=(fragments[0][0], fragments[-1][1]) if fragments else None,
                                 content_parts=fragments))
-    return out
+    found = [a.cue for a in out]
+    out.extend(a for a in bylines(article.text) if not any(a.cue[0] < e and s < a.cue[1] for s, e in found))
+    return sorted(out, key=lambda a: a.cue)
 
 
 def find_attributions_many(texts: Iterable[str], *, model_dir: Path | None = None) -> Iterator[list[Attribution3]]:
