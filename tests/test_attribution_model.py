@@ -161,3 +161,12 @@ def test_a_speaker_label_in_a_transcript_is_a_colon_cue():
     text = ("MODERATOR: Will the ceasefire hold through the weekend?\n\n"
             "SPOKESMAN: It will hold if the other side stops firing.")
     assert ("MODERATOR", ":", "Will the ceasefire hold through the weekend") in parts(text)
+
+
+def test_a_statement_that_rules_and_model_both_find_is_one_claim():
+    # The rule claim takes the model's spans (`adopt_spans`) and then says what the model's own
+    # claim says; the ledger must not count it twice.
+    claims = extract_text("Readers answered the paper's call.\n“The bridge was the only way out.” ― Olena Kovalenko")
+    said = [(c.predicate, c.cue_span, c.content_span) for c in claims]
+    assert len(said) == len(set(said))
+    assert [c.cue for c in claims] == ["answered", "―"]

@@ -517,13 +517,23 @@ class ClaimExtractor:
         model has learnt from PolNeAR which of them introduce an attribution. Claims of an event
         (killed, captured, ...) stay on the rules' spans, since they carry the ledger's figures.
         """
-        kept = []
+        kept, seen = [], set()
         for claim in self.claims:
             match = None if claim.cue_span is None else next((a for a in found if _overlaps(claim.cue_span, a.cue)), None)
             if match is not None:
                 claim = replace(claim, **_spans(self.article_id, match))
             elif claim.cue_span is not None and claim.predicate in SPEECH_ONLY:
                 continue
+            # A speech claim of the rules that took the model's spans may now say what a model claim
+            # says: keep the first (the rules', which may also name who the statement is about). Event
+            # claims are kept apart: a sentence that carries the previous one's cue ("They reportedly
+            # crossed ...") takes the same spans but reports another fact.
+            if claim.predicate in SPEECH_ONLY:
+                key = (claim.predicate, claim.speaker, claim.identity, claim.negated, claim.source_span,
+                       claim.cue_span, claim.content_span, *((claim.patient,) if claim.identity else ()))
+                if key in seen:
+                    continue
+                seen.add(key)
             kept.append(claim)
         self.claims[:] = kept
 
