@@ -249,65 +249,87 @@ def group(layout: Layout, weights: dict[str, float]) -> list[tuple[TokSpan | Non
 
 # --- bylines ----------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _GAP = r"[ \t\u00a0]"
+_WORD = r"[^\W\d_][\w’'.-]*"  # a name's words must be capitalised: `_name` checks it
 BYLINE = re.compile(
     rf"(?P<close>[”\"]|^){_GAP}*(?P<dash>[―—–]|-(?!-)){_GAP}*"
-    rf"(?P<source>{_NAME_WORD}(?:{_GAP}+(?:{_NAME_WORD}|de|da|del|la|van|von|bin|al)){{0,5}}"
-    rf"(?:{_GAP}*\(@\w+\))?)"
-    rf"(?={_GAP}*(?:[.,;]|$))", re.MULTILINE)
+    rf"(?P<source>{_WORD}(?:{_GAP}+{_WORD}){{0,5}}(?:{_GAP}*\(@\w+\))?)"
+    rf"(?={_GAP}*(?:[.,;]|\r?$))", re.MULTILINE)
+PARTICLES = {"de", "da", "del", "la", "van", "von", "bin", "al"}
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "today", "yesterday"}  # "“a disaster” — Monday, officials said"
 QUOTE_OPENERS = "“”\"«„"
 QUOTE_REACH = 2000  # characters: the longest quotation a byline is looked back for
 
 
-def _opening(text: str, close: int) -> int | None:
-    """Where the quotation that the quote mark at `close` ends begins.
+def _name(words: str) -> bool:
+    first, *rest = words.split()
+    return first[0].isupper() and first.lower().rstrip(".,") not in NOT_NAMES and \
+        all(w[0].isupper() or w in PARTICLES or w.startswith("(@") for w in rest)
 
-    A paragraph that opens with a quote mark is one quotation (whatever marks it holds inside:
+
+def _opening(text: str, close: int, floor: int) -> int | None:
+    """Where the quotation that the quote mark at `close` ends begins, looking back no further
+    than `floor` (the start of its line, or the end of an earlier byline on the same line).
+
+    A line that opens with a quote mark is one quotation (whatever marks it holds inside:
     “… ‘evil’.” and ”…” are both seen); otherwise curly quotes are balanced (“a “b” c” nests) and
     a straight quote pairs with the one before it.
     """
-    line = text.rfind("\n", 0, close) + 1
-    while line < close and text[line] in " \t\u00a0":
-        line += 1
-    if line < close and text[line] in QUOTE_OPENERS:
-        return line
+    start = floor
+    while start < close and text[start] in " \t\u00a0;,":
+        start += 1
+    if start < close and text[start] in QUOTE_OPENERS:
+        return start
     if text[close] == '"':
-        found = text.rfind('"', max(line, close - QUOTE_REACH), close)
+        found = text.rfind('"', floor, close)
         return found if found >= 0 else None
     depth = 0
-    for i in range(close, max(line, close - QUOTE_REACH) - 1, -1):
+    for i in range(close, floor - 1, -1):
         depth += (text[i] == "”") - (text[i] == "“")
         if depth == 0:
             return i
     return None
 
 
+def _closing_before(text: str, at: int) -> int | None:
+    """The quote mark that ends the text before a byline opening its line at `at` ("”" or ""\"",
+    perhaps followed by a full stop or comma), skipping the line breaks and spaces between."""
+    i = at - 1
+    while i >= max(0, at - QUOTE_REACH) and text[i].isspace():
+        i -= 1
+    if i > 0 and text[i] in ".," and text[i - 1] in "”\"":
+        i -= 1
+    return i if i >= 0 and text[i] in "”\"" else None
+
+
 def bylines(text: str) -> list[Attribution3]:
     """Quotations signed with a dash and a name, as pull quotes, reader voices and embedded posts
-    are: “We will win.” ― Jane Doe / "…" (new paragraph) - Bernie Sanders. The dash is the cue,
+    are: “We will win.” ― Jane Doe / "…" (on the next line) - Bernie Sanders. The dash is the cue,
     the name (with an @handle in brackets, if any) the source, the quotation before it the content.
 
-    The dash must follow the closing quote mark or open its line, and the name must end the line or
-    be followed by punctuation ("-Michelle Marks, Philadelphia."), so that a dash inside a
-    sentence ("the senator -- and others -- said") is not read as a byline.
+    The dash must follow the closing quote mark or open its line, and the name (capitalised words,
+    not a day or month) must end the line or be followed by punctuation ("-Michelle Marks,
+    Philadelphia."), so that a dash inside a sentence ("the senator -- and others -- said",
+    "“a disaster” — Monday, officials said") is not read as a byline.
     """
-    out = []
+    out: list[Attribution3] = []
+    last_end = 0
     for m in BYLINE.finditer(text):
-        if m["close"]:
-            close = m.start("close")
-        else:  # the dash opens its line: the quotation is the paragraph before it
-            before = text[:m.start()].rstrip()
-            close = len(before) - 1 if before[-1:] in "”\"" else \
-                len(before) - 2 if before[-2:-1] in "”\"" and before[-1:] in ".," else -1
-            if close < 0:
-                continue
-        opening = _opening(text, close)
-        if opening is None or "\n\n" in text[opening:close].strip("\n"):
+        if not _name(m["source"]):
             continue
-        source = (m.start("source"), m.end("source") - m["source"].endswith("."))  # "- Sanders."
+        close = m.start("close") if m["close"] else _closing_before(text, m.start())
+        if close is None:
+            continue
+        line = text.rfind("\n", max(0, close - QUOTE_REACH), close) + 1
+        opening = _opening(text, close, max(line, last_end, close - QUOTE_REACH))
+        if opening is None:
+            continue
+        source = (m.start("source"), m.start("source") + len(m["source"].rstrip(".")))  # "- Sanders."
         out.append(Attribution3(source=source, cue=m.span("dash"), content=(opening, close + 1),
                                 content_parts=((opening, close + 1),)))
+        last_end = m.end()
     return out
 
 
