@@ -294,8 +294,8 @@ def _opening(text: str, close: int, floor: int) -> int | None:
 
 
 def _closing_before(text: str, at: int) -> int | None:
-    """The quote mark that ends the text before a byline opening its line at `at` ("”" or ""\"",
-    perhaps followed by a full stop or comma), skipping the line breaks and spaces between."""
+    """The quote mark (” or a straight one, perhaps followed by a full stop or comma) that ends the
+    text before a byline opening its line at `at`, over the line breaks and spaces between."""
     i = at - 1
     while i >= max(0, at - QUOTE_REACH) and text[i].isspace():
         i -= 1
