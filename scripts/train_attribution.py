@@ -77,9 +77,7 @@ def gold_spans(doc: polnear.GoldDoc, parsed: A.ArticleDoc) -> list[dict[str, lis
         for role in polnear.ROLES:
             spans = []
             for start, end in polnear.normalize(doc.text, getattr(relation, role)) or ():
-                trimmed = A._trim(doc.text, start, end)
-                # A span of punctuation only (the colon of "PENCE: ...") is kept, as the scorer keeps it.
-                start, end = trimmed if trimmed[0] < trimmed[1] else (start, end)
+                start, end = A._trim(doc.text, start, end)
                 span = parsed.tokens(start, end) if start < end else None
                 if span is not None:
                     spans.append(span)

@@ -398,9 +398,7 @@ class ArticleDoc:
 
     def chars(self, span: TokSpan) -> tuple[int, int]:
         """Character offsets of a token span, trimmed as the PolNeAR scorer trims."""
-        start, end = self.starts[span[0]], self.end(span[1] - 1)
-        trimmed = _trim(self.text, start, end)
-        return trimmed if trimmed[0] < trimmed[1] else (start, end)  # the colon cue of "PENCE: ..." stays
+        return _trim(self.text, self.starts[span[0]], self.end(span[1] - 1))
 
 
 def parse(texts: Iterable[str], nlp=None, batch_size: int = 64) -> Iterator[ArticleDoc | None]:
@@ -413,11 +411,14 @@ def parse(texts: Iterable[str], nlp=None, batch_size: int = 64) -> Iterator[Arti
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in STRIP):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in STRIP):
-        end -= 1
-    return start, end
+    """`start`–`end` trimmed as the PolNeAR scorer trims it; a span of punctuation only (the colon
+    cue of "PENCE: ...") is kept whole, as the scorer keeps it."""
+    lo, hi = start, end
+    while lo < hi and (text[lo].isspace() or text[lo] in STRIP):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in STRIP):
+        hi -= 1
+    return (lo, hi) if lo < hi else (start, end)
 
 
 CLOSING = re.compile(r"[,.;:!?…]*[\"'”’]+")
