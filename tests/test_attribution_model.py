@@ -147,6 +147,13 @@ VOICES = ("Readers answered the paper's call.\n"
     ("“We will win.” — Officials said.", []),
     ("The senator -- and two aides -- left.\nJan. 5 — The ministry said so.", []),
     ("- Sanders", []),
+    # A quotation is signed only if it is the whole line: not a quote inside a sentence, inside
+    # the quotation, or the last of two.
+    ('They were told to expect "a little war."\n\n- However, nobody was ready.', []),
+    ('The agency quoted him calling it "my friend."\n\n- Reuters', []),
+    ("“Likewise, the “Great Three” – Stalin, Roosevelt and Churchill, who met there.", []),
+    ('"No," he said. "We stay" - Added.', []),
+    ("“They said ‘evil’ and meant it.” ― Jan Kos", [("Jan Kos", "“They said ‘evil’ and meant it.”")]),
 ])
 def test_bylines(text, expected):
     assert [(text[a.source[0]:a.source[1]], text[a.content[0]:a.content[1]]) for a in bylines(text)] == expected
@@ -163,8 +170,11 @@ def test_a_quotation_signed_with_a_dash_is_attributed_to_the_name():
 
 def test_a_signed_quotation_becomes_a_claim_of_the_signer():
     signed = {c.via[0].speaker: c for c in extract_text(VOICES) if c.cue in ("―", "-")}
-    for name, quote in [("Olena Kovalenko", "The bridge was the only way out"), ("Iryna Bondar", "We counted 40 shells")]:
+    # The speaker is the name the model marked, not the noun phrase the parse makes of "Name, Place".
+    for name, quote in [("Olena Kovalenko", "The bridge was the only way out"), ("Petro Marchuk", "Nobody told us"),
+                        ("Iryna Bondar", "We counted 40 shells")]:
         claim = signed[name]
+        assert claim.speaker is not None and claim.speaker.name == name
         assert (claim.predicate, claim.hedge) == ("stated", "asserted")
         assert quote in VOICES[claim.content_span.start:claim.content_span.end]
 

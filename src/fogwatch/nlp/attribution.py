@@ -269,28 +269,31 @@ def _name(words: str) -> bool:
         all(w[0].isupper() or w in PARTICLES or w.startswith("(@") for w in rest)
 
 
-def _opening(text: str, close: int, floor: int) -> int | None:
-    """Where the quotation that the quote mark at `close` ends begins, looking back no further
-    than `floor` (the start of its line, or the end of an earlier byline on the same line).
+def _opening(text: str, close: int, floor: int, after_byline: bool = False) -> int | None:
+    """Where the quotation that the quote mark at `close` ends begins: at `floor` (the start of its
+    line, or the end of an earlier byline on the same line), past spaces, with a quote mark.
 
-    A line that opens with a quote mark is one quotation (whatever marks it holds inside:
-    “… ‘evil’.” and ”…” are both seen); otherwise curly quotes are balanced (“a “b” c” nests) and
-    a straight quote pairs with the one before it.
+    The quotation must be the whole line: a quote inside a sentence followed by a dash is not a
+    signed quotation (‘… "for some little war"’, then a paragraph of dialogue that opens with
+    "- However, …"), nor is a quote inside the quotation (‘“Likewise, … the “Great Three” –
+    Stalin, Roosevelt and Churchill’) or the last of two straight-quoted ones on a line
+    (‘"A," he said. "B" - Added.’). Curly marks inside are not paired further: readers' voices
+    mix them (“… ‘evil’.”, ”…”, “… ‘so poor all they have is money.” And …’), so a line like
+    ‘“A,” she said. “B.” ― Jane Doe’ is read as one quotation, the writer's words with it.
     """
     start = floor
     while start < close and text[start] in " \t\u00a0;,":
         start += 1
-    if start < close and text[start] in QUOTE_OPENERS:
-        return start
-    if text[close] == '"':
-        found = text.rfind('"', floor, close)
-        return found if found >= 0 else None
-    depth = 0
-    for i in range(close, floor - 1, -1):
-        depth += (text[i] == "”") - (text[i] == "“")
-        if depth == 0:
-            return i
-    return None
+    if after_byline:  # past the end of the earlier signer's line: "― Ann Lee, Kyiv; “Stay.” ― Bo Kim"
+        start = next((i for i in range(start, close) if text[i] in QUOTE_OPENERS), close)
+    if not (start < close and text[start] in QUOTE_OPENERS):
+        return None
+    depth = 1
+    for char in text[start + 1:close]:
+        if char == '"' and text[close] == '"':
+            return None
+        depth += (char == "“") - (char == "”")
+    return None if depth > 1 else start  # `close` ends a quote inside the quotation
 
 
 def _closing_before(text: str, at: int) -> int | None:
@@ -309,10 +312,11 @@ def bylines(text: str) -> list[Attribution3]:
     are: “We will win.” ― Jane Doe / "…" (on the next line) - Bernie Sanders. The dash is the cue,
     the name (with an @handle in brackets, if any) the source, the quotation before it the content.
 
-    The dash must follow the closing quote mark or open its line, and the name (capitalised words,
-    not a day or month) must end the line or be followed by punctuation ("-Michelle Marks,
-    Philadelphia."), so that a dash inside a sentence ("the senator -- and others -- said",
-    "“a disaster” — Monday, officials said") is not read as a byline.
+    The dash must follow the closing quote mark or open its line, the quotation must be its whole
+    line (`_opening`), and the name (capitalised words, not a day or month) must end the line or be
+    followed by punctuation ("-Michelle Marks, Philadelphia."), so that a dash inside a sentence
+    ("the senator -- and others -- said", "“a disaster” — Monday, officials said") or after a
+    quote inside one ('… calling him "my friend."', then a line "- Reuters") is not read as a byline.
     """
     out: list[Attribution3] = []
     last_end = 0
@@ -323,7 +327,7 @@ def bylines(text: str) -> list[Attribution3]:
         if close is None:
             continue
         line = text.rfind("\n", max(0, close - QUOTE_REACH), close) + 1
-        opening = _opening(text, close, max(line, last_end, close - QUOTE_REACH))
+        opening = _opening(text, close, max(line, last_end, close - QUOTE_REACH), after_byline=last_end > line)
         if opening is None:
             continue
         source = (m.start("source"), m.start("source") + len(m["source"].rstrip(".")))  # "- Sanders."
