@@ -49,6 +49,7 @@ class ActorResolver:
     history: list[Actor] = field(default_factory=list)
     _exclude: tuple[Actor, ...] = ()
     _speaker: bool = False  # actors in order of mention, this article
+    _within: tuple[int, int] | None = None
     discovered: dict[str, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -108,13 +109,16 @@ class ActorResolver:
         return out
 
     def resolve(self, token, mentions: list[Mention], exclude: tuple[Actor, ...] = (),
-                speaker: bool = False) -> list[Actor]:
+                speaker: bool = False, within: tuple[int, int] | None = None) -> list[Actor]:
         """The actors the noun phrase headed by `token` stands for (several for "X and Y").
 
         `exclude`: actors a plural pronoun cannot mean here ("Russia says they were ..." is not Russia).
+        `within`: token bounds the noun phrase may not leave, where something else (the attribution
+        model) has already said where the phrase ends: "― Petro Marchuk, Kherson" names Petro Marchuk.
         """
         self._exclude = exclude
         self._speaker = speaker
+        self._within = within
         heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
         out: list[Actor] = []
         for head in heads:
@@ -133,6 +137,8 @@ class ActorResolver:
                 right = child.right_edge.i + 1
             else:
                 break
+        if self._within and self._within[0] <= head.i < self._within[1]:
+            left, right = max(left, self._within[0]), min(right, self._within[1])
         return left, right
 
     def _resolve_one(self, head, mentions: list[Mention]) -> list[Actor]:

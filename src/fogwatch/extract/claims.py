@@ -470,11 +470,13 @@ class ClaimExtractor:
                     for c in self.claims):
                 continue
             cue_tok = doc.char_span(a.cue[0] - offset, a.cue[1] - offset, alignment_mode="expand")
-            source_tok = None
+            source_tok, within = None, None
             if a.source and lo <= a.source[0] < hi:
                 found_span = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
-                source_tok = found_span.root if found_span is not None and len(found_span) else None
-            speakers = self.resolver.resolve(source_tok, mentions, speaker=True) if source_tok is not None else []
+                if found_span is not None and len(found_span):
+                    source_tok, within = found_span.root, (found_span.start, found_span.end)
+            speakers = self.resolver.resolve(source_tok, mentions, speaker=True, within=within) \
+                if source_tok is not None else []
             for actor in speakers:
                 self.resolver.remember(actor)
             lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
