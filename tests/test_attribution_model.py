@@ -153,6 +153,10 @@ VOICES = ("Readers answered the paper's call.\n"
     ('The agency quoted him calling it "my friend."\n\n- Reuters', []),
     ("“Likewise, the “Great Three” – Stalin, Roosevelt and Churchill, who met there.", []),
     ('"No," he said. "We stay" - Added.', []),
+    ("“We must act,” he said, citing the “Minsk format” – Ukraine, Russia, Germany and France.", []),
+    ("“Go.” ― Jane Doe; and then he said “Stay.” ― Bo Kim", [("Jane Doe", "“Go.”")]),
+    ("“Go.” ― Jane Doe, who later told us of the “deal” ― Bo Kim.", [("Jane Doe", "“Go.”")]),
+    ("He wrote " + "a" * 500 + " “" + "y" * 1998 + "” ― Jane Doe", []),
     ("“They said ‘evil’ and meant it.” ― Jan Kos", [("Jan Kos", "“They said ‘evil’ and meant it.”")]),
 ])
 def test_bylines(text, expected):

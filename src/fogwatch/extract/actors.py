@@ -116,16 +116,22 @@ class ActorResolver:
         `within`: token bounds the noun phrase may not leave, where something else (the attribution
         model) has already said where the phrase ends: "― Petro Marchuk, Kherson" names Petro Marchuk.
         """
-        self._exclude = exclude
-        self._speaker = speaker
-        self._within = within
-        heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
-        out: list[Actor] = []
-        for head in heads:
-            for actor in self._resolve_one(head, mentions):
-                if actor not in out:
-                    out.append(actor)
-        return out
+        # "a spokesman for X" resolves X by a nested call, after which the outer phrase keeps its
+        # bounds. (It does not get `speaker` and `exclude` back. Restoring them too changes 12 of
+        # 1,368 speakers on 80 GDELT files: 9 claims of "the head of state" gain that described
+        # speaker, 3 of "the head of diplomacy" lose "Blinkken" for it. A decision of its own.)
+        saved = self._within
+        self._exclude, self._speaker, self._within = exclude, speaker, within
+        try:
+            heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+            out: list[Actor] = []
+            for head in heads:
+                for actor in self._resolve_one(head, mentions):
+                    if actor not in out:
+                        out.append(actor)
+            return out
+        finally:
+            self._within = saved
 
     def _np_range(self, head) -> tuple[int, int]:
         left = head.left_edge.i

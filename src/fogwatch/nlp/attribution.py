@@ -261,6 +261,9 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "november", "december", "today", "yesterday"}  # "“a disaster” — Monday, officials said"
 QUOTE_OPENERS = "“”\"«„"
 QUOTE_REACH = 2000  # characters: the longest quotation a byline is looked back for
+MAX_MARKS = 16  # double quote marks inside one signed quotation; more is prose, not one voice
+_OPENER = re.compile(f"[{QUOTE_OPENERS}]")
+_MARK = re.compile('[“”"]')
 
 
 def _name(words: str) -> bool:
@@ -276,24 +279,36 @@ def _opening(text: str, close: int, floor: int, after_byline: bool = False) -> i
     The quotation must be the whole line: a quote inside a sentence followed by a dash is not a
     signed quotation (‘… "for some little war"’, then a paragraph of dialogue that opens with
     "- However, …"), nor is a quote inside the quotation (‘“Likewise, … the “Great Three” –
-    Stalin, Roosevelt and Churchill’) or the last of two straight-quoted ones on a line
-    (‘"A," he said. "B" - Added.’). Curly marks inside are not paired further: readers' voices
-    mix them (“… ‘evil’.”, ”…”, “… ‘so poor all they have is money.” And …’), so a line like
-    ‘“A,” she said. “B.” ― Jane Doe’ is read as one quotation, the writer's words with it.
+    Stalin, Roosevelt and Churchill’), the last of two straight-quoted ones on a line
+    (‘"A," he said. "B" - Added.’), or a phrase quoted after the line's first quote has closed
+    (‘“We must act,” he said, citing the “Minsk format” – Ukraine, …’). Readers' voices mix
+    their marks (“… ‘evil’.”, ”…”, “… ‘so poor all they have is money.” And … evil’.”), so a
+    line whose first quote closes early is kept when its last quote ends a sentence; ‘“A,” she
+    said. “B.” ― Jane Doe’ is then read as one quotation, the writer's words with it.
     """
     start = floor
     while start < close and text[start] in " \t\u00a0;,":
         start += 1
-    if after_byline:  # past the end of the earlier signer's line: "― Ann Lee, Kyiv; “Stay.” ― Bo Kim"
-        start = next((i for i in range(start, close) if text[i] in QUOTE_OPENERS), close)
+    if after_byline:  # past the earlier signer's tail, which ends at ; or . ("― Ann Lee, Kyiv; “Stay.” ― Bo Kim")
+        found = _OPENER.search(text, start, close)
+        if found is None:
+            return None
+        tail = text[start:found.start()].rstrip(" \t\u00a0")
+        if tail and tail[-1] not in ";.|":
+            return None
+        start = found.start()
     if not (start < close and text[start] in QUOTE_OPENERS):
         return None
-    depth = 1
-    for char in text[start + 1:close]:
-        if char == '"' and text[close] == '"':
+    depth, closed = 1, False
+    for n, mark in enumerate(_MARK.finditer(text, start + 1, close)):
+        if n >= MAX_MARKS or (mark.group() == '"' and text[close] == '"'):
             return None
-        depth += (char == "“") - (char == "”")
-    return None if depth > 1 else start  # `close` ends a quote inside the quotation
+        depth += (mark.group() == "“") - (mark.group() == "”")
+        closed = closed or depth <= 0
+    if depth > 1:
+        return None  # `close` ends a quote inside the quotation
+    last = text[close - 2] if text[close - 1] in "’'" and close > start + 2 else text[close - 1]
+    return None if closed and last not in ".!?…" else start
 
 
 def _closing_before(text: str, at: int) -> int | None:
@@ -327,6 +342,8 @@ def bylines(text: str) -> list[Attribution3]:
         if close is None:
             continue
         line = text.rfind("\n", max(0, close - QUOTE_REACH), close) + 1
+        if not line and close > QUOTE_REACH:
+            continue  # a line this long is prose, not one quotation
         opening = _opening(text, close, max(line, last_end, close - QUOTE_REACH), after_byline=last_end > line)
         if opening is None:
             continue
