@@ -344,7 +344,7 @@ def bylines(text: str) -> list[Attribution3]:
         line = text.rfind("\n", max(0, close - QUOTE_REACH), close) + 1
         if not line and close > QUOTE_REACH:
             continue  # a line this long is prose, not one quotation
-        opening = _opening(text, close, max(line, last_end, close - QUOTE_REACH), after_byline=last_end > line)
+        opening = _opening(text, close, max(line, last_end), after_byline=last_end > line)
         if opening is None:
             continue
         source = (m.start("source"), m.start("source") + len(m["source"].rstrip(".")))  # "- Sanders."
