@@ -9,7 +9,6 @@ is the same either way round), and the counts are summed over all pairs of all s
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -26,10 +25,8 @@ def main() -> None:
     args = ap.parse_args()
 
     base = args.data / args.split
-    files: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted((base / "attributions").glob("*.ann")):
-        files[path.stem.rpartition("_")[0]].append(path)
-    several = {doc: paths for doc, paths in files.items() if len(paths) > 1}
+    several = {doc: [path for _, path in files]
+               for doc, files in polnear.annotations_by_doc(base / "attributions").items() if len(files) > 1}
     if not several:
         raise SystemExit(f"no doc of {base} has more than one annotation file")
     tally, pairs = polnear.Tally(), 0

@@ -126,17 +126,14 @@ def other_annotations(data: Path, docs: list[polnear.GoldDoc], inputs: list, par
     PolNeAR has several annotators' files for a few train docs (16 docs with 5 or 6 files). Each
     other file is one more training doc with the same text, parse and MiniLM vectors.
     """
-    folder = data / "train" / "attributions"
-    by_id = {d.doc_id: n for n, d in enumerate(docs)}
+    files = polnear.annotations_by_doc(data / "train" / "attributions")
     extra_in, extra_gold = [], []
-    for path in sorted(folder.glob("*.ann")):
-        doc_id, _, annotator = path.stem.rpartition("_")
-        n = by_id.get(doc_id)
-        if n is None or annotator == docs[n].annotator:
-            continue
-        other = dataclasses.replace(docs[n], annotator=annotator, relations=polnear.read_ann(path))
-        extra_in.append(inputs[n])
-        extra_gold.append(bio_tags(other, parsed[n]))
+    for n, doc in enumerate(docs):
+        for annotator, path in files.get(doc.doc_id, ()):
+            if annotator != doc.annotator:
+                other = dataclasses.replace(doc, annotator=annotator, relations=polnear.read_ann(path))
+                extra_in.append(inputs[n])
+                extra_gold.append(bio_tags(other, parsed[n]))
     return extra_in, extra_gold
 
 

@@ -153,16 +153,20 @@ def read_publishers(data_dir: Path) -> dict[str, str]:
     return {row["filename"]: row["publisher"] for row in rows}
 
 
-def annotation_files(folder: Path) -> dict[str, tuple[str, Path]]:
-    """doc id → (annotator, .ann path), taking the lexicographically first annotator per doc."""
-    chosen: dict[str, tuple[str, Path]] = {}
+def annotations_by_doc(folder: Path) -> dict[str, list[tuple[str, Path]]]:
+    """doc id → every (annotator, .ann path) of that doc, sorted by annotator."""
+    found: dict[str, list[tuple[str, Path]]] = defaultdict(list)
     for path in folder.glob("*.ann"):
         doc, sep, annotator = path.stem.rpartition("_")
         if not sep:
             raise BadCorpus(f"{path}: expected <doc>_<annotator>.ann")
-        if doc not in chosen or annotator < chosen[doc][0]:
-            chosen[doc] = (annotator, path)
-    return chosen
+        found[doc].append((annotator, path))
+    return {doc: sorted(files) for doc, files in found.items()}
+
+
+def annotation_files(folder: Path) -> dict[str, tuple[str, Path]]:
+    """doc id → (annotator, .ann path), taking the lexicographically first annotator per doc."""
+    return {doc: files[0] for doc, files in annotations_by_doc(folder).items()}
 
 
 def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[GoldDoc]:
