@@ -1,9 +1,11 @@
-"""Hard cases of attribution, hedging and quantities, in sentences written for these tests."""
+"""Hard cases of attribution, hedging and quantities, in sentences written for these tests and in real articles."""
 from __future__ import annotations
 
 import pytest
 
-from conftest import extract_text
+from conftest import SHARED, extract_text, need
+
+GDELT = SHARED / "eval" / "corpora" / "ukraine-war-news" / "gdelt-articles"
 
 
 def one(claims, predicate):
@@ -88,3 +90,24 @@ def test_unknown_named_speaker_becomes_an_actor():
 ])
 def test_no_conflict_claims_in_unrelated_text(text):
     assert not [c for c in extract_text(text) if c.predicate not in ("stated",)]
+
+
+def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
+    # spaCy labels this article's "Biden" ORG where he first speaks ("Biden said that …") and PERSON
+    # in six other places; the other article names him as a person. This article's own reading must
+    # decide who "he emphasized" is, not whichever article was extracted first in the run.
+    from fogwatch.extract import extract
+    from fogwatch.records import Article
+
+    def article(name: str) -> Article:
+        return Article(article_id=name, text=need(GDELT / name).read_text(encoding="utf-8"), published=None)
+
+    def speakers(extraction) -> list:
+        return [(c.cue, c.speaker and (c.speaker.actor_id, c.speaker.kind)) for c in extraction.claims]
+
+    target = article("20220218T230000Z_PL_en_701d04855b.txt")
+    alone = next(iter(extract([target])))
+    after = list(extract([article("20220211T064500Z_PL_en_3a99fb324c.txt"), target]))[1]
+    assert speakers(alone) == speakers(after)
+    emphasized = [c for c in alone.claims if c.cue == "emphasized"]
+    assert emphasized and emphasized[0].speaker.name == "Biden"

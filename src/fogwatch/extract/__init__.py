@@ -34,7 +34,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     `stated` claim for each attribution the rules do not see, and drop the rules' speech-only claims
     whose cue it does not confirm (`ClaimExtractor.adopt_spans`).
     """
-    resolver = ActorResolver(registry, nlp)
+    resolver = ActorResolver(registry, nlp, [doc for _, doc in docs])
     extractor = ClaimExtractor(resolver, article.article_id, article.text)
     found = []
     if attribution_model is not None:

@@ -1,16 +1,19 @@
 """Who a noun phrase names: registry aliases, back-references ("the agency"), pronouns, new names.
 
 `ActorResolver` lives for one article. It remembers the actors mentioned so far, most recent last,
-so that "the agency", "the groups", "he" and "it" can be resolved to them.
+so that "the agency", "the groups", "he" and "it" can be resolved to them. The speakers it discovers
+(names and described groups no registry knows) are its own too, with the kind this article gives
+them: an article's speakers do not depend on which articles were extracted before it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import InitVar, dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
 from fogwatch.records import Actor, Span
-from fogwatch.registry.actors import DEMONYMS, Registry, fold
+from fogwatch.registry.actors import DEMONYMS, Registry, fold, slug
 
 PERSON_KINDS = {"official", "person"}
 GROUP_KINDS = {"armed_group", "state_forces", "group"}
@@ -26,6 +29,8 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
+# Entity labels a discovered name's kind is read from, most telling first (ties go to the earlier).
+NAME_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "organization"}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
             "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural", "we": "plural"}
 GENERIC_REFS = {"group": GROUP_KINDS, "groups": GROUP_KINDS, "militia": GROUP_KINDS, "militias": GROUP_KINDS,
@@ -46,13 +51,24 @@ class Mention:
 class ActorResolver:
     registry: Registry
     nlp: object
-    history: list[Actor] = field(default_factory=list)
+    docs: InitVar[list | None] = None  # the article's parsed paragraphs, read for what its names are
+    history: list[Actor] = field(default_factory=list)  # actors in order of mention, this article
     _exclude: tuple[Actor, ...] = ()
-    _speaker: bool = False  # actors in order of mention, this article
+    _speaker: bool = False
     _within: tuple[int, int] | None = None
-    discovered: dict[str, Actor] = field(default_factory=dict)
+    discovered: dict[str, Actor] = field(default_factory=dict)  # actor id → actor, this article
+    _refs: dict[str, set[str]] = field(default_factory=dict)  # discovered actor id → back-reference nouns
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, docs: list | None) -> None:
+        # Entity labels each name word gets in this article: spaCy's small model labels "Lavrov" or
+        # "Biden" PERSON in one sentence and ORG or nothing in the next.
+        self.labels: dict[str, Counter] = {}
+        for doc in docs or ():
+            for ent in doc.ents:
+                if ent.label_ in NAME_KINDS:
+                    for token in ent:
+                        if token.pos_ == "PROPN":
+                            self.labels.setdefault(fold(token.text), Counter())[ent.label_] += 1
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for actor in self.registry.actors.values():
@@ -92,6 +108,9 @@ class ActorResolver:
             self.history.remove(actor)
         self.history.append(actor)
 
+    def _refs_of(self, actor: Actor) -> set[str] | tuple[str, ...]:
+        return self._refs.get(actor.actor_id) or self.registry.refs.get(actor.actor_id, ())
+
     def _recent(self, kinds: set[str] | None = None, refs: str | None = None, limit: int = 1,
                 exclude_kinds: set[str] = frozenset()) -> list[Actor]:
         out = []
@@ -100,7 +119,7 @@ class ActorResolver:
                 continue
             if actor.kind in exclude_kinds:
                 continue
-            if refs is not None and refs not in self.registry.refs.get(actor.actor_id, ()) \
+            if refs is not None and refs not in self._refs_of(actor) \
                     and not (kinds and actor.kind in kinds):
                 continue
             out.append(actor)
@@ -203,7 +222,7 @@ class ActorResolver:
         if det and head.pos_ in ("NOUN", "PROPN"):
             plural = head.tag_ in ("NNS", "NNPS")
             for actor in reversed(self.history):
-                if lemma in self.registry.refs.get(actor.actor_id, ()) or fold(head.text) in self.registry.refs.get(actor.actor_id, ()):
+                if lemma in self._refs_of(actor) or fold(head.text) in self._refs_of(actor):
                     if plural:
                         return self._recent(refs=lemma, kinds={actor.kind}, limit=3)
                     return [actor]
@@ -213,6 +232,16 @@ class ActorResolver:
                 if found:
                     return found
         return self._discover(head, left, right)
+
+    def _label(self, head) -> str:
+        """The entity label the article gives `head`'s word most often; the token's own on a tie."""
+        votes = self.labels.get(fold(head.text))
+        if not votes:
+            return head.ent_type_
+        top = max(votes.values())
+        if votes.get(head.ent_type_) == top:
+            return head.ent_type_
+        return next(label for label in NAME_KINDS if votes.get(label) == top)
 
     def _discover(self, head, left: int, right: int) -> list[Actor]:
         """A speaker no registry knows: a name ("Mykola Ivanov") or a described group ("Ukrainian officials")."""
@@ -229,7 +258,7 @@ class ActorResolver:
         lemma = head.lemma_.lower()
         side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
         if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-            kind = {"PERSON": "person", "ORG": "organization", "GPE": "government"}.get(head.ent_type_, "organization")
+            kind = NAME_KINDS.get(self._label(head), "organization")
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
                 self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS)):
             # "fighters", "the border": not a party we can name. A described speaker ("the regional
@@ -245,8 +274,12 @@ class ActorResolver:
             return []
         if len(text) > 80:
             return []
-        actor = self.registry.discover(text, kind=kind, side=side)
-        self.discovered[actor.actor_id] = actor
-        refs = {lemma, "group"} if kind in GROUP_KINDS | {"group"} else {lemma}
-        self.registry.refs[actor.actor_id] = tuple(sorted(set(self.registry.refs.get(actor.actor_id, ())) | refs))
+        known = self.registry.lookup(text)
+        if known is not None:
+            return [known]
+        actor_id = f"x-{slug(text)}"
+        actor = self.discovered.setdefault(actor_id, Actor(actor_id=actor_id, name=text, kind=kind, side=side,
+                                                           discovered=True))
+        self._refs.setdefault(actor.actor_id, set()).update(
+            {lemma, "group"} if kind in GROUP_KINDS | {"group"} else {lemma})
         return [actor]

@@ -66,15 +66,6 @@ class Registry:
         actor_id = self.alias_index.get(fold(name))
         return self.actors.get(actor_id) if actor_id else None
 
-    def discover(self, name: str, kind: str = "unknown", side: str | None = None) -> Actor:
-        """The actor for a named speaker no registry knows: made once, then found by name."""
-        known = self.lookup(name)
-        if known is not None:
-            return known
-        actor = Actor(actor_id=f"x-{slug(name)}", name=name, aliases=(), kind=kind, side=side, discovered=True)
-        self.add(actor)
-        return actor
-
 
 def _parse(data: object, origin: str) -> Iterable[tuple[Actor, list[str]]]:
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
