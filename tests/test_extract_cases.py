@@ -111,3 +111,10 @@ def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it(
     assert speakers(alone) == speakers(after)
     emphasized = [c for c in alone.claims if c.cue == "emphasized"]
     assert emphasized and emphasized[0].speaker.name == "Biden"
+
+
+def test_a_described_speaker_with_an_of_phrase_is_the_speaker():
+    # "head of state": "state" names no party, so the speaker is the description itself, as
+    # "the regional governor" is.
+    claims = extract_text("“Our troops will not retreat from the border,” the head of state said on Monday.")
+    assert [c.speaker.name if c.speaker else None for c in claims if c.cue == "said"] == ["head of state"]

@@ -135,11 +135,9 @@ class ActorResolver:
         `within`: token bounds the noun phrase may not leave, where something else (the attribution
         model) has already said where the phrase ends: "― Petro Marchuk, Kherson" names Petro Marchuk.
         """
-        # "a spokesman for X" resolves X by a nested call, after which the outer phrase keeps its
-        # bounds. (It does not get `speaker` and `exclude` back. Restoring them too changes 12 of
-        # 1,368 speakers on 80 GDELT files: 9 claims of "the head of state" gain that described
-        # speaker, 3 of "the head of diplomacy" lose "Blinkken" for it. A decision of its own.)
-        saved = self._within
+        # "a spokesman for X" resolves X by a nested call, after which the outer phrase gets its
+        # own settings back.
+        saved = self._exclude, self._speaker, self._within
         self._exclude, self._speaker, self._within = exclude, speaker, within
         try:
             heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
@@ -150,7 +148,7 @@ class ActorResolver:
                         out.append(actor)
             return out
         finally:
-            self._within = saved
+            self._exclude, self._speaker, self._within = saved
 
     def _np_range(self, head) -> tuple[int, int]:
         left = head.left_edge.i
@@ -174,7 +172,7 @@ class ActorResolver:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
-                        found = self.resolve(objs[0], mentions)
+                        found = self.resolve(objs[0], mentions, self._exclude, self._speaker)
                         if found:
                             return found
                 if child.dep_ == "poss":
