@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SHARED, extract_text, need
 
 GDELT = SHARED / "eval" / "corpora" / "ukraine-war-news" / "gdelt-articles"
