@@ -26,9 +26,10 @@ is an attribution without a source. Claims that share a (source, cue, content) t
 speaker or per quantity) count once.
 
 **Normalisation** (applied identically to gold and predicted extents): fragments are sorted and
-those separated only by whitespace are joined; then whitespace, quote marks (``STRIP_QUOTES``) and
-the punctuation ``. , ; : ! ? …`` are stripped from the two outer ends. An extent made only of
-those characters (the colon cue of "PENCE: ...") is only trimmed of whitespace; a blank one is absent.
+those separated only by whitespace are joined; then whitespace, quote marks and the punctuation
+``. , ; : ! ? …`` (``STRIP``, which the attribution model's spans are trimmed by too) are stripped
+from the two outer ends. An extent made only of those characters (the colon cue of "PENCE: ...")
+is only trimmed of whitespace; a blank one is absent.
 
 **Metrics**, micro-averaged over documents, for each role separately (distinct spans of one role in
 one document, whatever relation they belong to):
@@ -61,12 +62,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fogwatch.errors import FogwatchError
+from fogwatch.nlp.attribution import STRIP
 from fogwatch.records import Article, Extraction
 
 Extent = tuple[tuple[int, int], ...]  # sorted (start, end) character fragments of one span
 ROLES = ("source", "cue", "content")
-STRIP_QUOTES = "\"'“”‘’«»„`"
-STRIP = STRIP_QUOTES + ".,;:!?…"
 TOKEN = re.compile(r"\w+|[^\w\s]")
 ANN_LINE = re.compile(r"^(?:[TERAMN]\d+|\*|#\d*)\t")
 # Span metrics (exact, overlap, tokens per role) and the relation metrics, in report order.

@@ -29,7 +29,9 @@ from fogwatch.errors import ModelNotInstalled
 from fogwatch.nlp.span_tagger import LABELS, SpanTagger, TokSpan
 
 MODEL_DIR = Path(__file__).with_name("attribution_model")
-STRIP = "\"'“”‘’«»„`.,;:!?…"  # what the PolNeAR scorer trims from both ends of a span
+# Quote marks and punctuation trimmed from both ends of a span, here and by the PolNeAR scorer
+# (`fogwatch.eval.polnear` reads this one).
+STRIP = "\"'“”‘’«»„`.,;:!?…"
 CONTENT_SENTENCES = 2  # a content's cue is at most this many sentences away
 SOURCE_SENTENCES = 1
 NONE = "<none>"
