@@ -39,6 +39,17 @@ def test_finds_source_cue_and_content(text, expected):
     assert found[2] == content
 
 
+@pytest.mark.parametrize("text, source", [
+    ("BRUSSELS - European leaders said on Friday that they would send more air defence systems to Ukraine.",
+     "European leaders"),
+    ("CHARLOTTE - The wife of a man shot by police said she had recorded the encounter.",
+     "The wife of a man shot by police"),
+    ("WASHINGTON - NATO said it would send more troops.", "NATO"),
+])
+def test_a_dateline_is_not_part_of_the_source(text, source):
+    assert [found[0] for found in parts(text)] == [source]
+
+
 def test_a_bare_statement_of_fact_has_no_attribution():
     assert parts("The bridge was destroyed on Tuesday.") == []
 
