@@ -11,7 +11,15 @@ import torch
 from conftest import extract_text
 
 from fogwatch.nlp import span_tagger as T
-from fogwatch.nlp.attribution import MODEL_DIR, AttributionModelMissing, bylines, find_attributions, load, parse
+from fogwatch.nlp.attribution import (
+    MODEL_DIR,
+    AttributionModelMissing,
+    _undated,
+    bylines,
+    find_attributions,
+    load,
+    parse,
+)
 from fogwatch.nlp.span_tagger import PIECE
 
 
@@ -48,6 +56,21 @@ def test_finds_source_cue_and_content(text, expected):
 ])
 def test_a_dateline_is_not_part_of_the_source(text, source):
     assert [found[0] for found in parts(text)] == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("NEW YORK, Feb 24 (Reuters) - \u201cOfficials in Kyiv", "Officials in Kyiv"),
+    ("Strikes go on\n\nLONDON/KYIV - Ukraine's air force", "Ukraine's air force"),
+    ("MANCHESTER, N.H. -- The governor", "The governor"),
+    ("US- and EU-led negotiators", "US- and EU-led negotiators"),  # not a dateline
+    ("NATO officials", "NATO officials"),
+    ("Talks end\nA title\nA subtitle\nBy a reporter\nKYIV — Officials", "KYIV — Officials"),  # too far down
+    ("Officials in BRUSSELS - and elsewhere", "Officials in BRUSSELS - and elsewhere"),
+])
+def test_a_source_loses_a_dateline_only_where_a_story_opens(text, source):
+    start = text.rfind("\n") + 1
+    kept = _undated(text, (start, len(text)))
+    assert text[kept[0]:kept[1]] == source
 
 
 def test_a_bare_statement_of_fact_has_no_attribution():

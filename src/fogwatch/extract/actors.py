@@ -72,8 +72,6 @@ class ActorResolver:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for actor in self.registry.actors.values():
-            if actor.discovered:
-                continue
             names = {actor.name, *actor.aliases}
             lower = [n for n in names if not (n.isupper() and len(n) <= 4)]
             upper = [n for n in names if n.isupper() and len(n) <= 4]
@@ -109,7 +107,9 @@ class ActorResolver:
         self.history.append(actor)
 
     def _refs_of(self, actor: Actor) -> set[str] | tuple[str, ...]:
-        return self._refs.get(actor.actor_id) or self.registry.refs.get(actor.actor_id, ())
+        if self.discovered.get(actor.actor_id) is actor:
+            return self._refs[actor.actor_id]
+        return self.registry.refs.get(actor.actor_id, ())
 
     def _recent(self, kinds: set[str] | None = None, refs: str | None = None, limit: int = 1,
                 exclude_kinds: set[str] = frozenset()) -> list[Actor]:
@@ -232,13 +232,12 @@ class ActorResolver:
         return self._discover(head, left, right)
 
     def _label(self, head) -> str:
-        """The entity label the article gives `head`'s word most often; the token's own on a tie."""
+        """The entity label the article gives `head`'s word most often (ties: `NAME_KINDS` order);
+        the token's own where the word is in no entity."""
         votes = self.labels.get(fold(head.text))
         if not votes:
             return head.ent_type_
         top = max(votes.values())
-        if votes.get(head.ent_type_) == top:
-            return head.ent_type_
         return next(label for label in NAME_KINDS if votes.get(label) == top)
 
     def _discover(self, head, left: int, right: int) -> list[Actor]:
@@ -276,6 +275,8 @@ class ActorResolver:
         if known is not None:
             return [known]
         actor_id = f"x-{slug(text)}"
+        if actor_id in self.registry.actors:  # a user registry may name its own actors "x-…"
+            return [self.registry.actors[actor_id]]
         actor = self.discovered.setdefault(actor_id, Actor(actor_id=actor_id, name=text, kind=kind, side=side,
                                                            discovered=True))
         self._refs.setdefault(actor.actor_id, set()).update(
