@@ -36,3 +36,13 @@ def test_title_line_is_metadata_and_id_is_content_hash():
     a = clean_document(Document(origin="x", text="A headline\n\n" + STORY, title="A headline"))
     b = clean_document(Document(origin="y", text=STORY + "\n\n"))
     assert a.text == STORY and a.title == "A headline" and a.article_id == b.article_id
+
+
+def test_a_line_in_capitals_goes_but_a_text_in_capitals_stays():
+    story = f"{STORY}\n\nUKRAINE SAYS ITS FORCES RETOOK A VILLAGE NEAR BAKHMUT, OFFICIALS SAY\n\n" \
+            "The governor added that schools would close.\n\nNATO UPDATE"
+    assert strip_boilerplate(story).splitlines() == [STORY, "", "", "The governor added that schools would close.",
+                                                     "", "NATO UPDATE"]
+    wire = "KYIV - SHELLING HIT THE TOWN OVERNIGHT, THE GOVERNOR SAID.\n\nTWO PEOPLE WERE WOUNDED.\n\n" \
+           "Corrects spelling of the town in paragraph one."
+    assert strip_boilerplate(wire) == wire

@@ -117,3 +117,30 @@ def test_a_described_speaker_with_an_of_phrase_is_the_speaker():
     # "the regional governor" is.
     claims = extract_text("“Our troops will not retreat from the border,” the head of state said on Monday.")
     assert [c.speaker.name if c.speaker else None for c in claims if c.cue == "said"] == ["head of state"]
+
+
+def test_a_teaser_headline_in_capitals_is_neither_a_claim_nor_the_he_of_the_next_quote():
+    # A Fox News page sets links to its other stories as lines in capitals between paragraphs; the
+    # quote after "BIDEN WARNS RUSSIA OF 'SWIFT AND SEVERE CONSEQUENCES' …" is the press
+    # secretary's, named two paragraphs up.
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.records import Document
+
+    text = need(GDELT / "20220202T194500Z_US_en_dc57ec8f01.txt").read_text(encoding="utf-8")
+    article = clean_document(Document(origin="fox", text=text))
+    assert "BIDEN WARNS" not in article.text and "\"These forces are not going to fight in Ukraine,\"" in article.text
+    claims = next(iter(extract([article]))).claims
+    assert not [c for c in claims if c.text.isupper()]
+    quote = [c for c in claims if "not a sum total of the deterrence actions" in c.text]
+    assert quote and {c.speaker.name for c in quote} == {"Kirby"}
+
+
+def test_speakers_ids_keep_long_and_non_latin_names_apart():
+    from fogwatch.registry.actors import slug
+
+    kherson = "Commission for the Investigation of War Crimes Committed in the Occupied Territories of Kherson"
+    zaporizhzhia = "Commission for the Investigation of War Crimes Committed in the Occupied Territories of Zaporizhzhia"
+    assert slug(kherson) != slug(zaporizhzhia) and len(slug(kherson)) <= 60
+    assert slug("Шмигаль") != slug("Маляр") and slug("Шмигаль") == "шмигаль"
+    assert slug("Vladimir Putin") == slug("the Vladimir  Putin") == "vladimir-putin"

@@ -33,6 +33,7 @@ ORPHAN_DATELINE = re.compile(r"^\(\s*[A-Z]{0,8}\s*\)?\s*[–—-]+\s*\)?\s*")
 
 CREDIT_MAX = 120
 CAPTION_MAX = 300
+SHOUT_WORDS = 4  # an all-capitals line of at least this many words is a teaser or a heading
 
 
 def is_credit(line: str) -> bool:
@@ -102,6 +103,27 @@ def _caption_like(text: str, lines: list[str], index: int) -> bool:
     return doubled or not SENTENCE_END.search(text)
 
 
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def drop_shouted_lines(lines: list[str]) -> list[str]:
+    """Drop whole lines in capitals from a story written in mixed case.
+
+    Pages set links to other stories ("BIDEN WARNS RUSSIA OF 'SWIFT AND SEVERE CONSEQUENCES'",
+    "CLICK HERE TO GET THE FOX NEWS APP") and section headings in capitals between paragraphs.
+    Neither is a sentence of the story, and a teaser's "…, GOP SENATOR WARNS" would otherwise be
+    read as a claim of this article. A line needs `SHOUT_WORDS` words (so "UPDATE" or "NATO" alone
+    stays), and a text whose such lines make up a third or more of it (old wire copy in capitals) is left whole.
+    """
+    shouted = [_shouted(line) and len(line.split()) >= SHOUT_WORDS for line in lines]
+    loud = sum(len(line) for line, s in zip(lines, shouted) if s)
+    if not loud or 3 * loud > sum(len(line) for line in lines):
+        return lines
+    return [line for line, s in zip(lines, shouted) if not s]
+
+
 def strip_orphan_dateline(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if line.strip():
@@ -111,7 +133,7 @@ def strip_orphan_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
-RULES = (cut_trailer, drop_credits_and_captions, strip_orphan_dateline)
+RULES = (cut_trailer, drop_credits_and_captions, drop_shouted_lines, strip_orphan_dateline)
 
 
 def strip_boilerplate(text: str) -> str:

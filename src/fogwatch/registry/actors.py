@@ -6,6 +6,7 @@ existing id replaces the packaged one.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -41,8 +42,22 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", text.strip()))
 
 
+SLUG_MAX = 60
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "unnamed"
+    """A readable id part for a name: "Vladimir Putin" → "vladimir-putin".
+
+    Letters of any script are kept ("Шмигаль" → "шмигаль"). A name too long for `SLUG_MAX`
+    characters, or with no letter or digit at all, ends in a hash of the whole name, so that two
+    such names never share an id.
+    """
+    folded = fold(text)
+    words = re.sub(r"[\W_]+", "-", folded).strip("-")
+    if words and len(words) <= SLUG_MAX:
+        return words
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{words[:SLUG_MAX - 9].rstrip('-')}-{digest}" if words else f"unnamed-{digest}"
 
 
 @dataclass
