@@ -144,3 +144,24 @@ def test_speakers_ids_keep_long_and_non_latin_names_apart():
     assert slug(kherson) != slug(zaporizhzhia) and len(slug(kherson)) <= 60
     assert slug("Шмигаль") != slug("Маляр") and slug("Шмигаль") == "шмигаль"
     assert slug("Vladimir Putin") == slug("the Vladimir  Putin") == "vladimir-putin"
+
+
+def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens():
+    # Parsed with its sentence, "CAPRI, Italy (AP) — Top NATO and European Union officials urged …"
+    # has "CAPRI" for the subject of "urged", and "CAPRI" and "Italy (AP" became speakers.
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.nlp import paragraphs
+    from fogwatch.records import Document
+
+    text = need(GDELT / "20240418T203000Z_US_en_6f6cdd869b.txt").read_text(encoding="utf-8")
+    article = clean_document(Document(origin="ap", text=text))
+    lede = article.text.index("Top NATO")
+    opening = [c for c in next(iter(extract([article]))).claims if c.span.start <= lede < c.span.end]
+    assert opening and {c.speaker.name for c in opening} <= {"NATO", "European Union officials"}
+    assert {c.span.start for c in opening} == {lede}
+
+    assert paragraphs("KYIV, Ukraine (AP) — Officials said.\nMore.") == \
+        [(0, "KYIV, Ukraine (AP) —"), (21, "Officials said."), (37, "More.")]
+    assert [p for _, p in paragraphs("A\nB\nC\nD\nKYIV — Officials said.")][-1] == "KYIV — Officials said."
+    assert paragraphs("US- and EU-led forces said.") == [(0, "US- and EU-led forces said.")]

@@ -15,15 +15,34 @@ DISTRIBUTIONS = {
 
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+# A wire dateline: "BRUSSELS - ", "KYIV, Ukraine (AP) — ", "LONDON/KYIV, Feb 24 (Reuters) - ",
+# "MANCHESTER, N.H. -- ". A hyphen needs a space before it ("US- and EU-led forces" is no
+# dateline); the words are joined by a space or a slash, so that no all-caps line can be split into
+# them in more than one way.
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?: \([\w .]+\))?"
+                      r"(?: [—–-]{1,2} ?|[—–]{1,2} )(?=\S)")
+DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept."""
-    out = []
+    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept.
+
+    A dateline that opens one of the first `DATELINE_LINES` lines is a piece of its own: parsed
+    with its sentence, "CAPRI, Italy (AP) — Top NATO and European Union officials urged …" has
+    "CAPRI" for the subject of "urged".
+    """
+    out, lines = [], 0
     for block in PARAGRAPH.finditer(text):
         for line in re.finditer(r"[^\n]+", block.group(0)):
-            if line.group(0).strip():
-                out.append((block.start() + line.start(), line.group(0)))
+            piece, offset = line.group(0), block.start() + line.start()
+            if not piece.strip():
+                continue
+            lines += 1
+            dateline = DATELINE.match(piece) if lines <= DATELINE_LINES else None
+            if dateline:
+                out.append((offset, piece[:dateline.end()].rstrip()))
+                offset, piece = offset + dateline.end(), piece[dateline.end():]
+            out.append((offset, piece))
     return out
 
 

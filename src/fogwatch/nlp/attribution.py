@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fogwatch.errors import ModelNotInstalled
+from fogwatch.nlp import DATELINE, DATELINE_LINES
 from fogwatch.nlp.span_tagger import LABELS, SpanTagger, TokSpan
 
 MODEL_DIR = Path(__file__).with_name("attribution_model")
@@ -35,13 +36,6 @@ STRIP = "\"'“”‘’«»„`.,;:!?…"
 CONTENT_SENTENCES = 2  # a content's cue is at most this many sentences away
 SOURCE_SENTENCES = 1
 NONE = "<none>"
-# A dateline: "BRUSSELS - ", "KYIV, Ukraine (AP) — ", "LONDON/KYIV, Feb 24 (Reuters) - ". A hyphen
-# needs a space before it ("US- and EU-led forces" is no dateline); the words are joined by a space
-# or a slash, so that no all-caps line can be split into them in more than one way.
-DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?: \([\w .]+\))?"
-                      r"(?: [—–-]{1,2} ?|[—–]{1,2} )(?=\S)")
-DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
-
 
 class AttributionModelMissing(ModelNotInstalled):
     """The attribution model is not installed"""
