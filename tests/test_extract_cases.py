@@ -139,8 +139,8 @@ def test_a_teaser_headline_in_capitals_is_neither_a_claim_nor_the_he_of_the_next
 def test_speakers_ids_keep_long_and_non_latin_names_apart():
     from fogwatch.registry.actors import slug
 
-    kherson = "Commission for the Investigation of War Crimes Committed in the Occupied Territories of Kherson"
-    zaporizhzhia = "Commission for the Investigation of War Crimes Committed in the Occupied Territories of Zaporizhzhia"
+    commission = "Commission for the Investigation of War Crimes Committed in the Occupied Territories of"
+    kherson, zaporizhzhia = f"{commission} Kherson", f"{commission} Zaporizhzhia"
     assert slug(kherson) != slug(zaporizhzhia) and len(slug(kherson)) <= 60
     assert slug("Шмигаль") != slug("Маляр") and slug("Шмигаль") == "шмигаль"
     assert slug("Vladimir Putin") == slug("the Vladimir  Putin") == "vladimir-putin"

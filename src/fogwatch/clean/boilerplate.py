@@ -115,7 +115,8 @@ def drop_shouted_lines(lines: list[str]) -> list[str]:
     "CLICK HERE TO GET THE FOX NEWS APP") and section headings in capitals between paragraphs.
     Neither is a sentence of the story, and a teaser's "…, GOP SENATOR WARNS" would otherwise be
     read as a claim of this article. A line needs `SHOUT_WORDS` words (so "UPDATE" or "NATO" alone
-    stays), and a text whose such lines make up a third or more of it (old wire copy in capitals) is left whole.
+    stays), and a text whose such lines make up a third or more of it (old wire copy in capitals)
+    is left whole.
     """
     shouted = [_shouted(line) and len(line.split()) >= SHOUT_WORDS for line in lines]
     loud = sum(len(line) for line, s in zip(lines, shouted) if s)
