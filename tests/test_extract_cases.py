@@ -165,3 +165,18 @@ def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens():
         [(0, "KYIV, Ukraine (AP) —"), (21, "Officials said."), (37, "More.")]
     assert [p for _, p in paragraphs("A\nB\nC\nD\nKYIV — Officials said.")][-1] == "KYIV — Officials said."
     assert paragraphs("US- and EU-led forces said.") == [(0, "US- and EU-led forces said.")]
+
+
+def test_the_speaker_is_whom_the_source_span_names():
+    # The parse makes "The Military Doctrine and the National Security Concept" the subject of
+    # "told"; the model's source is the official, and the claim cites that span as its source.
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.records import Document
+
+    text = need(GDELT / "20240426T190000Z_BY_en_b8b061ccaf.txt").read_text(encoding="utf-8")
+    article = clean_document(Document(origin="belta", text=text))
+    told = [c for c in next(iter(extract([article]))).claims if c.cue == "told" and c.span.start < 300]
+    assert told and all(c.speaker and c.speaker.name.endswith("Vladimir Pertsov") for c in told)
+    source = told[0].source_span
+    assert article.text[source.start:source.end].endswith("Vladimir Pertsov")

@@ -35,12 +35,12 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     whose cue it does not confirm (`ClaimExtractor.adopt_spans`).
     """
     resolver = ActorResolver(registry, nlp, [doc for _, doc in docs])
-    extractor = ClaimExtractor(resolver, article.article_id, article.text)
     found = []
     if attribution_model is not None:
         from fogwatch.nlp import attribution
 
         found = attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
+    extractor = ClaimExtractor(resolver, article.article_id, article.text, found)
     context: dict = {}
     all_places: list[PlaceMention] = []
     for offset, doc in docs:

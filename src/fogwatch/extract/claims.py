@@ -16,6 +16,7 @@ The rules, in reading order:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
@@ -75,10 +76,11 @@ def _spans(article_id: str, a) -> dict:
 
 
 class ClaimExtractor:
-    def __init__(self, resolver: ActorResolver, article_id: str, text: str):
+    def __init__(self, resolver: ActorResolver, article_id: str, text: str, found: Sequence = ()):
         self.resolver = resolver
         self.article_id = article_id
         self.text = text
+        self.found = found  # the model's attributions (`Attribution3`), if a model runs
         self.claims: list[Claim] = []
         self.seen_ids: set[str] = set()
 
@@ -115,17 +117,41 @@ class ClaimExtractor:
             return self.subject_of(verb.head, depth + 1)
         return None
 
+    def model_source(self, cue, doc, offset: int):
+        """The model's source of the attribution whose cue overlaps the token span `cue`, as a spaCy
+        span of `doc` in the cue's sentence, or None."""
+        lo, hi = offset + cue.start_char, offset + cue.end_char
+        sent = cue[0].sent
+        for a in self.found:
+            if a.source and a.cue[0] < hi and lo < a.cue[1] and \
+                    offset + sent.start_char <= a.source[0] and a.source[1] <= offset + sent.end_char:
+                found = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
+                if found is not None and len(found):
+                    return found
+        return None
+
     def make_cue(self, token, doc, offset: int, mentions: list[Mention]) -> Cue:
         lemma = token.lemma_.lower()
-        source = self.subject_of(token)
-        speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
+        # The speaker is whom the claim's source span names: the model's source where it found
+        # this attribution and that source names someone (the parse may give "The Military
+        # Doctrine …" for the subject of "Pertsov told"), else the parse's subject.
+        model = self.model_source(doc[token.i:token.i + 1], doc, offset)
+        speakers = self.resolver.resolve(model.root, mentions, speaker=True, within=(model.start, model.end)) \
+            if model is not None else []
+        if speakers:
+            source = model.root
+        else:
+            model, source = None, self.subject_of(token)
+            speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
         for actor in speakers:
             self.resolver.remember(actor)
         content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
         if content is None:
             content = next((c for c in token.children if c.dep_ in ("dobj", "oprd", "attr")), None)
         source_span = None
-        if source is not None:
+        if model is not None:
+            source_span = _span(doc, model.start, model.end, self.article_id, offset)
+        elif source is not None:
             source_span = _span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset)
             # Keep a relative clause out of the source span: "X, which is ..., said".
             rel = [c for c in source.children if c.dep_ in ("relcl", "acl") or (c.dep_ == "punct" and c.i > source.i)]
