@@ -117,25 +117,26 @@ class ClaimExtractor:
             return self.subject_of(verb.head, depth + 1)
         return None
 
-    def model_source(self, cue, doc, offset: int):
-        """The model's source of the attribution whose cue overlaps the token span `cue`, as a spaCy
-        span of `doc` in the cue's sentence, or None."""
-        lo, hi = offset + cue.start_char, offset + cue.end_char
-        sent = cue[0].sent
-        for a in self.found:
-            if a.source and a.cue[0] < hi and lo < a.cue[1] and \
-                    offset + sent.start_char <= a.source[0] and a.source[1] <= offset + sent.end_char:
-                found = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
-                if found is not None and len(found):
-                    return found
-        return None
+    @staticmethod
+    def source_in(a, sent, doc, offset: int):
+        """The source of the model's attribution `a` as a spaCy span of `doc`, if it begins in `sent`."""
+        if not a.source or not offset + sent.start_char <= a.source[0] < offset + sent.end_char:
+            return None
+        found = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
+        return found if found is not None and len(found) else None
+
+    def model_source(self, token, doc, offset: int):
+        """The source, in `token`'s sentence, of the model's attribution whose cue overlaps `token`."""
+        lo, hi = offset + token.idx, offset + token.idx + len(token)
+        return next((found for a in self.found if a.cue[0] < hi and lo < a.cue[1]
+                     and (found := self.source_in(a, token.sent, doc, offset)) is not None), None)
 
     def make_cue(self, token, doc, offset: int, mentions: list[Mention]) -> Cue:
         lemma = token.lemma_.lower()
         # The speaker is whom the claim's source span names: the model's source where it found
         # this attribution and that source names someone (the parse may give "The Military
         # Doctrine …" for the subject of "Pertsov told"), else the parse's subject.
-        model = self.model_source(doc[token.i:token.i + 1], doc, offset)
+        model = self.model_source(token, doc, offset)
         speakers = self.resolver.resolve(model.root, mentions, speaker=True, within=(model.start, model.end)) \
             if model is not None else []
         if speakers:
@@ -497,10 +498,9 @@ class ClaimExtractor:
                 continue
             cue_tok = doc.char_span(a.cue[0] - offset, a.cue[1] - offset, alignment_mode="expand")
             source_tok, within = None, None
-            if a.source and lo <= a.source[0] < hi:
-                found_span = doc.char_span(a.source[0] - offset, a.source[1] - offset, alignment_mode="expand")
-                if found_span is not None and len(found_span):
-                    source_tok, within = found_span.root, (found_span.start, found_span.end)
+            found_span = self.source_in(a, sent, doc, offset)
+            if found_span is not None:
+                source_tok, within = found_span.root, (found_span.start, found_span.end)
             speakers = self.resolver.resolve(source_tok, mentions, speaker=True, within=within) \
                 if source_tok is not None else []
             for actor in speakers:
