@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from itertools import islice
 
 from fogwatch.errors import ModelNotInstalled
 
@@ -24,24 +25,33 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?
 DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
 
 
+def datelines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dateline that opens one of the first `DATELINE_LINES` lines that are not blank."""
+    out = []
+    lines = (m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip())
+    for line in islice(lines, DATELINE_LINES):
+        found = DATELINE.match(text, line.start(), line.end())
+        if found:
+            out.append((line.start(), found.end()))
+    return out
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept.
 
-    A dateline that opens one of the first `DATELINE_LINES` lines is a piece of its own: parsed
-    with its sentence, "CAPRI, Italy (AP) — Top NATO and European Union officials urged …" has
-    "CAPRI" for the subject of "urged".
+    A dateline (`datelines`) is a piece of its own: parsed with its sentence, "CAPRI, Italy (AP) —
+    Top NATO and European Union officials urged …" has "CAPRI" for the subject of "urged".
     """
-    out, lines = [], 0
+    cuts = dict(datelines(text))
+    out = []
     for block in PARAGRAPH.finditer(text):
         for line in re.finditer(r"[^\n]+", block.group(0)):
             piece, offset = line.group(0), block.start() + line.start()
             if not piece.strip():
                 continue
-            lines += 1
-            dateline = DATELINE.match(piece) if lines <= DATELINE_LINES else None
-            if dateline:
-                out.append((offset, piece[:dateline.end()].rstrip()))
-                offset, piece = offset + dateline.end(), piece[dateline.end():]
+            if offset in cuts:
+                out.append((offset, text[offset:cuts[offset]].rstrip()))
+                offset, piece = cuts[offset], text[cuts[offset]:offset + len(piece)]
             out.append((offset, piece))
     return out
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fogwatch.errors import ModelNotInstalled
-from fogwatch.nlp import DATELINE, DATELINE_LINES
+from fogwatch.nlp import DATELINE, datelines
 from fogwatch.nlp.span_tagger import LABELS, SpanTagger, TokSpan
 
 MODEL_DIR = Path(__file__).with_name("attribution_model")
@@ -449,9 +449,7 @@ def _undated(text: str, span: tuple[int, int]) -> tuple[int, int]:
     European leaders" as one source. In PolNeAR train no source begins with a dateline, and 129 of
     its 130 datelines open one of the first four lines that are not blank."""
     start, end = span
-    if (start and text[start - 1] != "\n") or start > 2000:
-        return span
-    if sum(1 for line in text[:start].split("\n") if line.strip()) >= DATELINE_LINES:
+    if start not in {s for s, _ in datelines(text)}:
         return span
     found = DATELINE.match(text, start, end)
     return _trim(text, found.end(), end) if found else span
