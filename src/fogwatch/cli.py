@@ -332,6 +332,37 @@ def eval_ecbplus(data: DataOption,
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict)}))
 
 
+@eval_app.command("figures")
+def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures gold file or folder, e.g. gold/figures/dev.jsonl.")],
+                 corpus: Annotated[Optional[Path], typer.Option(help="The folder the gold's doc keys are relative to (default: ../shared/eval/corpora/ukraine-war-news).")] = None,
+                 split: Annotated[Optional[str], typer.Option(help="Score only the gold documents of this split (dev, test).")] = None,
+                 show: Annotated[int, typer.Option(help="List this many misses and spurious figures.")] = 0,
+                 json_: JsonOption = False) -> None:
+    """Score figure claims (who says how many were killed, wounded, destroyed...) on real-news gold."""
+    import json
+
+    from fogwatch.eval import figures
+
+    if not data.exists():
+        err.print(f"fogwatch: error: {data}: no such file or folder", markup=False)
+        raise typer.Exit(1)
+    with reported():
+        result = figures.evaluate(data, corpus=corpus, split=split)
+    table = Table(title=f"Figure claims, {result['split']}: {result['documents']} articles, "
+                        f"{result['gold']} gold, {result['predicted']} predicted, {result['matched']} matched")
+    table.add_column("score")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if isinstance(value, float):
+            table.add_row(key, f"{value:.3f}")
+    out.print(table)
+    for label, name in (("misses", "miss"), ("spurious", "spurious"), ("wrong_speakers", "wrong speaker")):
+        for row in result[label][:show]:
+            print(f"{name}: {json.dumps(row, ensure_ascii=False)}")
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"fogwatch {__version__}")

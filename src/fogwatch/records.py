@@ -13,6 +13,11 @@ SCHEMA = "fogwatch/1"
 
 Precision = Literal["day", "week", "month", "year"]
 Hedge = Literal["confirmed", "asserted", "reported", "alleged", "denied"]
+# Whether a claim says that something happened: "asserted", or a negation ("no one was killed"), a
+# condition ("if Russia invades, ...") or a hypothesis (forecasts, plans, "could", "would").
+Modality = Literal["asserted", "negated", "conditional", "hypothetical"]
+# What a figure counts: one incident, or a running total over a period ("since March").
+Scope = Literal["incident", "cumulative"]
 GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country"]
 
 
@@ -165,6 +170,12 @@ class Claim:
     # A content interrupted by its source and cue ("“We will,” he said, “win.”") in its fragments;
     # empty when the content is one piece (`content_span`).
     content_parts: tuple[Span, ...] = ()
+    modality: Modality = "asserted"
+    scope: Scope | None = None  # for claims with a quantity
+    period: str | None = None  # the words that give a cumulative figure's period ("since March")
+    # The organisation a named spokesperson speaks for ("Igor Konashenkov, spokesman for the
+    # Russian Defence Ministry": speaker Konashenkov, body the ministry).
+    body: Actor | None = None
 
 
 @dataclass(frozen=True, slots=True)

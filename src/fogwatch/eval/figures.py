@@ -106,3 +106,247 @@ def load_document(corpus: Path, key: str) -> Document:
     stamp = re.match(r"(\d{4})(\d{2})(\d{2})T", path.name)
     published = PartialDate(dt.date(*map(int, stamp.groups())), "day") if stamp else None
     return Document(origin=key, text=path.read_text(encoding="utf-8"), published=published)
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+# Unit classes (guide §11): the words on the left count as the class on the right.
+UNIT_CLASSES = {
+    "person": "people", "life": "people", "individual": "people", "dead": "people", "people": "people",
+    "casualty": "people", "victim": "people", "body": "people",
+    "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
+    "service member": "soldier", "military": "soldier",
+    "personnel": "soldier", "armoured vehicle": "vehicle", "armored vehicle": "vehicle", "plane": "aircraft",
+    "jet": "aircraft", "warplane": "aircraft", "uav": "drone",
+}
+_STOP = {"the", "a", "an", "of", "'s", "s", "and", "its", "his", "her", "their", "for", "in", "on", "at", "to", "by",
+         "from", "with", "data", "figures", "statement", "spokesman", "spokesperson", "spokeswoman"}
+_WORD_FORMS = {"russian": "russia", "ukrainian": "ukraine", "ukraine's": "ukraine", "russia's": "russia",
+               "defense": "defence", "british": "britain", "uk": "britain", "american": "us", "u.s.": "us",
+               "united states": "us", "ministry": "ministry", "mod": "ministry", "israeli": "israel",
+               "belarusian": "belarus", "polish": "poland", "un": "un", "u.n.": "un", "united nations": "un"}
+
+
+def unit_class(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    unit = unit.lower().strip()
+    if unit in UNIT_CLASSES:
+        return UNIT_CLASSES[unit]
+    if unit.endswith("s") and not unit.endswith("ss") and unit[:-1] in UNIT_CLASSES:
+        return UNIT_CLASSES[unit[:-1]]
+    head = unit.split()[-1] if unit.split() else unit
+    if head in UNIT_CLASSES:
+        return UNIT_CLASSES[head]
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+
+
+def name_words(name: str | None) -> frozenset[str]:
+    """The content words of a speaker name, with spelling and nationality forms made one."""
+    if not name:
+        return frozenset()
+    text = name.lower().replace("’", "'")
+    for phrase in ("united states", "united nations"):
+        text = text.replace(phrase, _WORD_FORMS[phrase])
+    words = re.findall(r"[\w.'-]+", text)
+    out = set()
+    for word in words:
+        word = word.strip(".'-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = _WORD_FORMS.get(word, word)
+        if word and word not in _STOP:
+            out.add(word)
+    return frozenset(out)
+
+
+def same_speaker(predicted: list[str] | None, gold: list[str | None]) -> bool:
+    """Whether one of a predicted speaker's names (name, aliases) names the gold speaker or body."""
+    gold = [g for g in gold if g]
+    if not predicted:
+        return not gold
+    if not gold:
+        return False
+    for p in predicted:
+        pw = name_words(p)
+        for g in gold:
+            gw = name_words(g)
+            if not pw or not gw:
+                continue
+            if pw <= gw or gw <= pw or len(pw & gw) / len(pw | gw) >= 0.5:
+                return True
+    return False
+
+
+def _claim_names(claim: dict) -> list[str] | None:
+    names: list[str] = []
+    for key in ("speaker", "body"):
+        actor = claim.get(key)
+        if actor:
+            names.extend([actor.get("name") or "", *(actor.get("aliases") or [])])
+    return [n for n in names if n] or None
+
+
+def read_gold(path: Path) -> list[dict]:
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    rows = []
+    for name in files:
+        for line in name.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def predicted_figures(claims: list[dict]) -> list[dict]:
+    """The claims the ledger would show as figures: a quantity, a figure predicate, positive."""
+    out, seen = [], set()
+    for c in claims:
+        q = c.get("quantity")
+        if not q or c["predicate"] not in PREDICATES or c.get("negated") or c.get("hedge") == "denied" or \
+                c.get("modality", "asserted") not in ("asserted", None):
+            continue
+        # One figure said once by one speaker: the same quantity span read twice counts once.
+        key = (c["predicate"], tuple(q.get("span") or ()), (c.get("speaker") or {}).get("actor_id"))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _bounds(c: dict) -> tuple:
+    q = c["quantity"]
+    return q.get("low"), q.get("high")
+
+
+def _anchor(gold: dict, pred: dict) -> bool:
+    """Same predicate and a number in common: the pair whose other fields are compared."""
+    glow, ghigh = gold.get("low"), gold.get("high")
+    plow, phigh = _bounds(pred)
+    return gold["predicate"] == pred["predicate"] and bool({glow, ghigh} - {None} & {plow, phigh} - {None})
+
+
+def _full(gold: dict, pred: dict) -> bool:
+    return (gold["predicate"] == pred["predicate"]
+            and unit_class(gold["unit"]) == unit_class(pred["quantity"].get("unit"))
+            and (gold.get("low"), gold.get("high")) == _bounds(pred)
+            and same_speaker(_claim_names(pred), [gold.get("speaker"), gold.get("body")]))
+
+
+def _place_ok(gold: dict, pred: dict) -> bool:
+    g, p = gold.get("place"), (pred.get("place") or {})
+    if not g:
+        return not p
+    names = [p.get("text") or "", (p.get("place") or {}).get("name") or ""] if p else []
+    gw = name_words(g) - {"region", "oblast", "province", "city", "district"}
+    return any(gw and gw & name_words(n) for n in names)
+
+
+def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
+    """P/R/F1 of figure claims and per-field accuracies (guide §11); `predictions`: doc → claim dicts."""
+    tp = n_gold = n_pred = 0
+    fields = {k: [0, 0] for k in ("speaker", "bounds", "unit", "hedge", "scope", "place")}
+    modal_hits = n_modal = 0
+    misses, spurious, wrong_speakers = [], [], []
+    for doc in gold_docs:
+        preds = predicted_figures(predictions.get(doc["doc"], []))
+        gold = doc["figures"]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        free = list(range(len(preds)))
+        for g in gold:
+            hit = next((i for i in free if _full(g, preds[i])), None)
+            if hit is not None:
+                free.remove(hit)
+                tp += 1
+            else:
+                misses.append({"doc": doc["doc"], **{k: g.get(k) for k in ("quote", "predicate", "unit", "low", "high", "speaker")}})
+        spurious.extend({"doc": doc["doc"], "quote": (preds[i]["quantity"] or {}).get("text"),
+                         "predicate": preds[i]["predicate"], "unit": preds[i]["quantity"].get("unit"),
+                         "low": preds[i]["quantity"].get("low"), "high": preds[i]["quantity"].get("high"),
+                         "speaker": (preds[i].get("speaker") or {}).get("name")} for i in free)
+        # Per-field accuracy over anchored pairs, one to one.
+        taken: set[int] = set()
+        for g in gold:
+            pair = next((i for i, p in enumerate(preds) if i not in taken and _anchor(g, p)
+                         and unit_class(g["unit"]) == unit_class(p["quantity"].get("unit"))), None)
+            if pair is None:
+                pair = next((i for i, p in enumerate(preds) if i not in taken and _anchor(g, p)), None)
+            if pair is None:
+                continue
+            taken.add(pair)
+            p = preds[pair]
+            checks = {
+                "speaker": same_speaker(_claim_names(p), [g.get("speaker"), g.get("body")]),
+                "bounds": (g.get("low"), g.get("high")) == _bounds(p),
+                "unit": unit_class(g["unit"]) == unit_class(p["quantity"].get("unit")),
+                "hedge": g.get("hedge") == p.get("hedge"),
+                "scope": g.get("scope") == p.get("scope"),
+                "place": _place_ok(g, p),
+            }
+            for key, ok in checks.items():
+                fields[key][0] += ok
+                fields[key][1] += 1
+            if not checks["speaker"]:
+                wrong_speakers.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("speaker"),
+                                       "body": g.get("body"), "predicted": (p.get("speaker") or {}).get("name")})
+        # Figures the gold marks negated / conditional / hypothetical must not come out positive.
+        for g in doc.get("not_claims", []):
+            n_modal += 1
+            if not any(_anchor(g, p) for p in preds):
+                modal_hits += 1
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    result = {"documents": len(gold_docs), "gold": n_gold, "predicted": n_pred, "matched": tp,
+              "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    for key, (ok, n) in fields.items():
+        result[f"{key}_accuracy"] = round(ok / n, 4) if n else 0.0
+    result["fields_compared"] = fields["speaker"][1]
+    result["not_claims"] = n_modal
+    result["not_claims_kept_out"] = round(modal_hits / n_modal, 4) if n_modal else 1.0
+    result["misses"] = misses
+    result["spurious"] = spurious
+    result["wrong_speakers"] = wrong_speakers
+    return result
+
+
+def evaluate(data: Path, corpus: Path | None = None, split: str | None = None, limit: int | None = None) -> dict:
+    """Ingest every gold document into a scratch ledger, as `fogwatch ingest` does, and score the
+    figure claims the ledger then holds (its `fogwatch/1` claim objects)."""
+    import tempfile
+
+    from fogwatch.clean import clean_document
+    from fogwatch.ledger import open_ledger
+    from fogwatch.pipeline import run
+    from fogwatch.records import Article
+
+    corpus = corpus or CORPUS
+    gold_docs = [d for d in read_gold(data) if split is None or d.get("split") == split]
+    if limit:
+        gold_docs = gold_docs[:limit]
+    keys: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="fogwatch-figures-") as tmp:
+        source = Path(tmp) / "gold.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for doc in gold_docs:
+                document = load_document(corpus, doc["doc"])
+                article = clean_document(document)
+                if isinstance(article, Article):
+                    keys[article.article_id] = doc["doc"]
+                handle.write(json.dumps({
+                    "id": doc["doc"], "text": document.text, "title": document.title, "url": document.url,
+                    "outlet": document.outlet,
+                    "published": document.published.isoformat() if document.published else None}) + "\n")
+        ledger = open_ledger(str(Path(tmp) / "ledger.db"))
+        try:
+            run([source], ledger)
+            predictions: dict[str, list[dict]] = {}
+            for claim in ledger.iter_claims():
+                if claim["article_id"] in keys:
+                    predictions.setdefault(keys[claim["article_id"]], []).append(claim)
+        finally:
+            ledger.close()
+    result = score(gold_docs, predictions)
+    result["split"] = split or "all"
+    return result

@@ -20,12 +20,17 @@ GROUP_KINDS = {"armed_group", "state_forces", "group"}
 # Nouns that stand for the organisation they belong to: "members of X", "a spokesman for X".
 PROXY_NOUNS = {"member", "spokesman", "spokeswoman", "spokesperson", "representative", "head", "chief", "commander",
                "leader", "official", "statement", "press", "service", "channel", "account", "fighter", "unit",
-               "source", "sources", "officer", "officers", "soldier", "soldiers", "members", "fighters"}
+               "source", "sources", "officer", "officers", "soldier", "soldiers", "members", "fighters",
+               # Data that speaks for its maker: "data from British intelligence", "figures from the UN".
+               "data", "figure", "figures", "estimate", "estimates", "statistic", "statistics", "report", "tally",
+               "count", "assessment", "update", "information", "number", "numbers"}
 GROUP_NOUNS = {"militia", "group", "legion", "battalion", "corps", "brigade", "rebel", "insurgent", "militant",
                "fighter", "guerrilla", "faction", "force", "unit", "mercenary", "partisan", "saboteur"}
 OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "president",
                   "mayor", "commander", "general", "analyst", "expert", "witness", "resident", "diplomat",
-                  "prosecutor", "chief", "head", "source", "lawmaker", "senator"}
+                  "prosecutor", "chief", "head", "source", "lawmaker", "senator", "ambassador", "envoy", "adviser",
+                  "advisor", "aide", "deputy", "secretary", "chairman", "director", "lawyer", "mp", "premier",
+                  "chancellor", "monitor", "observer", "investigator", "doctor", "rescuer", "medic", "officer"}
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
@@ -179,6 +184,10 @@ class ActorResolver:
                     found = self._resolve_one(child, mentions)
                     if found:
                         return found
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                      and c.i > head.i), None)
+        if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS:
+            return self._resolve_one(named, mentions)  # "the minister's deputy Ivan Petrenko" is Petrenko
         left, right = self._np_range(head)
         inside = [m for m in mentions if m.start >= left and m.end <= right and not (m.start > head.i)]
         inside = inside or [m for m in mentions if m.start <= head.i < m.end]
@@ -187,6 +196,13 @@ class ActorResolver:
             best = max(inside, key=lambda m: (m.start <= head.i < m.end, m.end - m.start))
             possessor = not (best.start <= head.i < best.end) and head.pos_ in ("NOUN", "PROPN") \
                 and best.end < len(head.doc) and head.doc[best.end].tag_ == "POS"
+            person = not (best.start <= head.i < best.end) and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" \
+                and best.actor.kind not in PERSON_KINDS
+            if person:
+                # "Russian Defence Ministry spokesman Igor Konashenkov" is Konashenkov (for the ministry).
+                found = self._discover(head, left, right)
+                if found:
+                    return found
             if not possessor:
                 return [best.actor]
             # "Ukraine's defence intelligence": a body of the possessor, not the possessor itself.
@@ -231,6 +247,27 @@ class ActorResolver:
                     return found
         return self._discover(head, left, right)
 
+    def body_of(self, head, mentions: list[Mention], person: Actor) -> Actor | None:
+        """The organisation a named person speaks for, where the phrase naming them says it:
+        "Defence ministry spokesman Igor Konashenkov", "Igor Konashenkov, spokesman for the Russian
+        Defence Ministry", "Ukraine's foreign minister Dmytro Kuleba"."""
+        if person.kind not in PERSON_KINDS:
+            return None
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        for m in mentions:
+            if left <= m.start and m.end <= right and m.actor.kind not in PERSON_KINDS and m.actor != person:
+                return m.actor
+        for child in head.children:
+            if child.dep_ == "appos" and (child.lemma_.lower() in PROXY_NOUNS or child.lemma_.lower() in OFFICIAL_NOUNS):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                        objs = [c for c in prep.children if c.dep_ == "pobj"]
+                        found = self.resolve(objs[0], mentions) if objs else []
+                        found = [a for a in found if a.kind not in PERSON_KINDS]
+                        if found:
+                            return found[0]
+        return None
+
     def _label(self, head) -> str:
         """The entity label the article gives `head`'s word most often (ties: `NAME_KINDS` order);
         the token's own where the word is in no entity."""
@@ -249,6 +286,12 @@ class ActorResolver:
                  and t.i not in numeric and t.lower_ not in ("all", "both")]
         if not words or all(t.lower_ in DEMONYMS for t in words):
             return []  # "Russian" alone is a nationality, not a party
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            # "Defence ministry spokesman Igor Konashenkov": the person is the name, not the title.
+            first = head.i
+            while first - 1 >= left and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ == "PERSON":
+                first -= 1
+            words = [t for t in words if first <= t.i <= head.i] or words
         text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
         if words[0].pos_ != "PROPN" and words[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             text = text[:1].lower() + text[1:]  # "Officials said" → the actor "officials"

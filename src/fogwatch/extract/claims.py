@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
+from fogwatch.extract.figures import Figure, counts, figures, scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
@@ -40,6 +41,7 @@ class Cue:
     span: Span
     source_span: Span | None
     content: object | None  # root token of the content clause
+    body: Actor | None = None  # the organisation a named speaker speaks for
 
 
 @dataclass
@@ -83,12 +85,20 @@ class ClaimExtractor:
         self.found = found  # the model's attributions (`Attribution3`), if a model runs
         self.claims: list[Claim] = []
         self.seen_ids: set[str] = set()
+        self._figures_key: tuple | None = None
+        self._figures: list[Figure] = []
 
     # --- cues -------------------------------------------------------------------------------
     def is_cue(self, token) -> bool:
         lemma = token.lemma_.lower()
         if lemma not in lx.CUES:
             return False
+        if lemma in lx.DATA_CUES:
+            return token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.DATA_NOUNS
+                                                for c in token.children) and \
+                any(c.dep_ == "ccomp" for c in token.children)
+        if lemma in ("quote", "cite"):
+            return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
         if token.pos_ in ("VERB", "AUX"):
             if token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN" and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -111,6 +121,9 @@ class ClaimExtractor:
                     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                     return agents[0] if agents else None
                 return child
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+            # "the agency quoted the ministry as saying ...": the ministry says it.
+            return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if depth < 4 and verb.head.i != verb.i and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "oprd", "dobj", "attr"):
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.CUES:
                 return None  # a reported clause without subject is not the reporter's
@@ -146,6 +159,7 @@ class ClaimExtractor:
             speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
         for actor in speakers:
             self.resolver.remember(actor)
+        body = self.resolver.body_of(source, mentions, speakers[0]) if source is not None and len(speakers) == 1 else None
         content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
         if content is None:
             content = next((c for c in token.children if c.dep_ in ("dobj", "oprd", "attr")), None)
@@ -160,7 +174,7 @@ class ClaimExtractor:
                 source_span = _span(doc, source.left_edge.i, source.i + 1, self.article_id, offset)
         return Cue(token=token, text=token.text, hedge=lx.CUES[lemma], speakers=speakers, source=source,
                    span=_span(doc, token.i, token.i + 1, self.article_id, offset), source_span=source_span,
-                   content=content)
+                   content=content, body=body)
 
     def according_to(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
         for token in sent:
@@ -197,7 +211,8 @@ class ClaimExtractor:
             if node.head.i == node.i:
                 break
             parent = node.head
-            if parent.i in cues and node.dep_ not in CONTENT_DEPS_EXCLUDED and node.dep_ != "conj" \
+            quoted_as = node.dep_ == "prep" and node.lower_ == "as" and parent.lemma_.lower() in ("quote", "cite")
+            if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
                     and cues[parent.i] not in chain:
                 chain.append(cues[parent.i])
             node = parent
@@ -332,7 +347,8 @@ class ClaimExtractor:
             self.claims.append(claim)
 
     def build(self, *, sent, doc, offset, chain: list[Cue], predicate: str, trigger, mentions,
-              places: list[FoundPlace], when: When | None, identity_tok=None, patient_tok=None) -> None:
+              places: list[FoundPlace], when: When | None, identity_tok=None, patient_tok=None,
+              figure: Figure | None = None) -> list[Claim]:
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
         via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
@@ -376,11 +392,16 @@ class ClaimExtractor:
         for actor in (*agents, *patients):
             self.resolver.remember(actor)
         quantities: list[Quantity | None] = []
-        if predicate not in ("identified_as", "stated"):
+        if figure is not None:
+            fspan = _span(doc, figure.left, figure.right, self.article_id, offset)
+            quantities.append(Quantity(low=figure.low, high=figure.high, unit=figure.unit,
+                                       text=self.text[fspan.start:fspan.end], span=fspan,
+                                       approximate=figure.approximate, note=figure.note))
+        elif predicate not in ("identified_as", "stated"):
             for noun in quantity_nouns(trigger, patient_toks):
                 q = read_quantity(noun, trigger, doc, offset, predicate, self.article_id, self.text)
                 if q is not None:
-                    quantities.append(q)
+                    quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
         place = self.place_for(trigger, sent, places)
         identity = None
@@ -395,22 +416,117 @@ class ClaimExtractor:
         else:
             content_span = span
         base_predicate = predicate
+        modality = "negated" if negated else self.modality(trigger, chain)
+        scope, period = scope_of(sent) if any(quantities) else (None, None)
+        made: list[Claim] = []
         for speaker in speakers:
             for q in quantities:
                 # "lost 30 servicemen and two tanks": the tanks were destroyed, the men are casualties.
                 predicate = "destroyed" if base_predicate == "casualties" and q and q.unit not in lx.PERSON_NOUNS \
-                    else base_predicate
+                    and q.unit not in ("people", "troop", "man") else base_predicate
+                if q is not None and not counts(predicate, q.unit):
+                    q = None  # "wounded ... 51 attacks", "sanctioned 144 senators": not what happened to them
                 key = "|".join([self.article_id, str(span.start), speaker.actor_id if speaker else "-", predicate,
                                 str(q.span.start) if q else "-", identity or "", str(trigger.i)])
                 claim_id = hashlib.sha256(key.encode()).hexdigest()[:20]
-                self.add(Claim(
+                made.append(Claim(
                     claim_id=claim_id, article_id=self.article_id, span=span, text=self.text[span.start:span.end],
                     speaker=speaker, via=via, cue=inner.text if inner else None, hedge=hedge, predicate=predicate,
                     agent=agents[0] if agents else None, patient=patients[0] if patients else None,
                     quantity=q, place=place.mention if place else None, when=when,
                     source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
-                    content_span=content_span, identity=identity, negated=negated,
+                    content_span=content_span, identity=identity, negated=negated, modality=modality,
+                    scope=scope if q else None, period=period if q else None,
+                    body=inner.body if inner and speaker is not None else None,
                 ))
+        for claim in made:
+            self.add(claim)
+        return made
+
+    def sentence_figures(self, sent) -> list[Figure]:
+        key = (id(sent.doc), sent.start)
+        if self._figures_key != key:
+            self._figures_key, self._figures = key, figures(sent)
+        return self._figures
+
+    def reread(self, q: Quantity, sent, doc, offset: int) -> Quantity:
+        """The trigger rules' reading of a figure, corrected by figures.py where both read the same
+        number: its bounds ("tens of thousands", "a couple of hundred", "three dozen") and its unit
+        ("six others" counts people; "service members" are soldiers)."""
+        for f in self.sentence_figures(sent):
+            start = offset + doc[f.left].idx
+            end = offset + doc[f.right - 1].idx + len(doc[f.right - 1])
+            if q.span.start < end and start < q.span.end:
+                if (f.low, f.high, f.unit) == (q.low, q.high, q.unit):
+                    return q
+                span = Span(self.article_id, min(start, q.span.start), max(end, q.span.end))
+                return replace(q, low=f.low, high=f.high, unit=f.unit, approximate=f.approximate,
+                               span=span, text=self.text[span.start:span.end],
+                               note=q.note if q.note and not q.note.startswith("vague") else f.note)
+        return q
+
+    def figure_claims(self, sent, doc, offset: int, cues: dict[int, Cue], according: Cue | None, carry: Carry,
+                      mentions: list[Mention], places: list[FoundPlace], when: When | None) -> bool:
+        """Claims for the figures of `sent` that the trigger rules did not read (figures.py), and the
+        end of the numberless claims those figures make redundant. True if any claim was made."""
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        here = [c for c in self.claims if lo <= c.span.start < hi]
+        read = [c.quantity for c in here if c.quantity is not None]
+        made: list[Claim] = []
+        for figure in self.sentence_figures(sent):
+            start = offset + doc[figure.left].idx
+            end = offset + doc[figure.right - 1].idx + len(doc[figure.right - 1])
+            old = next((q for q in read if q.span.start < end and start < q.span.end), None)
+            if old is not None:
+                continue  # the trigger rules read this figure already
+            chain = self.governing(figure.trigger, cues)
+            if not chain and according is not None:
+                chain = [according]
+            elif not chain:
+                chain = self.parenthetical(figure.trigger, cues) or \
+                    (carry.cues if not cues and carry.cues and self.continues(sent) else [])
+            made.extend(self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate=figure.predicate,
+                                   trigger=figure.trigger, mentions=mentions, places=places, when=when,
+                                   figure=figure))
+        if made:
+            # "17 injured" now has its number: the numberless wounded claim of the sentence goes.
+            counted = {(c.predicate, c.speaker) for c in made}
+            self.claims[:] = [c for c in self.claims if not (
+                c.quantity is None and lo <= c.span.start < hi and (c.predicate, c.speaker) in counted)]
+            self.seen_ids = {c.claim_id for c in self.claims}
+        return bool(made)
+
+    def parenthetical(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
+        """A cue set inside or after the clause it attributes, with no content of its own:
+        "Russia, the ambassador said, has lost 500 soldiers", "... killing 12, the army said"."""
+        ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
+        for cue in cues.values():
+            if cue.content is not None or not cue.speakers:
+                continue
+            if cue.token.head.i in ancestors and cue.token.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+                return [cue]
+        return []
+
+    @staticmethod
+    def modality(trigger, chain: list[Cue]) -> str:
+        """Whether the clause of `trigger` says it happened: "conditional" under an "if" clause,
+        "hypothetical" under a modal or a verb of intent ("could be killed", "is going to attack",
+        "threatened to strike"); else "asserted". "may have died" estimates the past: asserted."""
+        stop = chain[-1].token.i if chain else None
+        node = trigger
+        for _ in range(8):
+            kids = list(node.children)
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+                return "conditional"
+            modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
+            if modals and not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids):
+                return "hypothetical"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS:
+                return "hypothetical"
+            if node.head.i == node.i or (stop is not None and node.head.i == stop):
+                break
+            node = node.head
+        return "asserted"
 
     @staticmethod
     def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
@@ -444,12 +560,14 @@ class ClaimExtractor:
             chain = self.governing(token, cues)
             if not chain and according is not None:
                 chain = [according]
-            elif not chain and not cues and carry.cues and self.continues(sent):
-                chain = carry.cues
+            elif not chain:
+                chain = self.parenthetical(token, cues) or \
+                    (carry.cues if not cues and carry.cues and self.continues(sent) else [])
             used.update(c.token.i for c in chain)
             self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate=predicate, trigger=token,
                        mentions=mentions, places=places, when=when)
             produced = True
+        produced = self.figure_claims(sent, doc, offset, cues, according, carry, mentions, places, when) or produced
         for index, cue in cues.items():
             identity = self.identity(cue)
             if index in used and identity is None:

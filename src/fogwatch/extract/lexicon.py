@@ -16,8 +16,12 @@ CUES = {
     "claim": "alleged", "allege": "alleged", "accuse": "alleged", "suggest": "alleged", "believe": "alleged",
     "think": "alleged", "suspect": "alleged", "assume": "alleged", "speculate": "alleged", "fear": "alleged",
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
-    "dispute": "denied",
+    "dispute": "denied", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
 }
+# Cues that report only when their subject is data: "figures from the UN show that ...".
+DATA_CUES = {"show", "indicate"}
+DATA_NOUNS = {"data", "figure", "estimate", "statistic", "report", "tally", "count", "assessment", "record",
+              "number", "document", "survey", "study", "analysis", "update"}
 # "according to X": a report when X is a report or the media (or missing), else X's own assertion.
 # Lemmas: spaCy reads "media" as "medium".
 REPORT_SOURCES = {"report", "reports", "media", "medium", "newspaper", "outlet", "broadcaster", "television"}
@@ -98,3 +102,7 @@ NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "k
 # Nouns that are themselves a count of an outcome: "12 deaths", "30 casualties among the fighters".
 COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded", "injured": "wounded",
                "wounded": "wounded", "casualty": "casualties"}
+
+# Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
+INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
+                "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider"}

@@ -42,9 +42,9 @@ def parse_number(text: str) -> int | None:
 # Vague quantity words: (low bound, ACLED's conventional reading), e.g. "dozens" is at least 24.
 VAGUE = {
     "dozens": (24, 12), "scores": (40, 20), "hundreds": (200, 100), "thousands": (2000, 1000),
-    "tens": (20, 10), "several": (3, 10), "many": (3, 10), "numerous": (3, 10), "multiple": (2, 10),
-    "few": (2, 3), "some": (2, 10),
+    "tens": (20, 10),
 }
+# "several", "many", "numerous", "a few" set no floor an analyst would record: no figure at all.
 
 # Qualifier phrases before a number → how they bound it.
 BOUNDS: list[tuple[re.Pattern, str]] = [

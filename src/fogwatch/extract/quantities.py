@@ -98,6 +98,10 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
         else:
             floor, acled = VAGUE.get(word, VAGUE.get(word + "s", (2, 10)))
             low, high = floor, None
+            # "tens of thousands", "hundreds of thousands": the second word scales the first.
+            if vague.i >= 2 and doc[vague.i - 1].lower_ == "of" and doc[vague.i - 2].lower_ in ("tens", "hundreds"):
+                low = {"tens": 10, "hundreds": 100}[doc[vague.i - 2].lower_] * floor
+                left = min(left, vague.i - 2)
             note = f"vague quantity '{word}': ACLED's conventional reading is {acled}"
     else:
         number_text = " ".join(t.text for t in number_tokens)

@@ -55,6 +55,9 @@ claims = Table(
     Column("content_parts", JSON),  # [[start, end], ...] when the content is in fragments
     Column("identity", Text), Column("negated", Boolean, nullable=False, default=False),
     Column("ordinal", Integer, nullable=False, default=0),
+    Column("modality", String(16), nullable=False, default="asserted", server_default="asserted"),
+    Column("scope", String(12)), Column("period", Text),
+    Column("body_id", String(100), ForeignKey("actors.actor_id")),
 )
 Index("ix_claims_article", claims.c.article_id)
 Index("ix_claims_predicate", claims.c.predicate)

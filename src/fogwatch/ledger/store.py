@@ -103,6 +103,8 @@ def _claim_row(claim: Claim, ordinal: int) -> dict:
         "content_end": claim.content_span.end if claim.content_span else None,
         "content_parts": [p.as_list() for p in claim.content_parts] or None,
         "identity": claim.identity, "negated": claim.negated,
+        "modality": claim.modality, "scope": claim.scope, "period": claim.period,
+        "body_id": claim.body.actor_id if claim.body else None,
     }
 
 
@@ -295,7 +297,8 @@ class Ledger:
         with self.engine.connect() as conn:
             query = select(actors).order_by(actors.c.actor_id)
             if used_only:
-                used = select(claims.c.speaker_id).union(select(claims.c.agent_id), select(claims.c.patient_id))
+                used = select(claims.c.speaker_id).union(select(claims.c.agent_id), select(claims.c.patient_id),
+                                                          select(claims.c.body_id))
                 query = query.where(actors.c.actor_id.in_(used))
             for row in conn.execute(query).mappings():
                 yield {"schema": SCHEMA, **{k: row[k] for k in ("actor_id", "name", "aliases", "kind", "side", "discovered")}}
@@ -355,6 +358,8 @@ def claim_dict(row, actor_rows: dict, place_rows: dict) -> dict:
         "agent": _actor(row["agent_id"], actor_rows), "patient": _actor(row["patient_id"], actor_rows),
         "quantity": quantity, "place": place, "when": when, "event_id": row["event_id"],
         "identity": row["identity"], "negated": bool(row["negated"]),
+        "modality": row["modality"], "scope": row["scope"], "period": row["period"],
+        "body": _actor(row["body_id"], actor_rows),
         "source_span": _pair(row["source_start"], row["source_end"]),
         "cue_span": _pair(row["cue_start"], row["cue_end"]),
         "content_span": _pair(row["content_start"], row["content_end"]),
@@ -414,6 +419,8 @@ def _to_claim(row, actor_rows: dict, place_rows: dict) -> Claim:
         content_span=_span(aid, row["content_start"], row["content_end"]),
         identity=row["identity"], negated=bool(row["negated"]),
         content_parts=tuple(Span(aid, *p) for p in row["content_parts"] or ()),
+        modality=row["modality"] or "asserted", scope=row["scope"], period=row["period"],
+        body=actor_rows.get(row["body_id"]),
     )
 
 

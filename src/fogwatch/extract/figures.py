@@ -1,0 +1,512 @@
+"""Figures, read from the number outwards: every count in a sentence, what it counts and what
+happened to it.
+
+The claim rules (claims.py) start from a verb or an event noun and look for numbers under it; war
+reporting puts many figures where no such walk reaches: "four civilians were killed and 17
+injured", "the strike left nine people dead", "the death toll rose to 31", "losses include 1,200
+troops along with 40 tanks", "casualties of about 5,000". Here each number (or vague amount with a
+floor: "dozens", "tens of thousands") is found first; then
+
+1. its **unit**: the noun it counts ("17 injured" borrows the noun of the figure before it in the
+   sentence, else "people"; "12 of them" likewise);
+2. its **predicate**: an outcome word right after it ("31 dead", "17 injured"), a participle on the
+   noun ("two soldiers killed"), the verb the noun is the object or subject of (kill, destroy, lose,
+   shoot down, launch …, through lists and "including"), a result verb ("left nine dead", "claimed
+   3,000 lives"), or a tally noun that the number measures ("the death toll rose to 31", "losses
+   include …", "casualties of about 5,000");
+3. its **scope**: a running total ("since March", "so far", "since the war began") is cumulative,
+   with the words that give its period.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fogwatch.extract import lexicon as lx
+from fogwatch.extract.numbers import VAGUE, bounds, parse_number
+
+# Words right after a count that say what happened to it: "31 dead", "17 injured".
+OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
+            "missing": "missing", "captured": "captured", "detained": "detained", "arrested": "detained",
+            "destroyed": "destroyed", "damaged": "damaged", "downed": "shot_down", "intercepted": "shot_down"}
+# Nouns that name a tally; the number they are measured by counts their predicate.
+TALLY_NOUNS = {"toll": "killed", "death": "killed", "fatality": "killed", "casualty": "casualties",
+               "loss": "casualties", "injury": "wounded", "dead": "killed"}
+# Verbs that carry a tally to its number: "the toll rose to 31", "losses include ...", "stood at".
+TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exceed", "hit", "top", "increase",
+               "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise"}
+# Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
+LIFE_VERBS = {"claim", "take", "cost"}
+ATTACK_VERBS = {"launch", "fire", "carry", "conduct", "use", "send", "deploy_strike"}
+PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
+ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
+PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
+                "injury": "people", "injured": "people", "wounded": "people", "casualty": "people"}
+# Cumulative markers: a count over a period or the war as a whole.
+CUMULATIVE = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the |its |russia's |moscow's )?(?:full[- ]scale )?"
+    r"(?:war|invasion|conflict|occupation|offensive|aggression|fighting|operation)\b"
+    r"|since (?:the (?:start|beginning) of )?(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4}|last year|the start|the beginning)\b[\w ,]{0,20}"
+    r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
+    r"|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|weeks)"
+    r"|(?:throughout|during|in) the (?:war|conflict|invasion)\b|of the war\b|in the war\b"
+    r"|this year|last year|since then|each day|every day|per day|a day\b|daily average)", re.I)
+
+
+ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
+                                  "munition", "explosion", "sortie"}
+THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
+
+
+def counts(predicate: str, unit: str) -> bool:
+    """Whether a count of `unit` can be what `predicate` says happened: people are killed, things
+    destroyed, weapons launched; "wounded 51 attacks" or "attacked 144 senators" is a misreading."""
+    if predicate == "attacked":
+        return unit in ATTACK_UNITS
+    person = unit in lx.PERSON_NOUNS or unit in ("people", "troop", "man", "woman", "child", "citizen")
+    if predicate in THING_PREDICATES:
+        return not person or unit == "fighter"  # a fighter jet
+    if predicate in PERSON_PREDICATES:
+        return person or (unit not in lx.EQUIPMENT_NOUNS and unit not in ATTACK_UNITS
+                          and unit not in lx.NOT_COUNTED)
+    return True
+
+
+@dataclass
+class Figure:
+    predicate: str
+    low: int | None
+    high: int | None
+    approximate: bool
+    unit: str
+    left: int  # token bounds of the figure's phrase in the doc
+    right: int
+    trigger: object  # the token whose clause carries the figure (for its attribution and modality)
+    note: str | None = None
+    scope: str = "incident"
+    period: str | None = None
+
+
+_EXCLUDED_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE_SCALE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+                "tens": 10}
+
+
+def _is_number(tok) -> bool:
+    if tok.ent_type_ in _EXCLUDED_ENTS and not (tok.ent_type_ == "QUANTITY" and tok.like_num):
+        return False
+    low = tok.lower_
+    if low in _VAGUE_SCALE or low in _SCALE or low == "dozen":
+        return True
+    if not tok.like_num or low in ("one",) and tok.dep_ not in ("nummod", "nsubj", "nsubjpass", "dobj", "conj"):
+        return tok.like_num and low != "one" or (low == "one" and tok.dep_ == "nummod")
+    return True
+
+
+def _skip(tok) -> bool:
+    """A number that is no count: a year, an age, a model ("Su-25"), a time or a share."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prv = doc[tok.i - 1] if tok.i > 0 else None
+    if nxt is not None and (nxt.lower_ in ("%", "percent", "per", "-year", "years", "year", "km", "kilometres",
+                                           "kilometers", "miles", "metres", "meters", "a.m.", "p.m.", "pm", "am",
+                                           "o'clock", "hours", "minutes", "days", "weeks", "months", "times")
+                            or (nxt.text == "-" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("year", "month", "day"))):
+        return True
+    if prv is not None and (prv.text in ("-", "$", "€", "£", "#", "No.", "no.") or prv.lower_ in ("no", "number")):
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.dep_ != "nummod":
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and prv is not None and prv.lower_ in ("in", "since", "of", "by"):
+        return True
+    if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
+        return True  # "Su25", "S300"
+    return False
+
+
+def _group(sent) -> list[tuple[int, int]]:
+    """Runs of number words in `sent` as token ranges: "2.5 million", "473 400", "tens of thousands"."""
+    doc = sent.doc
+    runs: list[tuple[int, int]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if not _is_number(tok) or _skip(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end:
+            t = doc[j]
+            if _is_number(t) and not _skip(t) and (t.lower_ in _SCALE or t.lower_ in _VAGUE_SCALE or t.lower_ == "dozen" or
+                                                     re.fullmatch(r"\d{3}", t.text) and doc[j - 1].text.isdigit()
+                                                     or doc[j - 1].text == "-"):
+                j += 1
+            elif t.text == "-" and j + 1 < sent.end and _is_number(doc[j + 1]):
+                j += 1
+            elif t.lower_ == "of" and j + 1 < sent.end and doc[j + 1].lower_ in ("thousands", "millions", "hundreds") \
+                    and doc[j - 1].lower_ in _VAGUE_SCALE:
+                j += 1  # "tens of thousands", "hundreds of thousands"
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _value(doc, start: int, end: int) -> tuple[int | None, int | None, bool] | None:
+    """(low, high, approximate) of the number words doc[start:end], before any qualifier."""
+    words = [t.lower_ for t in doc[start:end] if t.text != "-" and t.lower_ != "of"]
+    if not words:
+        return None
+    if all(w in _VAGUE_SCALE or w in _SCALE for w in words) and words[0] in _VAGUE_SCALE:
+        # "dozens" → at least 2 dozen; "tens of thousands" → at least 20,000.
+        value = 2
+        for w in words:
+            value *= _VAGUE_SCALE.get(w, _SCALE.get(w, 1))
+        return value, None, False
+    if words[-1] in _VAGUE_SCALE and len(words) >= 2:  # "three dozens"? treat as "three dozen"
+        words[-1] = words[-1][:-1]
+    if words == ["dozen"]:
+        return 12, 12, True
+    if len(words) == 2 and re.fullmatch(r"\d+", words[0]) and re.fullmatch(r"\d{3}", words[1]):
+        value = int(words[0] + words[1])  # "473 400": a space between thousands
+        return value, value, False
+    if words[-1] == "dozen":
+        n = parse_number(" ".join(words[:-1]))
+        return (n * 12, n * 12, True) if n is not None else None
+    n = parse_number(" ".join(words))
+    if n is None:
+        return None
+    return n, n, False
+
+
+def _qualify(doc, start: int, value: tuple, sent_start: int) -> tuple[int | None, int | None, bool, int]:
+    """Bounds after the qualifier before the number ("more than", "at least", "a couple of",
+    "several"), and the new left edge of the phrase."""
+    low, high, approx = value
+    left = start
+    words = [t.lower_ for t in doc[max(sent_start, start - 4):start]]
+    text = " ".join(words)
+    if low is not None and high is None:  # a vague floor: "several hundred", "more than dozens"
+        m = re.search(r"(?:several|a few|many|some)$", text)
+        if m:
+            left = start - 1
+        return low, high, approx, left
+    if re.search(r"\ba couple of$", text) and low in (100, 1000, 1_000_000):
+        return 2 * low, 2 * low, True, start - 3
+    if re.search(r"\b(?:several|a few|some|many)$", text) and low in (100, 1000, 1_000_000):
+        return 2 * low, None, False, start - 1
+    for verb, kind in (("exceeds", "gt"), ("exceeded", "gt"), ("surpassed", "gt"), ("topped", "gt")):
+        if text.endswith(verb):
+            return low + 1, None, False, start
+    for n in (1, 2, 3):
+        if start - n < sent_start:
+            continue
+        qualifier = " ".join(words[-n:])
+        b = bounds(low, qualifier)
+        if b != (low, low, False):
+            return b[0], b[1], b[2] or approx, start - n
+    return low, high, approx, left
+
+
+def _unit_of(doc, start: int, end: int):
+    """The noun a number run counts, or None where it is elided ("17 injured", "12 of them")."""
+    last = doc[end - 1]
+    head = last
+    if last.head.lemma_.lower() == "case" and last.head.i >= end:
+        objs = [c for p in last.head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() not in ("detention", "arrest"):
+            return objs[0]
+    # "more than 100": the run's head is the number; its head is the noun.
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") \
+            and last.head.i >= end:
+        noun = last.head
+        if noun.lower_ in ("of",):
+            return None
+        return noun
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        objs = [c for c in nxt.children if c.dep_ == "pobj"] or \
+            [t for t in doc[end + 1:min(len(doc), end + 6)] if t.pos_ in ("NOUN", "PROPN", "PRON")][:1]
+        if objs:
+            obj = objs[0]
+            if obj.pos_ == "PRON" or obj.lower_ in ELIDED:
+                return None
+            # "hundreds of thousands of people": skip the number words.
+            while obj.lower_ in _VAGUE_SCALE or obj.lower_ in _SCALE:
+                inner = [c for p in obj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+                if not inner:
+                    return None
+                obj = inner[0]
+            return obj
+    if last.head.lemma_.lower() == "case" and last.head.i >= end:
+        # "77 cases of civilians killed": the cases count their "of" noun.
+        objs = [c for p in last.head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0]
+    # Number followed by a noun that the parser did not attach ("1260 Russian military").
+    j = end
+    while j < len(doc) and j < end + 4 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and doc[j].lower_ not in OUTCOMES:
+        if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
+            return doc[j]
+        j += 1
+    if head.pos_ == "NOUN" and head.lower_ not in _VAGUE_SCALE and head.lower_ not in _SCALE and head.lower_ != "dozen":
+        return head
+    return None
+
+
+def _unit_name(noun) -> str:
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in ("military", "servicemen"):
+        return "soldier" if noun.lower_ == "military" else "serviceman"
+    if lemma == "member" and any(c.lower_ == "service" for c in noun.children if c.dep_ == "compound"):
+        return "servicemember"
+    if noun.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+        lemma = lemma[:-1]  # "Crimeans": a demonym the tagger left plural
+    return PEOPLE_UNITS.get(lemma, lemma)
+
+
+def _verb_predicate(verb, noun, unit: str) -> str | None:
+    """What `verb` says happened to `noun` (its object or passive subject)."""
+    lemma = verb.lemma_.lower()
+    rel = noun.dep_
+    children = list(verb.children)
+    particle = next((c.lower_ for c in children if c.dep_ in ("prt", "advmod", "prep") and c.i == verb.i + 1), None)
+    if (lemma, particle) in lx.PARTICLE_PREDICATES:
+        return lx.PARTICLE_PREDICATES[(lemma, particle)]
+    if lemma == "leave":
+        outcome = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl")
+                        and c.lower_ in OUTCOMES), None)
+        if outcome is None:
+            outcome = next((t for t in verb.doc[noun.i + 1:noun.i + 3] if t.lower_ in OUTCOMES), None)
+        return OUTCOMES[outcome.lower_] if outcome is not None else None
+    if lemma in LIFE_VERBS and unit in ("people", "life"):
+        return "killed"
+    if lemma in ("launch", "fire", "unleash") and unit in lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "salvo",
+                                                                            "shell", "round", "missile"}:
+        return "attacked"
+    if lemma in ("carry", "conduct", "make", "stage", "mount") and unit in ("strike", "airstrike", "attack", "raid"):
+        return "attacked"
+    if lemma == "lose":
+        if rel in ("dobj", "nsubjpass", "conj", "appos", "pobj"):
+            return "casualties" if unit in lx.PERSON_NOUNS or unit in ("people", "troop", "man", "son") else "destroyed"
+        return None
+    if lemma == "shoot":
+        return "shot_down" if any(c.lower_ == "down" for c in children) else None
+    if lemma == "hit" or lemma == "strike" or lemma == "target":
+        return "attacked" if unit in ("strike", "attack") else None
+    if lemma == "die":
+        return "killed" if rel == "nsubj" else None
+    predicate = lx.PREDICATES.get(lemma)
+    if predicate in ("attacked", "crossed", "repelled", "casualties"):
+        return None
+    if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise") and \
+            (unit in lx.PERSON_NOUNS or unit in ("people", "troop")):
+        return "casualties"
+    if predicate is not None and rel == "nsubj" and lemma not in ("die",) and verb.tag_ != "VBN":
+        return None  # "12 soldiers killed two civilians": the subject did it
+    return predicate
+
+
+def _tally(noun_or_num) -> str | None:
+    """The predicate of a tally noun the number measures: "the death toll rose to 31", "casualties of
+    5,000", "losses include 1,200 troops", "a toll of 31"."""
+    tok = noun_or_num
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        hl = head.lemma_.lower()
+        if tok.dep_ == "pobj" and head.lower_ in ("of", "at", "to", "from", "by", "over") and head.head.i != head.i:
+            owner = head.head
+            ol = owner.lemma_.lower()
+            if owner.pos_ == "NOUN" and ol in TALLY_NOUNS:
+                return _toll(owner)
+            if owner.pos_ in ("VERB", "AUX") and ol in TALLY_VERBS:
+                subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
+                    return _toll(subj)
+            tok = owner
+            continue
+        if head.pos_ in ("VERB", "AUX") and hl in TALLY_VERBS and tok.dep_ in ("dobj", "attr", "npadvmod", "oprd", "conj", "advmod"):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
+                return _toll(subj)
+            return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in TALLY_NOUNS and tok.dep_ in ("appos", "nummod"):
+            return _toll(head)
+        if tok.dep_ in ("conj", "appos", "prep", "pobj"):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _toll(noun) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma == "toll":
+        return "wounded" if any(c.lemma_.lower() in ("injury", "injured", "wounded") for c in noun.children) else "killed"
+    return TALLY_NOUNS[lemma]
+
+
+def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
+    """(predicate, trigger token) for the figure doc[start:end] counting `noun` (None: elided)."""
+    nxt = doc[end] if end < len(doc) else None
+    # "31 dead", "17 injured", "five more injured", "two soldiers killed", "263 dead Crimeans"
+    after = doc[end:min(len(doc), end + 2)] if noun is None else doc[noun.i + 1:min(len(doc), noun.i + 2)]
+    for t in after:
+        if t.lower_ in OUTCOMES and t.pos_ in ("ADJ", "VERB", "NOUN") and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            if t.tag_ == "VBN" or t.pos_ in ("ADJ", "NOUN") or t.dep_ in ("acl", "amod", "conj", "acomp"):
+                return OUTCOMES[t.lower_], t
+        if t.lower_ not in ("more", "other", "others", "people", "were", "was"):
+            break
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "acl") and c.lower_ in OUTCOMES and (c.i < noun.i or c.tag_ == "VBN"):
+                return OUTCOMES[c.lower_], c
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lx.PREDICATES:
+                p = _verb_predicate(c, noun, _unit_name(noun))
+                if p:
+                    return p, c
+        lemma = noun.lemma_.lower()
+        if lemma in lx.COUNT_NOUNS:
+            return lx.COUNT_NOUNS[lemma], noun
+    anchor = noun if noun is not None else doc[end - 1]
+    tally = _tally(anchor)
+    if tally:
+        return tally, anchor
+    # Walk up through lists and "including" to the verb that says what happened.
+    tok = anchor
+    unit = _unit_name(noun) if noun is not None else "people"
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i:
+            return None, anchor
+        if tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and head.lower_ in ("of", "including", "among", "with")) \
+                or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")):
+            tok = head
+            continue
+        if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBN", "VBG"):
+            probe = tok
+            if tok.dep_ == "pobj":
+                return None, anchor
+            p = _verb_predicate(head, probe, unit)
+            if p is None and head.lemma_.lower() in TALLY_VERBS:
+                subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lemma_.lower() in TALLY_NOUNS and subj.i != tok.i:
+                    p = _toll(subj)
+            return p, head
+        return None, anchor
+    return None, anchor
+
+
+def scope_of(sent) -> tuple[str, str | None]:
+    """("cumulative", period words) where the clause gives a running total's period, else incident."""
+    text = sent.text
+    m = CUMULATIVE.search(text)
+    if not m:
+        return "incident", None
+    words = m.group(0).strip(" ,")
+    period = words if words.lower().startswith(("since", "over", "in the", "during", "throughout", "this", "last")) \
+        else None
+    return "cumulative", period
+
+
+SINGULAR_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "detained", "missing"}
+
+
+def _singular(sent) -> list[tuple[int, int]]:
+    """"a soldier", "an apartment block": nouns counted as one by their article."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        if tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.pos_ == "NOUN" \
+                and tok.head.tag_ == "NN" and tok.head.i > tok.i:
+            out.append((tok.i, tok.i + 1))
+    return out
+
+
+def figures(sent) -> list[Figure]:
+    """Every figure of `sent` whose predicate can be read, in text order."""
+    doc = sent.doc
+    out: list[Figure] = []
+    runs = sorted(_group(sent) + _singular(sent))
+    ranges: dict[int, tuple[int, int]] = {}  # "between 10 and 15": the first run → (second run)
+    for a, b in zip(runs, runs[1:]):
+        joiner = doc[a[1]:b[0]].text.lower()
+        if joiner in ("and", "to", "-", "–") and (joiner != "and" or (a[0] > sent.start and doc[a[0] - 1].lower_ == "between")):
+            ranges[a[0]] = b
+    skip = {b[0] for b in ranges.values()}
+    for start, end in runs:
+        if start in skip:
+            continue
+        if start in ranges:
+            lo_val = _value(doc, start, end)
+            hi_start, hi_end = ranges[start]
+            hi_val = _value(doc, hi_start, hi_end)
+            noun = _unit_of(doc, hi_start, hi_end) or _unit_of(doc, start, end)
+            if lo_val and hi_val and lo_val[0] is not None and hi_val[1] is not None and lo_val[0] < hi_val[1]:
+                predicate, trigger = _predicate(doc, hi_start, hi_end, noun)
+                unit = _unit_name(noun) if noun is not None else "people"
+                if predicate and counts(predicate, unit) and (noun is not None or predicate in PERSON_PREDICATES):
+                    left = start - 1 if start > sent.start and doc[start - 1].lower_ == "between" else start
+                    scope, period = scope_of(sent)
+                    out.append(Figure(predicate=predicate, low=lo_val[0], high=hi_val[1], approximate=False,
+                                      unit=unit, left=left, right=(noun.i + 1) if noun is not None else hi_end,
+                                      trigger=trigger, scope=scope, period=period))
+                continue
+        if doc[start].lower_ in ("a", "an", "another"):
+            noun = doc[start].head
+            predicate, trigger = _predicate(doc, start, end, noun)
+            unit = _unit_name(noun)
+            if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
+                    and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj"):
+                scope, period = scope_of(sent)
+                out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
+                                  right=noun.i + 1, trigger=trigger, scope=scope, period=period))
+            continue
+        value = _value(doc, start, end)
+        if value is None:
+            continue
+        low, high, approx, left = _qualify(doc, start, value, sent.start)
+        noun = _unit_of(doc, start, end)
+        if noun is not None and noun.lower_ in OUTCOMES:
+            noun = None  # "80 hurt": the outcome, not the noun
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+            continue  # "30 of 35 drones": the 35 is the whole the 30 are part of
+        elided_by = None
+        if noun is not None and (noun.lemma_.lower() in lx.NOT_COUNTED or noun.lower_ in ELIDED or
+                                 noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")):
+            if noun.lower_ not in ELIDED:
+                continue
+            elided_by, noun = noun, None  # "six others": counted like the figure before
+        predicate, trigger = _predicate(doc, start, end, noun if elided_by is None else elided_by)
+        if predicate is None:
+            continue
+        if predicate == "casualties" and noun is not None and _unit_name(noun) not in lx.PERSON_NOUNS \
+                and _unit_name(noun) not in ("people", "troop", "man") and noun.ent_type_ not in ("NORP",):
+            predicate = "destroyed"  # "losses include ... 40 tanks": equipment lost is destroyed
+        if noun is not None:
+            unit = _unit_name(noun)
+            right = noun.i + 1
+        else:
+            # Elided: the noun of the figure before it in the sentence ("four civilians were killed
+            # and 17 injured"), else people where people are counted.
+            before = [f for f in out if f.unit and (predicate not in PERSON_PREDICATES or f.predicate in PERSON_PREDICATES)]
+            if before:
+                unit = before[-1].unit
+            elif predicate in PERSON_PREDICATES:
+                unit = "people"
+            else:
+                continue
+            right = end if elided_by is None else elided_by.i + 1
+        if not counts(predicate, unit):
+            continue
+        while left < right and doc[left].is_punct:
+            left += 1
+        scope, period = scope_of(sent)
+        out.append(Figure(predicate=predicate, low=low, high=high, approximate=approx, unit=unit, left=left,
+                          right=right, trigger=trigger, scope=scope, period=period))
+    return out
