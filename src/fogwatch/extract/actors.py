@@ -100,6 +100,9 @@ class ActorResolver:
             # A following proper noun means a longer name we do not know: "Russia Today" is not Russia.
             if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ == "compound" and doc[end].head.i > end - 1:
                 continue
+            # "Moscow-installed authorities", "Kremlin-backed separatists" are not Moscow or the Kremlin.
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
+                continue
             taken.update(range(start, end))
             span = doc[start:end]
             out.append(Mention(self.registry.actors[actor_id], start, end,

@@ -501,9 +501,19 @@ class ClaimExtractor:
         "Russia, the ambassador said, has lost 500 soldiers", "... killing 12, the army said"."""
         ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
         for cue in cues.values():
-            if cue.content is not None or not cue.speakers:
+            if not cue.speakers:
                 continue
-            if cue.token.head.i in ancestors and cue.token.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+            if cue.content is None and cue.token.head.i in ancestors \
+                    and cue.token.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+                return [cue]
+            # "..., regional officials said." closing the sentence: it attributes all before it, however
+            # the parser hung the clause ("The attacks left ten dead ..." read as "the attacks" saying).
+            sent = cue.token.sent
+            tail = [t for t in sent[cue.token.i - sent.start + 1:] if not t.is_punct]
+            subject = cue.source if cue.source is not None else cue.token
+            before = cue.token.doc[subject.left_edge.i - 1] if subject.left_edge.i > sent.start else None
+            if cue.token.dep_ == "ROOT" and trigger.i < subject.left_edge.i and len(tail) <= 3 \
+                    and before is not None and before.text in (",", "—", "–", "-"):
                 return [cue]
         return []
 

@@ -31,13 +31,20 @@ OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded
             "destroyed": "destroyed", "damaged": "damaged", "downed": "shot_down", "intercepted": "shot_down"}
 # Nouns that name a tally; the number they are measured by counts their predicate.
 TALLY_NOUNS = {"toll": "killed", "death": "killed", "fatality": "killed", "casualty": "casualties",
-               "loss": "casualties", "injury": "wounded", "dead": "killed"}
+               "loss": "casualties", "injury": "wounded", "dead": "killed", "victim": "casualties"}
+# "the number of losses is 899", "the total of victims exceeds 465,000": the "of" noun is the tally.
+MEASURE_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that carry a tally to its number: "the toll rose to 31", "losses include ...", "stood at".
 TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exceed", "hit", "top", "increase",
                "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise"}
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
 LIFE_VERBS = {"claim", "take", "cost"}
 ATTACK_VERBS = {"launch", "fire", "carry", "conduct", "use", "send", "deploy_strike"}
+IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land", "explode", "pound", "fall",
+                "target", "bombard", "shell"}
+REMAINS = {"body", "corpse", "remains", "grave"}
+FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury",
+              "retrieve", "locate"}
 PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
 PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
@@ -187,6 +194,9 @@ def _qualify(doc, start: int, value: tuple, sent_start: int) -> tuple[int | None
     "several"), and the new left edge of the phrase."""
     low, high, approx = value
     left = start
+    if doc[start].lower_ == "dozen" and start > sent_start and doc[start - 1].lower_ == "a":
+        start -= 1  # "more than a dozen": the qualifier is before the article
+        left = start
     words = [t.lower_ for t in doc[max(sent_start, start - 4):start]]
     text = " ".join(words)
     if low is not None and high is None:  # a vague floor: "several hundred", "more than dozens"
@@ -276,6 +286,8 @@ def _verb_predicate(verb, noun, unit: str) -> str | None:
     particle = next((c.lower_ for c in children if c.dep_ in ("prt", "advmod", "prep") and c.i == verb.i + 1), None)
     if (lemma, particle) in lx.PARTICLE_PREDICATES:
         return lx.PARTICLE_PREDICATES[(lemma, particle)]
+    if unit in ATTACK_UNITS and rel == "nsubj" and lemma in IMPACT_VERBS:
+        return "attacked"  # "dozens of missiles struck Kyiv", "four rockets smashed into Lviv"
     if lemma == "leave":
         outcome = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl")
                         and c.lower_ in OUTCOMES), None)
@@ -299,6 +311,8 @@ def _verb_predicate(verb, noun, unit: str) -> str | None:
         return "attacked" if unit in ("strike", "attack") else None
     if lemma == "die":
         return "killed" if rel == "nsubj" else None
+    if unit in REMAINS and lemma in FIND_VERBS and rel in ("dobj", "nsubjpass", "pobj", "conj"):
+        return "killed"  # "a mass grave containing more than 440 bodies", "59 bodies exhumed"
     predicate = lx.PREDICATES.get(lemma)
     if predicate in ("attacked", "crossed", "repelled", "casualties"):
         return None
@@ -325,13 +339,13 @@ def _tally(noun_or_num) -> str | None:
             if owner.pos_ == "NOUN" and ol in TALLY_NOUNS:
                 return _toll(owner)
             if owner.pos_ in ("VERB", "AUX") and ol in TALLY_VERBS:
-                subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = _tally_subject(owner)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
                     return _toll(subj)
             tok = owner
             continue
         if head.pos_ in ("VERB", "AUX") and hl in TALLY_VERBS and tok.dep_ in ("dobj", "attr", "npadvmod", "oprd", "conj", "advmod"):
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = _tally_subject(head)
             if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
                 return _toll(subj)
             return None
@@ -342,6 +356,15 @@ def _tally(noun_or_num) -> str | None:
             continue
         return None
     return None
+
+
+def _tally_subject(verb):
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lemma_.lower() in MEASURE_NOUNS:
+        inner = [c for p in subj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if inner and inner[0].lemma_.lower() in TALLY_NOUNS:
+            return inner[0]
+    return subj
 
 
 def _toll(noun) -> str:
@@ -384,8 +407,12 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         head = tok.head
         if head.i == tok.i:
             return None, anchor
+        if tok.dep_ == "prep" and tok.lower_ == "with" and head.pos_ == "VERB" and unit in ATTACK_UNITS \
+                and head.lemma_.lower() in IMPACT_VERBS | {"attack", "target", "strike"}:
+            return "attacked", head  # "struck the cruiser with two missiles"
         if tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and head.lower_ in ("of", "including", "among", "with")) \
-                or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")):
+                or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")) \
+                or (tok.dep_ == "prep" and tok.lower_ == "of" and (head.like_num or head.lower_ in _VAGUE_SCALE)):
             tok = head
             continue
         if head.pos_ in ("VERB", "AUX") or head.tag_ in ("VBN", "VBG"):
@@ -394,7 +421,7 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
                 return None, anchor
             p = _verb_predicate(head, probe, unit)
             if p is None and head.lemma_.lower() in TALLY_VERBS:
-                subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = _tally_subject(head)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS and subj.i != tok.i:
                     p = _toll(subj)
             return p, head
@@ -415,6 +442,16 @@ def scope_of(sent) -> tuple[str, str | None]:
 
 
 SINGULAR_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "detained", "missing"}
+# Nouns that "a" / "an" counts as one: people and the things war destroys ("a civilian was killed",
+# "destroyed a TV tower"); not "a dead end", "a huge swath", "a destroyed part".
+SINGULAR_NOUNS = (lx.PERSON_NOUNS | lx.EQUIPMENT_NOUNS | {
+    "girl", "boy", "son", "daughter", "mother", "father", "journalist", "reporter", "photographer", "citizen",
+    "national", "prosecutor", "official", "activist", "doctor", "nurse", "teenager", "pensioner", "driver",
+    "soldier", "pilot", "sailor", "prisoner", "hostage", "suspect", "tower", "plant", "line", "track", "block",
+    "station", "bus", "car", "apartment", "church", "shop", "store", "market", "mall", "factory", "dam", "pipeline",
+    "airport", "vessel", "tanker", "jet", "plane", "drone", "missile", "launcher", "warehouse", "depot", "hangar",
+    "segment", "tunnel"}) - {"village", "town", "city", "settlement", "position", "base", "headquarters", "member",
+                             "people", "person"} | {"person"}
 
 
 def _singular(sent) -> list[tuple[int, int]]:
@@ -462,6 +499,7 @@ def figures(sent) -> list[Figure]:
             predicate, trigger = _predicate(doc, start, end, noun)
             unit = _unit_name(noun)
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
+                    and noun.lemma_.lower() in SINGULAR_NOUNS and not (trigger.head.i == noun.i and trigger.i < noun.i) \
                     and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj"):
                 scope, period = scope_of(sent)
                 out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
@@ -495,8 +533,13 @@ def figures(sent) -> list[Figure]:
             # Elided: the noun of the figure before it in the sentence ("four civilians were killed
             # and 17 injured"), else people where people are counted.
             before = [f for f in out if f.unit and (predicate not in PERSON_PREDICATES or f.predicate in PERSON_PREDICATES)]
+            antecedent = next((t for t in reversed(doc[sent.start:start]) if t.tag_ == "NNS" and
+                               (t.lemma_.lower() in lx.PERSON_NOUNS) == (predicate in PERSON_PREDICATES)), None) \
+                if end < len(doc) and doc[end].lower_ == "of" else None
             if before:
                 unit = before[-1].unit
+            elif antecedent is not None:
+                unit = _unit_name(antecedent)  # "torture of civilians ..., executing more than 70 of them"
             elif predicate in PERSON_PREDICATES:
                 unit = "people"
             else:
