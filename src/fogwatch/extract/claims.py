@@ -417,7 +417,6 @@ class ClaimExtractor:
             content_span = span
         base_predicate = predicate
         modality = "negated" if negated else self.modality(trigger, chain)
-        scope, period = scope_of(sent) if any(quantities) else (None, None)
         made: list[Claim] = []
         for speaker in speakers:
             for q in quantities:
@@ -436,12 +435,19 @@ class ClaimExtractor:
                     quantity=q, place=place.mention if place else None, when=when,
                     source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
                     content_span=content_span, identity=identity, negated=negated, modality=modality,
-                    scope=scope if q else None, period=period if q else None,
+                    **self.scope(sent, trigger, q, predicate),
                     body=inner.body if inner and speaker is not None else None,
                 ))
         for claim in made:
             self.add(claim)
         return made
+
+    @staticmethod
+    def scope(sent, trigger, q: Quantity | None, predicate: str) -> dict:
+        if q is None:
+            return {"scope": None, "period": None}
+        scope, period = scope_of(sent, trigger, q.low, predicate, q.text)
+        return {"scope": scope, "period": period}
 
     def sentence_figures(self, sent) -> list[Figure]:
         key = (id(sent.doc), sent.start)

@@ -14,8 +14,9 @@ floor: "dozens", "tens of thousands") is found first; then
    shoot down, launch …, through lists and "including"), a result verb ("left nine dead", "claimed
    3,000 lives"), or a tally noun that the number measures ("the death toll rose to 31", "losses
    include …", "casualties of about 5,000");
-3. its **scope**: a running total ("since March", "so far", "since the war began") is cumulative,
-   with the words that give its period.
+3. its **scope** (`scope_of`, called by the claim builder): a running total ("since March", "so
+   far", "since the war began", "Russia has lost 1,000 tanks") is cumulative, with the words that
+   give its period.
 """
 from __future__ import annotations
 
@@ -58,7 +59,10 @@ CUMULATIVE = re.compile(
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
     r"|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|weeks)"
     r"|(?:throughout|during|in) the (?:war|conflict|invasion)\b|of the war\b|in the war\b"
-    r"|this year|last year|since then|each day|every day|per day|a day\b|daily average)", re.I)
+    r"|from the (?:start|beginning|outset) of [\w' ]{3,40}|as of (?:the (?:beginning|start|end) of )?\w+(?: \d{4})?"
+    r"|after (?:\w+ )?(?:years|months|weeks) of (?:war|fighting|conflict)|during the (?:[\w-]+ )?occupation"
+    r"|in (?:19|20)\d\d\b(?! when)|over the (?:course|years)|this year|since then|each day|every day|per day"
+    r"|daily average|average daily)", re.I)
 
 
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
@@ -91,8 +95,6 @@ class Figure:
     right: int
     trigger: object  # the token whose clause carries the figure (for its attribution and modality)
     note: str | None = None
-    scope: str = "incident"
-    period: str | None = None
 
 
 _EXCLUDED_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
@@ -429,16 +431,50 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     return None, anchor
 
 
-def scope_of(sent) -> tuple[str, str | None]:
-    """("cumulative", period words) where the clause gives a running total's period, else incident."""
-    text = sent.text
-    m = CUMULATIVE.search(text)
-    if not m:
-        return "incident", None
-    words = m.group(0).strip(" ,")
-    period = words if words.lower().startswith(("since", "over", "in the", "during", "throughout", "this", "last")) \
-        else None
-    return "cumulative", period
+def _clause(trigger):
+    """The tokens of the clause `trigger` is in: its nearest clausal head's subtree."""
+    node = trigger
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp",
+                                                         "parataxis", "acl", "pcomp"):
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None = None,
+             text: str | None = None) -> tuple[str, str | None]:
+    """("cumulative", period words) where a figure is a running or war-long total, else ("incident",
+    None). Read in the figure's own clause: a period ("since March", "so far", "from the start of the
+    invasion", "as of May", "each day"), a tally of losses ("Russia has lost 1,000 tanks"), a
+    documented count of cases, or a size no single incident has (tens of thousands and more)."""
+    clause = sent.text
+    if trigger is not None:
+        head = _clause(trigger)
+        tokens = list(head.subtree) if head.sent.start == sent.start else list(sent)
+        clause = sent.doc[tokens[0].i:tokens[-1].i + 1].text
+    m = CUMULATIVE.search(clause)
+    if m:
+        words = m.group(0).strip(" ,")
+        period = words if not words.lower().startswith(("so far", "to date", "in total", "a total", "altogether",
+                                                        "in all", "overall", "thus far")) else None
+        return "cumulative", period
+    if trigger is not None:
+        head = _clause(trigger)
+        lemma = head.lemma_.lower()
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+        if lemma == "lose" and perfect:
+            return "cumulative", None  # "Russia has lost 1,000 tanks": a tally of the war
+        if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
+            return "cumulative", None  # "the office documented 864 cases"
+    if low is not None and low >= 10000 and predicate in (None, "killed", "casualties", "wounded", "missing",
+                                                           "destroyed", "detained"):
+        return "cumulative", None
+    if text and low is not None and low >= 2000 and re.match(r"(?i)(?:tens of |hundreds of |many )?(?:thousands|millions)", text):
+        return "cumulative", None
+    return "incident", None
 
 
 SINGULAR_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "detained", "missing"}
@@ -489,10 +525,9 @@ def figures(sent) -> list[Figure]:
                 unit = _unit_name(noun) if noun is not None else "people"
                 if predicate and counts(predicate, unit) and (noun is not None or predicate in PERSON_PREDICATES):
                     left = start - 1 if start > sent.start and doc[start - 1].lower_ == "between" else start
-                    scope, period = scope_of(sent)
                     out.append(Figure(predicate=predicate, low=lo_val[0], high=hi_val[1], approximate=False,
                                       unit=unit, left=left, right=(noun.i + 1) if noun is not None else hi_end,
-                                      trigger=trigger, scope=scope, period=period))
+                                      trigger=trigger))
                 continue
         if doc[start].lower_ in ("a", "an", "another"):
             noun = doc[start].head
@@ -501,9 +536,8 @@ def figures(sent) -> list[Figure]:
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
                     and noun.lemma_.lower() in SINGULAR_NOUNS and not (trigger.head.i == noun.i and trigger.i < noun.i) \
                     and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj"):
-                scope, period = scope_of(sent)
                 out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
-                                  right=noun.i + 1, trigger=trigger, scope=scope, period=period))
+                                  right=noun.i + 1, trigger=trigger))
             continue
         value = _value(doc, start, end)
         if value is None:
@@ -549,7 +583,6 @@ def figures(sent) -> list[Figure]:
             continue
         while left < right and doc[left].is_punct:
             left += 1
-        scope, period = scope_of(sent)
         out.append(Figure(predicate=predicate, low=low, high=high, approximate=approx, unit=unit, left=left,
-                          right=right, trigger=trigger, scope=scope, period=period))
+                          right=right, trigger=trigger))
     return out
