@@ -32,6 +32,12 @@ def _party(value: str, claims: list[Claim], outlets: dict) -> Party:
                  sides=tuple(dict.fromkeys(s for _, s in who)), claims=tuple(c.claim_id for c in claims))
 
 
+def asserts(claim: Claim) -> bool:
+    """Whether a claim says something happened: not negated, denied, conditional or hypothetical
+    ("is not going to attack anyone", "if Russia invades, ..." dispute nothing)."""
+    return not claim.negated and claim.hedge != "denied" and claim.modality == "asserted"
+
+
 def _interval(claim: Claim) -> tuple[float, float]:
     q = claim.quantity
     low = q.low if q.low is not None else 0
@@ -42,7 +48,7 @@ def _interval(claim: Claim) -> tuple[float, float]:
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.quantity and c.predicate in MEASURED and not c.negated and c.hedge != "denied" and point(c) is not None:
+        if c.quantity and c.predicate in MEASURED and asserts(c) and c.scope != "cumulative" and point(c) is not None:
             groups[(c.predicate, unit_of(c.quantity.unit))].append(c)
     out = []
     for (predicate, unit), group in sorted(groups.items()):
@@ -66,7 +72,7 @@ def nationalities(identity: str) -> frozenset[str]:
 
 
 def identity_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
-    ids = [c for c in claims if c.predicate == "identified_as" and c.identity]
+    ids = [c for c in claims if c.predicate == "identified_as" and c.identity and c.modality == "asserted"]
     named = {c.claim_id: nationalities(c.identity) for c in ids}
     distinct = {n for n in named.values() if n}
     if len(distinct) < 2:
@@ -80,9 +86,9 @@ def identity_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
 
 def outcome_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     # Territory only: "captured several armoured vehicles" is not an outcome of the fight for a place.
-    captured = [c for c in claims if c.predicate == "captured" and c.hedge != "denied" and not c.negated
+    captured = [c for c in claims if c.predicate == "captured" and asserts(c)
                 and (c.quantity is None or c.quantity.unit in TERRITORY)]
-    repelled = [c for c in claims if c.predicate == "repelled" and c.hedge != "denied" and not c.negated]
+    repelled = [c for c in claims if c.predicate == "repelled" and asserts(c)]
     if not captured or not repelled:
         return []
     sides_c = {_who(c, outlets)[1] for c in captured}
@@ -96,7 +102,7 @@ def outcome_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
 def denial_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     out = []
     for denied in (c for c in claims if c.hedge == "denied"):
-        others = [c for c in claims if c.predicate == denied.predicate and c.hedge != "denied"
+        others = [c for c in claims if c.predicate == denied.predicate and asserts(c)
                   and source_of(c, outlets.get(c.article_id))[0] != source_of(denied, outlets.get(denied.article_id))[0]]
         if others:
             out.append(Dispute(kind="denial", subject=denied.predicate,

@@ -1,7 +1,10 @@
 """Measures: for each count an event's claims give (killed fighters, destroyed tanks), low / best / high.
 
 The rule, as ACLED and UCDP practise it and as an analyst would defend it:
-- Only credible figures count: a claim that is denied or negated gives no figure.
+- Only credible figures count: a claim that is denied or negated gives no figure, nor one that is
+  conditional or hypothetical ("could kill 50,000").
+- Only the incident's own figures count: a running total ("12,500 soldiers killed since March",
+  scope `cumulative`) is a figure of the war, not of this incident.
 - Each claim is an interval: "70" is [70, 70], "more than 100" is [101, open], "up to 30" is [–, 30].
 - low  = the lowest figure any source gives (an interval's lower end; an open lower end uses its upper).
 - high = the highest figure any source gives; an open-ended "more than 100" counts as 101, so it can
@@ -53,6 +56,8 @@ def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measur
         if claim.quantity is None or claim.predicate not in MEASURED:
             continue
         if claim.negated or claim.hedge == "denied" or point(claim) is None:
+            continue
+        if claim.modality != "asserted" or claim.scope == "cumulative":
             continue
         groups[(claim.predicate, unit_of(claim.quantity.unit))].append(claim)
     out = []
