@@ -113,7 +113,7 @@ def load_document(corpus: Path, key: str) -> Document:
 # Unit classes (guide §11): the words on the left count as the class on the right.
 UNIT_CLASSES = {
     "person": "people", "life": "people", "individual": "people", "dead": "people", "people": "people",
-    "casualty": "people", "victim": "people", "body": "people",
+    "casualty": "people", "victim": "people", "body": "people", "lives": "people",
     "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
     "service member": "soldier", "military": "soldier",
     "personnel": "soldier", "armoured vehicle": "vehicle", "armored vehicle": "vehicle", "plane": "aircraft",

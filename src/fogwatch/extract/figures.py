@@ -405,7 +405,7 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     # Walk up through lists and "including" to the verb that says what happened.
     tok = anchor
     unit = _unit_name(noun) if noun is not None else "people"
-    for _ in range(5):
+    for _ in range(9):
         head = tok.head
         if head.i == tok.i:
             return None, anchor
@@ -453,8 +453,12 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     clause = sent.text
     if trigger is not None:
         head = _clause(trigger)
-        tokens = list(head.subtree) if head.sent.start == sent.start else list(sent)
-        clause = sent.doc[tokens[0].i:tokens[-1].i + 1].text
+        path = {t.i for t in trigger.ancestors} | {trigger.i}
+        # The clause without the other clauses joined to it ("..., and he prays for Ukraine every day").
+        other = {t.i for c in head.children if c.dep_ in ("conj", "parataxis", "advcl", "ccomp")
+                 and c.pos_ in ("VERB", "AUX") and c.i not in path for t in c.subtree}
+        tokens = [t for t in head.subtree if t.i not in other] if head.sent.start == sent.start else list(sent)
+        clause = "".join(t.text_with_ws for t in tokens)
     m = CUMULATIVE.search(clause)
     if m:
         words = m.group(0).strip(" ,")
@@ -567,7 +571,7 @@ def figures(sent) -> list[Figure]:
             # Elided: the noun of the figure before it in the sentence ("four civilians were killed
             # and 17 injured"), else people where people are counted.
             before = [f for f in out if f.unit and (predicate not in PERSON_PREDICATES or f.predicate in PERSON_PREDICATES)]
-            antecedent = next((t for t in reversed(doc[sent.start:start]) if t.tag_ == "NNS" and
+            antecedent = next((t for t in reversed(doc[sent.start:start]) if t.tag_ == "NNS" and t.dep_ != "nsubj" and
                                (t.lemma_.lower() in lx.PERSON_NOUNS) == (predicate in PERSON_PREDICATES)), None) \
                 if end < len(doc) and doc[end].lower_ == "of" else None
             if before:

@@ -1,0 +1,147 @@
+"""Figure claims in the constructions of real war reporting, and the scorer against the figures gold.
+
+The sentences are the everyday constructions the claims issue lists (coordinated figures, result and
+nominal forms, lists of losses, participles, vague amounts, speakers placed inside or after their
+clause, modality and scope); the floor test runs the real gold set of `gold/figures/`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import extract_text
+from fogwatch.eval import figures as fig
+
+REPO = Path(__file__).resolve().parents[1]
+BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
+
+
+def figures_of(text: str) -> list[tuple]:
+    """(predicate, low, high, unit, speaker name, modality, scope) of the claims with a figure."""
+    return [(c.predicate, c.quantity.low, c.quantity.high, c.quantity.unit, c.speaker.name if c.speaker else None,
+             c.modality, c.scope) for c in extract_text(text) if c.quantity is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four civilians were killed and 17 injured in the shelling of Kherson, the mayor said.",
+     [("killed", 4, 4, "civilian"), ("wounded", 17, 17, "civilian")]),
+    ("There were 31 dead and 80 hurt, police said.", [("killed", 31, 31, "people"), ("wounded", 80, 80, "people")]),
+    ("The strike left nine people dead, regional governor Oleh Synehubov said.", [("killed", 9, 9, "people")]),
+    ("The war has claimed about 3,000 lives, according to the UN.", [("killed", 3000, 3000, "people")]),
+    ("The death toll rose to 31, the emergency service said.", [("killed", 31, 31, "people")]),
+    ("Ukraine has suffered casualties of about 5,000, the general said.", [("casualties", 5000, 5000, "people")]),
+    ("Russian losses include 1,200 troops along with 40 tanks, 35 armoured vehicles and 20 artillery systems, "
+     "the General Staff said.",
+     [("casualties", 1200, 1200, "troop"), ("destroyed", 40, 40, "tank"), ("destroyed", 35, 35, "vehicle"),
+      ("destroyed", 20, 20, "system")]),
+    ("Troops ambushed the convoy, killing 12 of them, the army said.", [("killed", 12, 12, "people")]),
+    ("A drone hit the bus, wounding two, the governor said.", [("wounded", 2, 2, "people")]),
+    ("Russian missiles hit a shopping centre, injuring at least 40, officials said.", [("wounded", 40, None, "people")]),
+    ("Tens of thousands of people have been killed, the UN said.", [("killed", 20000, None, "people")]),
+    ("The attacks left at least 10 people dead and more than a dozen wounded, regional officials said.",
+     [("killed", 10, None, "people"), ("wounded", 13, None, "people")]),
+    ("The number of Russian victims from the beginning of the invasion reached 473 400, the General Staff said.",
+     [("casualties", 473400, 473400, "people")]),
+    ("Dozens of Russian missiles have struck targets across Ukraine.", [("attacked", 24, None, "missile")]),
+])
+def test_figures_in_the_constructions_of_war_reporting(text, expected):
+    assert [f[:4] for f in figures_of(text)] == expected
+
+
+def test_amounts_without_a_floor_are_no_figure():
+    assert figures_of("Numerous civilians were killed in the attack.") == []
+    assert figures_of("Several soldiers were wounded, the army said.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Russia, the ambassador said, has lost 500 soldiers.", "ambassador"),
+    ("According to data from British intelligence, Russia has lost 15,000 troops.", "British intelligence"),
+    ("Figures from the UN rights office show that 3,000 civilians have been killed.", "United Nations"),
+    ("A state news agency quoted the defence ministry as saying that 40 Ukrainian soldiers were killed.",
+     "defence ministry"),
+    ("The minister's deputy Ivan Petrenko said 20 drones were shot down.", "Ivan Petrenko"),
+    ("Four people were killed in occupied parts of the south, according to Moscow-installed authorities.",
+     "Moscow-installed authorities"),
+])
+def test_the_speaker_is_whom_the_text_names(text, speaker):
+    (found,) = figures_of(text)
+    assert found[4] == speaker
+
+
+def test_a_spokesman_speaks_for_his_body():
+    for text in ("Igor Konashenkov, spokesman for the Russian Defence Ministry, said 30 drones were destroyed.",
+                 "Russian Defence Ministry spokesman Igor Konashenkov said 30 Ukrainian drones were destroyed."):
+        (claim,) = [c for c in extract_text(text) if c.quantity is not None]
+        assert claim.speaker.name == "Igor Konashenkov" and claim.body.actor_id == "ru-mod"
+
+
+def test_conditional_forecast_and_denial_are_not_asserted():
+    (conditional,) = [c for c in extract_text("If Russia invades, 50,000 civilians could be killed, US officials said.")
+                      if c.quantity is not None]
+    assert conditional.modality == "hypothetical"
+    attack = [c for c in extract_text("Moscow is not going to attack anyone, the Kremlin said.")
+              if c.predicate == "attacked"]
+    assert attack and all(c.modality != "asserted" or c.negated for c in attack)
+    (denied,) = [c for c in extract_text("The ministry denied reports that 40 soldiers were killed.")
+                 if c.quantity is not None]
+    assert denied.hedge == "denied"
+    (past,) = [c for c in extract_text("Credible estimates suggest that as many as 15,000 soldiers may have died.")
+               if c.quantity is not None]
+    assert past.modality == "asserted" and past.quantity.high == 15000
+
+
+@pytest.mark.parametrize("text, scope, period", [
+    ("Ukraine says 12,500 Russian soldiers have been killed since March.", "cumulative", "since March"),
+    ("Russia has lost more than 20,000 troops, Ukraine said.", "cumulative", None),
+    ("A missile strike killed nine people in Odesa on Tuesday, the governor said.", "incident", None),
+    ("Earlier in the week, a missile strike on a mall left 18 dead, and he prays for Ukraine every day.",
+     "incident", None),
+])
+def test_running_totals_are_cumulative(text, scope, period):
+    found = [c for c in extract_text(text) if c.quantity is not None]
+    assert found and {(c.scope, c.period) for c in found} == {(scope, period)}
+
+
+def test_scorer_matches_units_by_class_and_speakers_by_their_words():
+    assert fig.unit_class("troops") == fig.unit_class("soldier") == "soldier"
+    assert fig.unit_class("lives") == fig.unit_class("person") == "people"
+    assert fig.same_speaker(["Russian Ministry of Defence", "Russia's Defence Ministry"], ["the Russian Defense Ministry"])
+    assert fig.same_speaker(None, [None])
+    assert not fig.same_speaker(["Ukrainian government"], ["the Russian Defence Ministry"])
+    gold = [{"doc": "a", "figures": [{"quote": "17", "predicate": "wounded", "unit": "civilian", "low": 17, "high": 17,
+                                      "speaker": "the mayor", "hedge": "asserted", "scope": "incident"}]}]
+    right = {"predicate": "wounded", "quantity": {"low": 17, "high": 17, "unit": "civilian"}, "hedge": "asserted",
+             "speaker": {"name": "mayor", "aliases": []}, "scope": "incident", "modality": "asserted"}
+    assert fig.score(gold, {"a": [right]})["f1"] == 1.0
+    wrong = {**right, "speaker": {"name": "police", "aliases": []}}
+    result = fig.score(gold, {"a": [wrong]})
+    assert result["f1"] == 0.0 and result["speaker_accuracy"] == 0.0 and result["bounds_accuracy"] == 1.0
+    hypothetical = {**right, "modality": "hypothetical"}
+    assert fig.score(gold, {"a": [hypothetical]})["predicted"] == 0
+
+
+def test_the_gold_set_is_valid_and_keeps_out_the_reserved_texts():
+    if not fig.CORPUS.is_dir():
+        pytest.skip(f"needs {fig.CORPUS} (the shared corpus beside the repository)")
+    held_out = fig.reserved(fig.CORPUS)
+    docs = fig.read_gold(REPO / "gold" / "figures")
+    assert len(docs) >= 60 and sum(len(d["figures"]) for d in docs) >= 240
+    assert not {d["doc"] for d in docs} & held_out
+    assert {d["split"] for d in docs} == {"dev", "test"}
+    for d in docs:
+        text = fig.load_document(fig.CORPUS, d["doc"]).text
+        for f in d["figures"]:
+            assert text[f["start"]:f["end"]] == f["quote"], (d["doc"], f["quote"])
+
+
+@pytest.mark.slow
+def test_fogwatch_stays_above_its_figures_dev_floors():
+    if not fig.CORPUS.is_dir():
+        pytest.skip(f"needs {fig.CORPUS} (the shared corpus beside the repository)")
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["figures_dev"]
+    result = fig.evaluate(REPO / "gold" / "figures" / "dev.jsonl")
+    assert result["documents"] == 254
+    below = {k: (result[k], floor) for k, floor in floors.items() if result[k] < floor}
+    assert not below, f"figures dev scores fell below their floors (score, floor): {below}"
