@@ -145,3 +145,25 @@ def test_fogwatch_stays_above_its_figures_dev_floors():
     assert result["documents"] == 254
     below = {k: (result[k], floor) for k, floor in floors.items() if result[k] < floor}
     assert not below, f"figures dev scores fell below their floors (score, floor): {below}"
+
+
+def test_one_person_is_one_actor_whatever_the_name_form():
+    claims = extract_text("President Joe Biden said on Monday that the US would respond. "
+                          "Mr Biden said 30 people were killed. Biden added that sanctions would follow.")
+    speakers = {c.speaker.actor_id for c in claims if c.speaker is not None}
+    assert speakers == {"x-joe-biden"}
+
+
+def test_two_people_with_one_surname_stay_apart():
+    claims = extract_text("Jill Biden said schools were shelled. Joe Biden said 30 people were killed. "
+                          "Biden added that sanctions would follow.")
+    speakers = {c.speaker.actor_id for c in claims if c.speaker is not None}
+    assert {"x-jill-biden", "x-joe-biden"} <= speakers
+
+
+def test_registry_names_are_found_in_their_other_forms_and_junk_is_no_actor():
+    (claim,) = [c for c in extract_text("The Ministry of Foreign Affairs of Russia said 12 diplomats were detained.")
+                if c.quantity is not None]
+    assert claim.speaker.actor_id == "ru-mfa"
+    claims = extract_text("Neither the Russians nor the Ukrainians said 20 soldiers died.")
+    assert not any(c.speaker and c.speaker.name.lower().startswith("neither") for c in claims)

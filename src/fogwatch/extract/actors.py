@@ -34,6 +34,23 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
+# Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
+TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prime", "minister", "gen.", "general",
+          "sen.", "senator", "rep.", "secretary", "chancellor", "pope", "colonel", "col.", "lt.", "maj.", "capt.",
+          "sir", "lord", "lady", "madam", "premier", "governor", "gov.", "mayor", "ambassador", "foreign", "defence",
+          "defense", "state", "vice", "deputy", "spokesman", "spokeswoman", "commander"}
+# Words that make a phrase no one in particular: "neither the Russians", "“He".
+NOBODY = {"neither", "either", "nor", "no", "none", "any", "every", "each"}
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """A person's name without the titles before it (at least the last word stays)."""
+    i = 0
+    while i < len(words) - 1 and fold(words[i]).strip(".") in {t.strip(".") for t in TITLES}:
+        i += 1
+    return words[i:]
+
+
 # Entity labels a discovered name's kind is read from, most telling first (ties go to the earlier).
 NAME_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "organization"}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
@@ -74,6 +91,15 @@ class ActorResolver:
                     for token in ent:
                         if token.pos_ == "PROPN":
                             self.labels.setdefault(fold(token.text), Counter())[ent.label_] += 1
+        # The full name each surname stands for in this article ("Biden", "Mr Biden" → "Joe Biden"),
+        # unless two people of the article share the surname.
+        full: dict[str, set[str]] = {}
+        for doc in docs or ():
+            for ent in doc.ents:
+                words = strip_titles([t.text for t in ent if t.pos_ == "PROPN"]) if ent.label_ == "PERSON" else []
+                if len(words) >= 2:
+                    full.setdefault(fold(words[-1]), set()).add(" ".join(words))
+        self.full_names = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for actor in self.registry.actors.values():
@@ -295,7 +321,11 @@ class ActorResolver:
             while first - 1 >= left and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ == "PERSON":
                 first -= 1
             words = [t for t in words if first <= t.i <= head.i] or words
-        text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+        while words and (words[0].lower_ in NOBODY or words[0].is_punct or words[0].text in "“”\"'‘’"):
+            words = words[1:]
+        if not words or all(t.pos_ == "PRON" or t.lower_ in PRONOUNS for t in words):
+            return []  # "neither the Russians", "“He": nobody to name
+        text = doc[words[0].i:words[-1].i + 1].text.strip(" ,“”\"'")
         if words[0].pos_ != "PROPN" and words[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             text = text[:1].lower() + text[1:]  # "Officials said" → the actor "officials"
         lemma = head.lemma_.lower()
@@ -317,6 +347,11 @@ class ActorResolver:
             return []
         if len(text) > 80:
             return []
+        if kind == "person":
+            name = strip_titles(text.split())
+            if len(name) == 1 and fold(name[0]) in self.full_names:
+                name = self.full_names[fold(name[0])].split()
+            text = " ".join(name)
         known = self.registry.lookup(text)
         if known is not None:
             return [known]

@@ -425,6 +425,9 @@ class ClaimExtractor:
                     and q.unit not in ("people", "troop", "man") else base_predicate
                 if q is not None and not counts(predicate, q.unit):
                     q = None  # "wounded ... 51 attacks", "sanctioned 144 senators": not what happened to them
+                if q is not None and predicate == "captured" and trigger.lemma_.lower() in ("liberate", "free", "release") \
+                        and q.unit in lx.PERSON_NOUNS | {"people"}:
+                    q = None  # "liberated 150,000 people" counts no captures
                 key = "|".join([self.article_id, str(span.start), speaker.actor_id if speaker else "-", predicate,
                                 str(q.span.start) if q else "-", identity or "", str(trigger.i)])
                 claim_id = hashlib.sha256(key.encode()).hexdigest()[:20]

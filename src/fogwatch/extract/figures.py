@@ -296,8 +296,9 @@ def _verb_predicate(verb, noun, unit: str) -> str | None:
         if outcome is None:
             outcome = next((t for t in verb.doc[noun.i + 1:noun.i + 3] if t.lower_ in OUTCOMES), None)
         return OUTCOMES[outcome.lower_] if outcome is not None else None
-    if lemma in LIFE_VERBS and unit in ("people", "life"):
-        return "killed"
+    if lemma in LIFE_VERBS:
+        # "claimed 3,000 lives"; "8,000 have taken part" takes no lives.
+        return "killed" if noun.lemma_.lower() in ("life", "lives") else None
     if lemma in ("launch", "fire", "unleash") and unit in lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "salvo",
                                                                             "shell", "round", "missile"}:
         return "attacked"
@@ -318,6 +319,9 @@ def _verb_predicate(verb, noun, unit: str) -> str | None:
     predicate = lx.PREDICATES.get(lemma)
     if predicate in ("attacked", "crossed", "repelled", "casualties"):
         return None
+    if predicate == "captured" and lemma in ("liberate", "free", "release") and \
+            (unit in lx.PERSON_NOUNS or unit == "people"):
+        return None  # people set free are no count of captures (the villages liberated are)
     if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise") and \
             (unit in lx.PERSON_NOUNS or unit in ("people", "troop")):
         return "casualties"

@@ -98,7 +98,9 @@ EQUIPMENT_NOUNS = {"tank", "vehicle", "gun", "howitzer", "drone", "aircraft", "p
 # Units that measure rather than count the patient: never a figure of a claim.
 NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "kilometer", "km", "mile", "metre",
                "meter", "percent", "%", "inch", "foot", "feet", "time", "part", "share", "economy", "square",
-               "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step"}
+               "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step",
+               "billion", "million", "trillion", "thousand", "hundred", "kilogram", "kg", "litre", "liter", "acre",
+               "hectare", "point", "degree", "vote", "seat", "sanction", "package"}
 # Nouns that are themselves a count of an outcome: "12 deaths", "30 casualties among the fighters".
 COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded", "injured": "wounded",
                "wounded": "wounded", "casualty": "casualties"}

@@ -78,8 +78,47 @@ class Registry:
             self.alias_index[fold(alias)] = actor.actor_id
 
     def lookup(self, name: str) -> Actor | None:
-        actor_id = self.alias_index.get(fold(name))
-        return self.actors.get(actor_id) if actor_id else None
+        """The actor a name stands for, trying its usual variants too: "the Ministry of Foreign
+        Affairs of Russia" is "Russian Foreign Ministry", "Ukraine's Defence Ministry" is "Ukrainian
+        Ministry of Defence"."""
+        for variant in name_variants(name):
+            actor_id = self.alias_index.get(variant)
+            if actor_id:
+                return self.actors.get(actor_id)
+        return None
+
+
+# Country names → their adjective, to read "X of Russia" as "Russian X".
+ADJECTIVES = {"russia": "russian", "ukraine": "ukrainian", "israel": "israeli", "iran": "iranian",
+              "belarus": "belarusian", "poland": "polish", "syria": "syrian", "turkey": "turkish",
+              "china": "chinese", "france": "french", "germany": "german", "britain": "british",
+              "the united kingdom": "british", "the uk": "british", "the united states": "us", "lebanon": "lebanese",
+              "yemen": "yemeni", "sudan": "sudanese", "afghanistan": "afghan", "georgia": "georgian",
+              "the russian federation": "russian"}
+_MINISTRIES = [(re.compile(r"\bministry of foreign affairs\b"), "foreign ministry"),
+               (re.compile(r"\bministry of (?:defence|defense)\b"), "defence ministry"),
+               (re.compile(r"\bministry of (?:internal affairs|the interior)\b"), "interior ministry"),
+               (re.compile(r"\bdefense\b"), "defence")]
+
+
+def name_variants(name: str) -> list[str]:
+    """Folded forms of `name` to look up, the name itself first."""
+    base = fold(name)
+    out = [base]
+    m = re.fullmatch(r"(.+) of (.+)", base)
+    if m and m.group(2) in ADJECTIVES:
+        out.append(f"{ADJECTIVES[m.group(2)]} {m.group(1)}")
+    m = re.fullmatch(r"(\w+(?: \w+)?)'s (.+)", base)
+    if m and m.group(1) in ADJECTIVES:
+        out.append(f"{ADJECTIVES[m.group(1)]} {m.group(2)}")
+    for form in list(out):
+        for pattern, repl in _MINISTRIES:
+            form = pattern.sub(repl, form)
+        out.append(form)
+        # "foreign ministry" and "ministry of foreign affairs" are both common alias shapes
+        out.append(form.replace("foreign ministry", "ministry of foreign affairs")
+                   .replace("defence ministry", "ministry of defence"))
+    return list(dict.fromkeys(out))
 
 
 def _parse(data: object, origin: str) -> Iterable[tuple[Actor, list[str]]]:
