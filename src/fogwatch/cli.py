@@ -292,6 +292,17 @@ def _check_data(data: Path) -> None:
         raise typer.Exit(1)
 
 
+def _scores(title: str, result: dict, fmt: str) -> Table:
+    """The float scores of an eval result as a two-column table."""
+    table = Table(title=title)
+    table.add_column("score")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if isinstance(value, float):
+            table.add_row(key, fmt.format(value))
+    return table
+
+
 @eval_app.command("attribution")
 def eval_attribution(data: DataOption, split: Annotated[str, typer.Option(help="train, dev or test.")] = "dev",
                      limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
@@ -321,13 +332,7 @@ def eval_ecbplus(data: DataOption,
     _check_data(data)
     with reported():
         result = ecbplus.evaluate(data, ecbplus.parse_topics(topics) if topics else list(ecbplus.DEV_TOPICS))
-    table = Table(title=f"ECB+ event coreference, topics {','.join(map(str, result.get('topics', [])))}")
-    table.add_column("score")
-    table.add_column("value", justify="right")
-    for key, value in result.items():
-        if isinstance(value, float):
-            table.add_row(key, f"{value:.1f}")
-    out.print(table)
+    out.print(_scores(f"ECB+ event coreference, topics {','.join(map(str, result.get('topics', [])))}", result, "{:.1f}"))
     if json_:
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict)}))
 
@@ -348,14 +353,8 @@ def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures go
         raise typer.Exit(1)
     with reported():
         result = figures.evaluate(data, corpus=corpus, split=split)
-    table = Table(title=f"Figure claims, {result['split']}: {result['documents']} articles, "
-                        f"{result['gold']} gold, {result['predicted']} predicted, {result['matched']} matched")
-    table.add_column("score")
-    table.add_column("value", justify="right")
-    for key, value in result.items():
-        if isinstance(value, float):
-            table.add_row(key, f"{value:.3f}")
-    out.print(table)
+    out.print(_scores(f"Figure claims, {result['split']}: {result['documents']} articles, {result['gold']} gold, "
+                      f"{result['predicted']} predicted, {result['matched']} matched", result, "{:.3f}"))
     for label, name in (("misses", "miss"), ("spurious", "spurious"), ("wrong_speakers", "wrong speaker")):
         for row in result[label][:show]:
             print(f"{name}: {json.dumps(row, ensure_ascii=False)}")

@@ -280,7 +280,7 @@ def _unit_name(noun) -> str:
     return PEOPLE_UNITS.get(lemma, lemma)
 
 
-def _verb_predicate(verb, noun, unit: str) -> str | None:
+def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     """What `verb` says happened to `noun` (its object or passive subject)."""
     lemma = verb.lemma_.lower()
     rel = noun.dep_
@@ -298,7 +298,7 @@ def _verb_predicate(verb, noun, unit: str) -> str | None:
         return OUTCOMES[outcome.lower_] if outcome is not None else None
     if lemma in LIFE_VERBS:
         # "claimed 3,000 lives"; "8,000 have taken part" takes no lives.
-        return "killed" if noun.lemma_.lower() in ("life", "lives") else None
+        return "killed" if (counted or noun.lemma_.lower()) in ("life", "lives") else None
     if lemma in ("launch", "fire", "unleash") and unit in lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "salvo",
                                                                             "shell", "round", "missile"}:
         return "attacked"
@@ -425,7 +425,7 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             probe = tok
             if tok.dep_ == "pobj":
                 return None, anchor
-            p = _verb_predicate(head, probe, unit)
+            p = _verb_predicate(head, probe, unit, noun.lemma_.lower() if noun is not None else "")
             if p is None and head.lemma_.lower() in TALLY_VERBS:
                 subj = _tally_subject(head)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS and subj.i != tok.i:
