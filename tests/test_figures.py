@@ -45,6 +45,10 @@ def figures_of(text: str) -> list[tuple]:
     ("The number of Russian victims from the beginning of the invasion reached 473 400, the General Staff said.",
      [("casualties", 473400, 473400, "people")]),
     ("Dozens of Russian missiles have struck targets across Ukraine.", [("attacked", 24, None, "missile")]),
+    ("Abuses were reported in Mali, where a massacre of some 300 people pointed to the Wagner Group.",
+     [("killed", 300, 300, "people")]),
+    ("Ukrainian forces repelled the offensive and killed, injured or captured 5,000 Russian troops.",
+     [("casualties", 5000, 5000, "troop")]),
 ])
 def test_figures_in_the_constructions_of_war_reporting(text, expected):
     assert [f[:4] for f in figures_of(text)] == expected
@@ -62,6 +66,8 @@ def test_amounts_without_a_floor_are_no_figure():
     ("A state news agency quoted the defence ministry as saying that 40 Ukrainian soldiers were killed.",
      "defence ministry"),
     ("The minister's deputy Ivan Petrenko said 20 drones were shot down.", "Ivan Petrenko"),
+    ("Ukrainian forces killed 1,000 Russian troops in a week, according to U.K. officials citing data from Ukraine.",
+     "Ukrainian government"),
     ("Four people were killed in occupied parts of the south, according to Moscow-installed authorities.",
      "Moscow-installed authorities"),
 ])

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.figures import Figure, counts, figures, scope_of
+from fogwatch.extract.figures import Figure, counts, figures, joint, scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
@@ -42,6 +42,7 @@ class Cue:
     source_span: Span | None
     content: object | None  # root token of the content clause
     body: Actor | None = None  # the organisation a named speaker speaks for
+    outer: Cue | None = None  # "according to X citing Y": X's link, outside this one (Y's)
 
 
 @dataclass
@@ -186,11 +187,26 @@ class ClaimExtractor:
                 for actor in speakers:
                     self.resolver.remember(actor)
                 hedge = lx.according_to_hedge(source.lemma_.lower() if source is not None else None)
-                return Cue(token=token, text="according to", hedge=hedge, speakers=speakers, source=source,
-                           span=_span(doc, token.i, token.i + 2, self.article_id, offset),
-                           source_span=_span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset) if source is not None else None,
-                           content=None)
+                cue = Cue(token=token, text="according to", hedge=hedge, speakers=speakers, source=source,
+                          span=_span(doc, token.i, token.i + 2, self.article_id, offset),
+                          source_span=_span(doc, source.left_edge.i, source.right_edge.i + 1, self.article_id, offset) if source is not None else None,
+                          content=None)
+                # "according to U.K. officials citing data from Ukraine": Ukraine's figure, via the officials.
+                citing = next((c for c in source.children if c.dep_ in ("acl", "relcl")
+                               and c.lemma_.lower() in ("cite", "quote")), None) if source is not None else None
+                cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+                inner = self.resolver.resolve(cited, mentions, speaker=True) if cited is not None else []
+                if inner:
+                    return Cue(token=citing, text=citing.text, hedge=hedge, speakers=inner, source=cited,
+                               span=_span(doc, citing.i, citing.i + 1, self.article_id, offset),
+                               source_span=_span(doc, cited.left_edge.i, cited.right_edge.i + 1, self.article_id, offset),
+                               content=None, outer=cue)
+                return cue
         return None
+
+    @staticmethod
+    def chain_of(cue: Cue) -> list[Cue]:
+        return [*ClaimExtractor.chain_of(cue.outer), cue] if cue.outer is not None else [cue]
 
     def governing(self, token, cues: dict[int, Cue]) -> list[Cue]:
         """Cues that govern `token`, outermost first."""
@@ -423,6 +439,8 @@ class ClaimExtractor:
                 # "lost 30 servicemen and two tanks": the tanks were destroyed, the men are casualties.
                 predicate = "destroyed" if base_predicate == "casualties" and q and q.unit not in lx.PERSON_NOUNS \
                     and q.unit not in ("people", "troop", "man") else base_predicate
+                if q is not None and figure is None and trigger.pos_ == "VERB":
+                    predicate = joint(trigger, predicate)
                 if q is not None and not counts(predicate, q.unit):
                     q = None  # "wounded ... 51 attacks", "sanctioned 144 senators": not what happened to them
                 if q is not None and predicate == "captured" and trigger.lemma_.lower() in ("liberate", "free", "release") \
@@ -490,7 +508,7 @@ class ClaimExtractor:
                 continue  # the trigger rules read this figure already
             chain = self.governing(figure.trigger, cues)
             if not chain and according is not None:
-                chain = [according]
+                chain = self.chain_of(according)
             elif not chain:
                 chain = self.parenthetical(figure.trigger, cues) or \
                     (carry.cues if not cues and carry.cues and self.continues(sent) else [])
@@ -578,7 +596,7 @@ class ClaimExtractor:
                 continue
             chain = self.governing(token, cues)
             if not chain and according is not None:
-                chain = [according]
+                chain = self.chain_of(according)
             elif not chain:
                 chain = self.parenthetical(token, cues) or \
                     (carry.cues if not cues and carry.cues and self.continues(sent) else [])
@@ -612,7 +630,7 @@ class ClaimExtractor:
             top = [c for c in attributed if not self.governing(c.token, cues)] or attributed
             return Carry(cues=[*self.governing(top[-1].token, cues), top[-1]])
         if according is not None:
-            return Carry(cues=[according])
+            return Carry(cues=self.chain_of(according))
         if produced and not cues:
             return carry
         return carry if not cues else Carry()

@@ -41,6 +41,27 @@ TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exc
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
 LIFE_VERBS = {"claim", "take", "cost"}
 ATTACK_VERBS = {"launch", "fire", "carry", "conduct", "use", "send", "deploy_strike"}
+# Event nouns whose "of" phrase is what happened to the count: "a massacre of some 300 people".
+OF_EVENTS = {"massacre": "killed", "killing": "killed", "death": "killed", "murder": "killed", "execution": "killed",
+             "slaughter": "killed", "loss": "casualties", "injury": "wounded", "wounding": "wounded",
+             "arrest": "detained", "detention": "detained", "capture": "captured", "destruction": "destroyed",
+             "downing": "shot_down", "interception": "shot_down", "launch": "attacked", "firing": "attacked"}
+JOINT = {"killed", "wounded", "captured", "missing"}
+
+
+def joint(verb, predicate: str | None) -> str | None:
+    """"killed, injured or captured 5,000 troops": one count of several outcomes is casualties."""
+    if predicate not in JOINT:
+        return predicate
+    verbs = [v for v in (verb, *verb.conjuncts) if v.pos_ == "VERB"]
+    ids = {v.i for v in verbs}
+    # Only a bare list of verbs shares one count: "four were killed and 17 injured" counts twice.
+    listed = [v for v in verbs if all(t.i in ids or t.is_punct or t.dep_ == "cc" or t.dep_ == "auxpass"
+                                      for t in verb.doc[min(v.i, verb.i) + 1:max(v.i, verb.i)])]
+    found = {lx.PREDICATES.get(v.lemma_.lower()) for v in listed}
+    return "casualties" if len(found & JOINT) >= 2 else predicate
+
+
 IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land", "explode", "pound", "fall",
                 "target", "bombard", "shell"}
 REMAINS = {"body", "corpse", "remains", "grave"}
@@ -416,6 +437,11 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         if tok.dep_ == "prep" and tok.lower_ == "with" and head.pos_ == "VERB" and unit in ATTACK_UNITS \
                 and head.lemma_.lower() in IMPACT_VERBS | {"attack", "target", "strike"}:
             return "attacked", head  # "struck the cruiser with two missiles"
+        if tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN" and head.lemma_.lower() in OF_EVENTS:
+            p = OF_EVENTS[head.lemma_.lower()]
+            if p == "casualties" and not (unit in lx.PERSON_NOUNS or unit == "people"):
+                p = "destroyed"
+            return p, head  # "a massacre of some 300 people", "the deaths of hundreds of thousands"
         if tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and head.lower_ in ("of", "including", "among", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ == "of" and (head.like_num or head.lower_ in _VAGUE_SCALE)):
@@ -425,7 +451,7 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             probe = tok
             if tok.dep_ == "pobj":
                 return None, anchor
-            p = _verb_predicate(head, probe, unit, noun.lemma_.lower() if noun is not None else "")
+            p = joint(head, _verb_predicate(head, probe, unit, noun.lemma_.lower() if noun is not None else ""))
             if p is None and head.lemma_.lower() in TALLY_VERBS:
                 subj = _tally_subject(head)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS and subj.i != tok.i:
