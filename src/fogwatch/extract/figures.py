@@ -401,6 +401,20 @@ def _toll(noun) -> str:
     return TALLY_NOUNS[lemma]
 
 
+def _cases(noun) -> tuple[str | None, object]:
+    """The predicate of "864 cases of arbitrary detention", "77 cases of civilians being executed"."""
+    if noun.lemma_.lower() != "case":
+        return None, noun
+    for obj in (c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"):
+        if obj.lemma_.lower() in OF_EVENTS:
+            return OF_EVENTS[obj.lemma_.lower()], noun
+        for verb in (c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")):
+            p = _verb_predicate(verb, obj, _unit_name(obj))
+            if p:
+                return p, verb
+    return None, noun
+
+
 def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     """(predicate, trigger token) for the figure doc[start:end] counting `noun` (None: elided)."""
     nxt = doc[end] if end < len(doc) else None
@@ -414,6 +428,10 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             break
     if noun is not None:
         for c in noun.children:
+            among = [g for g in c.children if g.dep_ == "pobj" and g.lower_ in OUTCOMES] \
+                if c.dep_ == "prep" and c.lower_ == "among" else []
+            if among:
+                return OUTCOMES[among[0].lower_], among[0]  # "a child among the injured"
             if c.dep_ in ("amod", "acl") and c.lower_ in OUTCOMES and (c.i < noun.i or c.tag_ == "VBN"):
                 return OUTCOMES[c.lower_], c
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lx.PREDICATES:
@@ -423,6 +441,9 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         lemma = noun.lemma_.lower()
         if lemma in lx.COUNT_NOUNS:
             return lx.COUNT_NOUNS[lemma], noun
+        found = _cases(noun)
+        if found[0]:
+            return found
     anchor = noun if noun is not None else doc[end - 1]
     tally = _tally(anchor)
     if tally:
@@ -442,6 +463,8 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             if p == "casualties" and not (unit in lx.PERSON_NOUNS or unit == "people"):
                 p = "destroyed"
             return p, head  # "a massacre of some 300 people", "the deaths of hundreds of thousands"
+        if tok.dep_ in ("conj", "appos") and head.pos_ == "NOUN" and _cases(head)[0]:
+            return _cases(head)  # "864 cases of detention – 763 men, 94 women and seven boys"
         if tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and head.lower_ in ("of", "including", "among", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ == "of" and (head.like_num or head.lower_ in _VAGUE_SCALE)):
@@ -569,7 +592,7 @@ def figures(sent) -> list[Figure]:
             unit = _unit_name(noun)
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
                     and noun.lemma_.lower() in SINGULAR_NOUNS and not (trigger.head.i == noun.i and trigger.i < noun.i) \
-                    and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj"):
+                    and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj", "attr"):
                 out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
                                   right=noun.i + 1, trigger=trigger))
             continue

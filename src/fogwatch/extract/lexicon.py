@@ -16,7 +16,7 @@ CUES = {
     "claim": "alleged", "allege": "alleged", "accuse": "alleged", "suggest": "alleged", "believe": "alleged",
     "think": "alleged", "suspect": "alleged", "assume": "alleged", "speculate": "alleged", "fear": "alleged",
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
-    "dispute": "denied", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
+    "dispute": "denied", "document": "asserted", "record": "asserted", "register": "asserted", "reveal": "asserted", "specify": "asserted", "disclose": "asserted", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
 }
 # Cues that report only when their subject is data: "figures from the UN show that ...".
 DATA_CUES = {"show", "indicate"}
