@@ -226,9 +226,10 @@ class ActorResolver:
             possessor = not (best.start <= head.i < best.end) and head.pos_ in ("NOUN", "PROPN") \
                 and best.end < len(head.doc) and head.doc[best.end].tag_ == "POS"
             person = not (best.start <= head.i < best.end) and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" \
-                and best.actor.kind not in PERSON_KINDS
+                and best.end <= head.i
             if person:
-                # "Russian Defence Ministry spokesman Igor Konashenkov" is Konashenkov (for the ministry).
+                # "Russian Defence Ministry spokesman Igor Konashenkov" is Konashenkov (for the ministry);
+                # "Putin critic Alexei Navalny" is Navalny.
                 found = self._discover(head, left, right)
                 if found:
                     return found
