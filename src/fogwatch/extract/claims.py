@@ -257,9 +257,10 @@ class ClaimExtractor:
             return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
         predicate = lx.PREDICATES.get(lemma)
         if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise"):
+            # General staffs' "eliminated 1,260 soldiers" counts the killed and the wounded together.
             obj = self.patients(token)
-            if obj and obj[0].lemma_.lower() in lx.PERSON_NOUNS:
-                return "killed"
+            if obj and (obj[0].lemma_.lower() in lx.PERSON_NOUNS or obj[0].lower_ == "military"):
+                return "casualties"
         if predicate == "casualties":
             # "lost 30 servicemen" counts casualties; "lost two tanks" counts destroyed equipment;
             # "lost the election" is no claim at all.

@@ -624,9 +624,10 @@ def figures(sent) -> list[Figure]:
             # Elided: the noun of the figure before it in the sentence ("four civilians were killed
             # and 17 injured"), else people where people are counted.
             before = [f for f in out if f.unit and (predicate not in PERSON_PREDICATES or f.predicate in PERSON_PREDICATES)]
+            # "... torture of civilians, executing more than 70 of them"; "500 soldiers were treated
+            # ... and one had died": the plural noun before it, not the doer ("Troops ambushed ...").
             antecedent = next((t for t in reversed(doc[sent.start:start]) if t.tag_ == "NNS" and t.dep_ != "nsubj" and
-                               (t.lemma_.lower() in lx.PERSON_NOUNS) == (predicate in PERSON_PREDICATES)), None) \
-                if end < len(doc) and doc[end].lower_ == "of" else None
+                               (t.lemma_.lower() in lx.PERSON_NOUNS) == (predicate in PERSON_PREDICATES)), None)
             if before:
                 unit = before[-1].unit
             elif antecedent is not None:
