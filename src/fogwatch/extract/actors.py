@@ -39,6 +39,9 @@ TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "pr
           "sen.", "senator", "rep.", "secretary", "chancellor", "pope", "colonel", "col.", "lt.", "maj.", "capt.",
           "sir", "lord", "lady", "madam", "premier", "governor", "gov.", "mayor", "ambassador", "foreign", "defence",
           "defense", "state", "vice", "deputy", "spokesman", "spokeswoman", "commander"}
+# People named by whom they oppose or suffer: "the Kremlin critic" is not the Kremlin.
+OPPOSED_NOUNS = {"critic", "opponent", "rival", "enemy", "foe", "dissident", "detractor", "victim", "hostage",
+                 "prisoner", "captive", "defector"}
 # Words that make a phrase no one in particular: "neither the Russians", "“He".
 NOBODY = {"neither", "either", "nor", "no", "none", "any", "every", "each"}
 
@@ -233,6 +236,10 @@ class ActorResolver:
                 found = self._discover(head, left, right)
                 if found:
                     return found
+            if head.lemma_.lower() in OPPOSED_NOUNS and not (best.start <= head.i < best.end):
+                # "the Kremlin critic", "a Putin opponent": someone set against the name, not the name;
+                # better no speaker than the Kremlin.
+                return self._discover(head, left, right)
             if not possessor:
                 return [best.actor]
             # "Ukraine's defence intelligence": a body of the possessor, not the possessor itself.
