@@ -173,3 +173,15 @@ def test_registry_names_are_found_in_their_other_forms_and_junk_is_no_actor():
     assert claim.speaker.actor_id == "ru-mfa"
     claims = extract_text("Neither the Russians nor the Ukrainians said 20 soldiers died.")
     assert not any(c.speaker and c.speaker.name.lower().startswith("neither") for c in claims)
+
+
+def test_a_noun_after_a_is_counted_only_where_something_happened_to_it():
+    assert figures_of("The Chronicle says he was arrested a block away after he tried to steal a van.") == []
+    found = figures_of("Russian forces captured a Ukrainian soldier and destroyed a tank near Bakhmut, the ministry said.")
+    assert sorted(f[:4] for f in found) == [("captured", 1, 1, "soldier"), ("destroyed", 1, 1, "tank")]
+
+
+def test_a_threat_is_no_killing():
+    (threat,) = [c for c in extract_text("Patrick Carlineo Jr., 55, pleaded guilty to threatening to assault and "
+                                         "murder a United States official.") if c.quantity is not None]
+    assert threat.modality == "hypothetical"

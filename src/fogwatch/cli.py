@@ -182,7 +182,9 @@ def demo(db: DbOption = None) -> None:
 
 def _who(claim: dict) -> str:
     if claim["speaker"]:
-        return claim["speaker"]["name"] + (f" ({claim['speaker']['side']})" if claim["speaker"].get("side") else "")
+        body = claim.get("body")
+        return claim["speaker"]["name"] + (f", for {body['name']}" if body else "") + \
+            (f" ({claim['speaker']['side']})" if claim["speaker"].get("side") else "")
     return f"{claim.get('outlet') or 'the outlet'} (own voice)"
 
 
@@ -213,9 +215,13 @@ def claims_cmd(db: DbOption = None,
     for name in ("article", "speaker", "cue", "hedge", "predicate", "quantity", "place", "when", "sentence"):
         table.add_column(name, overflow="fold")
     for claim in rows[:limit]:
-        table.add_row(claim["article_id"][:8], _who(claim), claim["cue"] or "", claim["hedge"],
+        modality = claim.get("modality") or "asserted"
+        scope = " (running total" + (f" {claim['period']}" if claim.get("period") else "") + ")" \
+            if claim.get("scope") == "cumulative" else ""
+        table.add_row(claim["article_id"][:8], _who(claim), claim["cue"] or "",
+                      claim["hedge"] + (f", {modality}" if modality != "asserted" else ""),
                       claim["predicate"] + (f": {claim['identity']}" if claim["identity"] else ""),
-                      _qty(claim["quantity"]), (claim["place"] or {}).get("name", ""),
+                      _qty(claim["quantity"]) + scope, (claim["place"] or {}).get("name", ""),
                       (claim["when"] or {}).get("start", ""), claim["text"][:160])
     out.print(table)
 

@@ -561,6 +561,8 @@ class ClaimExtractor:
                 return "hypothetical"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS:
                 return "hypothetical"
+            if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
+                return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
             if node.head.i == node.i or (stop is not None and node.head.i == stop):
                 break
             node = node.head

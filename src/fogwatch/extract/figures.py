@@ -547,13 +547,19 @@ SINGULAR_NOUNS = (lx.PERSON_NOUNS | lx.EQUIPMENT_NOUNS | {
                              "people", "person"} | {"person"}
 
 
+SINGULAR_PEOPLE = (lx.PERSON_NOUNS | {
+    "girl", "boy", "son", "daughter", "mother", "father", "journalist", "reporter", "photographer", "citizen",
+    "national", "prosecutor", "official", "activist", "doctor", "nurse", "teenager", "pensioner", "driver", "pilot",
+    "sailor", "prisoner", "hostage", "suspect", "person"}) - {"fighter"}
+
+
 def _singular(sent) -> list[tuple[int, int]]:
     """"a soldier", "an apartment block": nouns counted as one by their article."""
     doc = sent.doc
     out = []
     for tok in sent:
         if tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.pos_ == "NOUN" \
-                and tok.head.tag_ == "NN" and tok.head.i > tok.i:
+                and tok.head.tag_ == "NN" and tok.head.i > tok.i and tok.head.lemma_.lower() in SINGULAR_NOUNS:
             out.append((tok.i, tok.i + 1))
     return out
 
@@ -590,7 +596,9 @@ def figures(sent) -> list[Figure]:
             noun = doc[start].head
             predicate, trigger = _predicate(doc, start, end, noun)
             unit = _unit_name(noun)
+            person = noun.lemma_.lower() in SINGULAR_PEOPLE
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
+                    and person == (predicate in PERSON_PREDICATES or (predicate == "captured" and person)) \
                     and noun.lemma_.lower() in SINGULAR_NOUNS and not (trigger.head.i == noun.i and trigger.i < noun.i) \
                     and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj", "attr"):
                 out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
