@@ -68,6 +68,9 @@ def test_amounts_without_a_floor_are_no_figure():
     ("The minister's deputy Ivan Petrenko said 20 drones were shot down.", "Ivan Petrenko"),
     ("Ukrainian forces killed 1,000 Russian troops in a week, according to U.K. officials citing data from Ukraine.",
      "Ukrainian government"),
+    ("The US said 30 civilians were killed in the strike.", "United States government"),
+    ("The Russian Defence Ministry issued a statement on Monday. The statement said 12 drones were shot down.",
+     "Russian Ministry of Defence"),
     ("Four people were killed in occupied parts of the south, according to Moscow-installed authorities.",
      "Moscow-installed authorities"),
 ])

@@ -30,7 +30,8 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
                   "mayor", "commander", "general", "analyst", "expert", "witness", "resident", "diplomat",
                   "prosecutor", "chief", "head", "source", "lawmaker", "senator", "ambassador", "envoy", "adviser",
                   "advisor", "aide", "deputy", "secretary", "chairman", "director", "lawyer", "mp", "premier",
-                  "chancellor", "monitor", "observer", "investigator", "doctor", "rescuer", "medic", "officer"}
+                  "chancellor", "monitor", "observer", "investigator", "doctor", "rescuer", "medic", "officer",
+                  "leader", "politician", "lawmaker", "legislator", "mp", "king", "emir"}
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
@@ -58,10 +59,14 @@ def strip_titles(words: list[str]) -> list[str]:
 NAME_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "organization"}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
             "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural", "we": "plural"}
+ISSUERS = {"ministry", "government", "international_org", "ngo", "media", "security_service", "state_forces",
+           "organization", "armed_group"}
 GENERIC_REFS = {"group": GROUP_KINDS, "groups": GROUP_KINDS, "militia": GROUP_KINDS, "militias": GROUP_KINDS,
                 "official": PERSON_KINDS, "governor": PERSON_KINDS, "ministry": {"ministry"},
                 "government": {"government"}, "agency": {"security_service", "media", "international_org"},
-                "military": {"state_forces"}, "army": {"state_forces"}}
+                "military": {"state_forces"}, "army": {"state_forces"},
+                # "the statement said", "the report added": the body that issued it, mentioned last.
+                "statement": ISSUERS, "report": ISSUERS, "document": ISSUERS, "communique": ISSUERS}
 
 
 @dataclass
