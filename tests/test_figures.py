@@ -21,7 +21,8 @@ BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
 def figures_of(text: str) -> list[tuple]:
     """(predicate, low, high, unit, speaker name, modality, scope) of the claims with a figure."""
     return [(c.predicate, c.quantity.low, c.quantity.high, c.quantity.unit, c.speaker.name if c.speaker else None,
-             c.modality, c.scope) for c in extract_text(text) if c.quantity is not None]
+             c.modality, c.scope) for c in extract_text(text)
+            if c.quantity is not None and (c.quantity.low is not None or c.quantity.high is not None)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -57,6 +58,11 @@ def test_figures_in_the_constructions_of_war_reporting(text, expected):
 def test_amounts_without_a_floor_are_no_figure():
     assert figures_of("Numerous civilians were killed in the attack.") == []
     assert figures_of("Several soldiers were wounded, the army said.") == []
+    # The claim still says what was counted, so that "captured several armoured vehicles" is no
+    # capture of territory.
+    (vehicles,) = [c for c in extract_text("The ministry said its forces captured several armoured vehicles.")
+                   if c.quantity is not None]
+    assert (vehicles.quantity.low, vehicles.quantity.high, vehicles.quantity.unit) == (None, None, "vehicle")
 
 
 @pytest.mark.parametrize("text, speaker", [

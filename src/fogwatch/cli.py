@@ -191,6 +191,8 @@ def _who(claim: dict) -> str:
 def _qty(q: dict | None) -> str:
     if not q:
         return ""
+    if q["low"] is None and q["high"] is None:
+        return f"{q['text']} (no number)"
     if q["low"] is not None and q["high"] == q["low"]:
         return f"{'~' if q['approximate'] else ''}{q['low']} {q['unit']}"
     if q["high"] is None:

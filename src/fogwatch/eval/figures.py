@@ -202,7 +202,7 @@ def predicted_figures(claims: list[dict]) -> list[dict]:
     out, seen = [], set()
     for c in claims:
         q = c.get("quantity")
-        if not q or c["predicate"] not in PREDICATES or c.get("negated") or c.get("hedge") == "denied" or \
+        if not q or (q.get("low") is None and q.get("high") is None) or c["predicate"] not in PREDICATES or c.get("negated") or c.get("hedge") == "denied" or \
                 c.get("modality", "asserted") not in ("asserted", None):
             continue
         # One figure said once by one speaker: the same quantity span read twice counts once.

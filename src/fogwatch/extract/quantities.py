@@ -13,6 +13,8 @@ from fogwatch.extract.numbers import VAGUE, bounds, parse_number
 from fogwatch.records import Quantity, Span
 
 QUOTES = "\"“”‘’'«»"
+# Amounts with no floor an analyst would record: the claim keeps its unit and no bounds.
+NO_FLOOR = {"several", "many", "numerous", "multiple", "few", "some", "countless"}
 
 
 def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Span:
@@ -82,6 +84,12 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
                          (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
                 number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
     if not number_tokens and vague is None:
+        unsized = [c for c in noun.children if c.lower_ in NO_FLOOR and c.dep_ in ("amod", "det", "nummod")]
+        if unsized and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lx.NOT_COUNTED:
+            # "several armoured vehicles": what was counted is known, how many is not; no figure.
+            span = _span(doc, unsized[0].i, noun.i + 1, article_id, offset)
+            return Quantity(low=None, high=None, unit=noun.lemma_.lower(), text=text[span.start:span.end], span=span,
+                            note=f"'{unsized[0].lower_}' sets no number")
         return None
     left = min([noun.left_edge.i, *[t.i for t in number_tokens]])
     right = unit_noun.i + 1
