@@ -311,9 +311,6 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return lx.PARTICLE_PREDICATES[(lemma, particle)]
     if unit in ATTACK_UNITS and rel == "nsubj" and lemma in IMPACT_VERBS:
         return "attacked"  # "dozens of missiles struck Kyiv", "four rockets smashed into Lviv"
-    if lemma in ("suffer", "sustain", "receive") and rel in ("nsubj", "conj") and \
-            any(c.dep_ == "dobj" and c.lemma_.lower() == "damage" for c in children):
-        return "damaged"  # "a power plant and a railway track also suffered damage"
     if lemma == "leave":
         outcome = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl")
                         and c.lower_ in OUTCOMES), None)
