@@ -13,9 +13,9 @@ into the document's text as read (the file, or the JSON `body`), before fogwatch
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from fogwatch.records import Document, PartialDate
@@ -51,10 +51,13 @@ def reserved(corpus: Path) -> set[str]:
     return keys
 
 
-def _newsapi_items(corpus: Path, name: str) -> Iterator[tuple[str, dict]]:
+@functools.lru_cache(maxsize=8)
+def _newsapi_items(corpus: Path, name: str) -> tuple[tuple[str, dict], ...]:
+    """(url, item) of each article of a news-API sample file, read once per run (every gold key of
+    the file names one of them)."""
     path = corpus / name
     if not path.exists():
-        return
+        return ()
 
     def walk(node):
         if isinstance(node, list):
@@ -67,10 +70,9 @@ def _newsapi_items(corpus: Path, name: str) -> Iterator[tuple[str, dict]]:
                 for value in node.values():
                     yield from walk(value)
 
-    for item in walk(json.loads(path.read_text(encoding="utf-8"))):
-        url = item.get("link") or item.get("url")
-        if url and item.get("body"):
-            yield url, item
+    return tuple((item.get("link") or item.get("url"), item)
+                 for item in walk(json.loads(path.read_text(encoding="utf-8")))
+                 if (item.get("link") or item.get("url")) and item.get("body"))
 
 
 def _date(value: str | None) -> PartialDate | None:

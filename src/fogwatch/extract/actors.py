@@ -31,15 +31,16 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
                   "prosecutor", "chief", "head", "source", "lawmaker", "senator", "ambassador", "envoy", "adviser",
                   "advisor", "aide", "deputy", "secretary", "chairman", "director", "lawyer", "mp", "premier",
                   "chancellor", "monitor", "observer", "investigator", "doctor", "rescuer", "medic", "officer",
-                  "leader", "politician", "lawmaker", "legislator", "mp", "king", "emir"}
+                  "leader", "politician", "legislator", "king", "emir"}
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
-TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prime", "minister", "gen.", "general",
-          "sen.", "senator", "rep.", "secretary", "chancellor", "pope", "colonel", "col.", "lt.", "maj.", "capt.",
-          "sir", "lord", "lady", "madam", "premier", "governor", "gov.", "mayor", "ambassador", "foreign", "defence",
-          "defense", "state", "vice", "deputy", "spokesman", "spokeswoman", "commander"}
+# Compared without their full stops: "Mr" and "Mr." are one title.
+TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",
+          "secretary", "chancellor", "pope", "colonel", "col", "lt", "maj", "capt", "sir", "lord", "lady", "madam",
+          "premier", "governor", "gov", "mayor", "ambassador", "foreign", "defence", "defense", "state", "vice",
+          "deputy", "spokesman", "spokeswoman", "commander"}
 # People named by whom they oppose or suffer: "the Kremlin critic" is not the Kremlin.
 OPPOSED_NOUNS = {"critic", "opponent", "rival", "enemy", "foe", "dissident", "detractor", "victim", "hostage",
                  "prisoner", "captive", "defector"}
@@ -50,7 +51,7 @@ NOBODY = {"neither", "either", "nor", "no", "none", "any", "every", "each"}
 def strip_titles(words: list[str]) -> list[str]:
     """A person's name without the titles before it (at least the last word stays)."""
     i = 0
-    while i < len(words) - 1 and fold(words[i]).strip(".") in {t.strip(".") for t in TITLES}:
+    while i < len(words) - 1 and fold(words[i]).strip(".") in TITLES:
         i += 1
     return words[i:]
 

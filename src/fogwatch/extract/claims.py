@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.figures import Figure, counts, figures, joint, scope_of
+from fogwatch.extract.figures import Figure, counts, figures, is_people, joint, scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
@@ -438,14 +438,14 @@ class ClaimExtractor:
         for speaker in speakers:
             for q in quantities:
                 # "lost 30 servicemen and two tanks": the tanks were destroyed, the men are casualties.
-                predicate = "destroyed" if base_predicate == "casualties" and q and q.unit not in lx.PERSON_NOUNS \
-                    and q.unit not in ("people", "troop", "man") else base_predicate
+                predicate = "destroyed" if base_predicate == "casualties" and q and not is_people(q.unit) \
+                    else base_predicate
                 if q is not None and figure is None and trigger.pos_ == "VERB":
                     predicate = joint(trigger, predicate)
                 if q is not None and not counts(predicate, q.unit):
                     q = None  # "wounded ... 51 attacks", "sanctioned 144 senators": not what happened to them
                 if q is not None and predicate == "captured" and trigger.lemma_.lower() in ("liberate", "free", "release") \
-                        and q.unit in lx.PERSON_NOUNS | {"people"}:
+                        and is_people(q.unit):
                     q = None  # "liberated 150,000 people" counts no captures
                 key = "|".join([self.article_id, str(span.start), speaker.actor_id if speaker else "-", predicate,
                                 str(q.span.start) if q else "-", identity or "", str(trigger.i)])
@@ -482,12 +482,11 @@ class ClaimExtractor:
         number: its bounds ("tens of thousands", "a couple of hundred", "three dozen") and its unit
         ("six others" counts people; "service members" are soldiers)."""
         for f in self.sentence_figures(sent):
-            start = offset + doc[f.left].idx
-            end = offset + doc[f.right - 1].idx + len(doc[f.right - 1])
-            if q.span.start < end and start < q.span.end:
+            found = _span(doc, f.left, f.right, self.article_id, offset)
+            if _overlaps(q.span, (found.start, found.end)):
                 if (f.low, f.high, f.unit) == (q.low, q.high, q.unit):
                     return q
-                span = Span(self.article_id, min(start, q.span.start), max(end, q.span.end))
+                span = Span(self.article_id, min(found.start, q.span.start), max(found.end, q.span.end))
                 return replace(q, low=f.low, high=f.high, unit=f.unit, approximate=f.approximate,
                                span=span, text=self.text[span.start:span.end],
                                note=q.note if q.note and not q.note.startswith("vague") else f.note)
@@ -502,17 +501,10 @@ class ClaimExtractor:
         read = [c.quantity for c in here if c.quantity is not None]
         made: list[Claim] = []
         for figure in self.sentence_figures(sent):
-            start = offset + doc[figure.left].idx
-            end = offset + doc[figure.right - 1].idx + len(doc[figure.right - 1])
-            old = next((q for q in read if q.span.start < end and start < q.span.end), None)
-            if old is not None:
+            found = _span(doc, figure.left, figure.right, self.article_id, offset)
+            if any(_overlaps(q.span, (found.start, found.end)) for q in read):
                 continue  # the trigger rules read this figure already
-            chain = self.governing(figure.trigger, cues)
-            if not chain and according is not None:
-                chain = self.chain_of(according)
-            elif not chain:
-                chain = self.parenthetical(figure.trigger, cues) or \
-                    (carry.cues if not cues and carry.cues and self.continues(sent) else [])
+            chain = self.chain_for(figure.trigger, sent, cues, according, carry)
             made.extend(self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate=figure.predicate,
                                    trigger=figure.trigger, mentions=mentions, places=places, when=when,
                                    figure=figure))
@@ -523,6 +515,17 @@ class ClaimExtractor:
                 c.quantity is None and lo <= c.span.start < hi and (c.predicate, c.speaker) in counted)]
             self.seen_ids = {c.claim_id for c in self.claims}
         return bool(made)
+
+    def chain_for(self, trigger, sent, cues: dict[int, Cue], according: Cue | None, carry: Carry) -> list[Cue]:
+        """The attribution chain of what `trigger` says happened: the cues above it, else "according
+        to", else a cue placed inside or after its clause, else the previous sentence's carried on."""
+        chain = self.governing(trigger, cues)
+        if chain:
+            return chain
+        if according is not None:
+            return self.chain_of(according)
+        return self.parenthetical(trigger, cues) or \
+            (carry.cues if not cues and carry.cues and self.continues(sent) else [])
 
     def parenthetical(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
         """A cue set inside or after the clause it attributes, with no content of its own:
@@ -597,12 +600,7 @@ class ClaimExtractor:
             predicate = self.verb_predicate(token) or self.noun_predicate(token, cues)
             if predicate is None:
                 continue
-            chain = self.governing(token, cues)
-            if not chain and according is not None:
-                chain = self.chain_of(according)
-            elif not chain:
-                chain = self.parenthetical(token, cues) or \
-                    (carry.cues if not cues and carry.cues and self.continues(sent) else [])
+            chain = self.chain_for(token, sent, cues, according, carry)
             used.update(c.token.i for c in chain)
             self.build(sent=sent, doc=doc, offset=offset, chain=chain, predicate=predicate, trigger=token,
                        mentions=mentions, places=places, when=when)

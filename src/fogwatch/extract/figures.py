@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.numbers import VAGUE, bounds, parse_number
+from fogwatch.extract.numbers import bounds, parse_number
 
 # Words right after a count that say what happened to it: "31 dead", "17 injured".
 OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
@@ -40,7 +40,6 @@ TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exc
                "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise"}
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
 LIFE_VERBS = {"claim", "take", "cost"}
-ATTACK_VERBS = {"launch", "fire", "carry", "conduct", "use", "send", "deploy_strike"}
 # Event nouns whose "of" phrase is what happened to the count: "a massacre of some 300 people".
 OF_EVENTS = {"massacre": "killed", "killing": "killed", "death": "killed", "murder": "killed", "execution": "killed",
              "slaughter": "killed", "loss": "casualties", "injury": "wounded", "wounding": "wounded",
@@ -89,6 +88,9 @@ CUMULATIVE = re.compile(
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
+def is_people(unit: str) -> bool:
+    """Whether a unit counts people, for the choices between what happens to people and to things."""
+    return unit in lx.PERSON_NOUNS
 
 
 def counts(predicate: str, unit: str) -> bool:
@@ -96,7 +98,7 @@ def counts(predicate: str, unit: str) -> bool:
     destroyed, weapons launched; "wounded 51 attacks" or "attacked 144 senators" is a misreading."""
     if predicate == "attacked":
         return unit in ATTACK_UNITS
-    person = unit in lx.PERSON_NOUNS or unit in ("people", "troop", "man", "woman", "child", "citizen")
+    person = is_people(unit) or unit == "citizen"
     if predicate in THING_PREDICATES:
         return not person or unit == "fighter"  # a fighter jet
     if predicate in PERSON_PREDICATES:
@@ -130,9 +132,10 @@ def _is_number(tok) -> bool:
     low = tok.lower_
     if low in _VAGUE_SCALE or low in _SCALE or low == "dozen":
         return True
-    if not tok.like_num or low in ("one",) and tok.dep_ not in ("nummod", "nsubj", "nsubjpass", "dobj", "conj"):
-        return tok.like_num and low != "one" or (low == "one" and tok.dep_ == "nummod")
-    return True
+    if not tok.like_num:
+        return False
+    # "one" counts only where it stands for a count, not in "one of the ..." or "no one".
+    return low != "one" or tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "conj")
 
 
 def _skip(tok) -> bool:
@@ -231,9 +234,8 @@ def _qualify(doc, start: int, value: tuple, sent_start: int) -> tuple[int | None
         return 2 * low, 2 * low, True, start - 3
     if re.search(r"\b(?:several|a few|some|many)$", text) and low in (100, 1000, 1_000_000):
         return 2 * low, None, False, start - 1
-    for verb, kind in (("exceeds", "gt"), ("exceeded", "gt"), ("surpassed", "gt"), ("topped", "gt")):
-        if text.endswith(verb):
-            return low + 1, None, False, start
+    if text.endswith(("exceeds", "exceeded", "surpassed", "topped")):
+        return low + 1, None, False, start
     for n in (1, 2, 3):
         if start - n < sent_start:
             continue
@@ -249,6 +251,7 @@ def _unit_of(doc, start: int, end: int):
     last = doc[end - 1]
     head = last
     if last.head.lemma_.lower() == "case" and last.head.i >= end:
+        # "77 cases of civilians killed" counts civilians; "864 cases of detention" counts cases.
         objs = [c for p in last.head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
         if objs and objs[0].lemma_.lower() not in ("detention", "arrest"):
             return objs[0]
@@ -274,11 +277,6 @@ def _unit_of(doc, start: int, end: int):
                     return None
                 obj = inner[0]
             return obj
-    if last.head.lemma_.lower() == "case" and last.head.i >= end:
-        # "77 cases of civilians killed": the cases count their "of" noun.
-        objs = [c for p in last.head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
-        if objs:
-            return objs[0]
     # Number followed by a noun that the parser did not attach ("1260 Russian military").
     j = end
     while j < len(doc) and j < end + 4 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and doc[j].lower_ not in OUTCOMES:
@@ -327,7 +325,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return "attacked"
     if lemma == "lose":
         if rel in ("dobj", "nsubjpass", "conj", "appos", "pobj"):
-            return "casualties" if unit in lx.PERSON_NOUNS or unit in ("people", "troop", "man", "son") else "destroyed"
+            return "casualties" if is_people(unit) or unit == "son" else "destroyed"
         return None
     if lemma == "shoot":
         return "shot_down" if any(c.lower_ == "down" for c in children) else None
@@ -340,11 +338,9 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     predicate = lx.PREDICATES.get(lemma)
     if predicate in ("attacked", "crossed", "repelled", "casualties"):
         return None
-    if predicate == "captured" and lemma in ("liberate", "free", "release") and \
-            (unit in lx.PERSON_NOUNS or unit == "people"):
+    if predicate == "captured" and lemma in ("liberate", "free", "release") and is_people(unit):
         return None  # people set free are no count of captures (the villages liberated are)
-    if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise") and \
-            (unit in lx.PERSON_NOUNS or unit in ("people", "troop")):
+    if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise") and is_people(unit):
         return "casualties"
     if predicate is not None and rel == "nsubj" and lemma not in ("die",) and verb.tag_ != "VBN":
         return None  # "12 soldiers killed two civilians": the subject did it
@@ -417,7 +413,6 @@ def _cases(noun) -> tuple[str | None, object]:
 
 def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     """(predicate, trigger token) for the figure doc[start:end] counting `noun` (None: elided)."""
-    nxt = doc[end] if end < len(doc) else None
     # "31 dead", "17 injured", "five more injured", "two soldiers killed", "263 dead Crimeans"
     after = doc[end:min(len(doc), end + 2)] if noun is None else doc[noun.i + 1:min(len(doc), noun.i + 2)]
     for t in after:
@@ -460,11 +455,12 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             return "attacked", head  # "struck the cruiser with two missiles"
         if tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN" and head.lemma_.lower() in OF_EVENTS:
             p = OF_EVENTS[head.lemma_.lower()]
-            if p == "casualties" and not (unit in lx.PERSON_NOUNS or unit == "people"):
+            if p == "casualties" and not is_people(unit):
                 p = "destroyed"
             return p, head  # "a massacre of some 300 people", "the deaths of hundreds of thousands"
-        if tok.dep_ in ("conj", "appos") and head.pos_ == "NOUN" and _cases(head)[0]:
-            return _cases(head)  # "864 cases of detention – 763 men, 94 women and seven boys"
+        cases = _cases(head) if tok.dep_ in ("conj", "appos") and head.pos_ == "NOUN" else (None, head)
+        if cases[0]:
+            return cases  # "864 cases of detention – 763 men, 94 women and seven boys"
         if tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and head.lower_ in ("of", "including", "among", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ in ("including", "among", "along", "with")) \
                 or (tok.dep_ == "prep" and tok.lower_ == "of" and (head.like_num or head.lower_ in _VAGUE_SCALE)):
@@ -504,8 +500,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     invasion", "as of May", "each day"), a tally of losses ("Russia has lost 1,000 tanks"), a
     documented count of cases, or a size no single incident has (tens of thousands and more)."""
     clause = sent.text
-    if trigger is not None:
-        head = _clause(trigger)
+    head = _clause(trigger) if trigger is not None else None
+    if head is not None:
         path = {t.i for t in trigger.ancestors} | {trigger.i}
         # The clause without the other clauses joined to it ("..., and he prays for Ukraine every day").
         other = {t.i for c in head.children if c.dep_ in ("conj", "parataxis", "advcl", "ccomp")
@@ -518,8 +514,7 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
         period = words if not words.lower().startswith(("so far", "to date", "in total", "a total", "altogether",
                                                         "in all", "overall", "thus far")) else None
         return "cumulative", period
-    if trigger is not None:
-        head = _clause(trigger)
+    if head is not None:
         lemma = head.lemma_.lower()
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
         if lemma == "lose" and perfect:
@@ -622,8 +617,8 @@ def figures(sent) -> list[Figure]:
         predicate, trigger = _predicate(doc, start, end, noun if elided_by is None else elided_by)
         if predicate is None:
             continue
-        if predicate == "casualties" and noun is not None and _unit_name(noun) not in lx.PERSON_NOUNS \
-                and _unit_name(noun) not in ("people", "troop", "man") and noun.ent_type_ not in ("NORP",):
+        if predicate == "casualties" and noun is not None and not is_people(_unit_name(noun)) \
+                and noun.ent_type_ != "NORP":
             predicate = "destroyed"  # "losses include ... 40 tanks": equipment lost is destroyed
         if noun is not None:
             unit = _unit_name(noun)

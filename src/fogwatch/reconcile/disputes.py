@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from fogwatch.reconcile.measures import MEASURED, point, source_of, unit_of
+from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of
 from fogwatch.records import Claim, Dispute, Party
 from fogwatch.registry.actors import DEMONYMS
 
@@ -32,12 +32,6 @@ def _party(value: str, claims: list[Claim], outlets: dict) -> Party:
                  sides=tuple(dict.fromkeys(s for _, s in who)), claims=tuple(c.claim_id for c in claims))
 
 
-def asserts(claim: Claim) -> bool:
-    """Whether a claim says something happened: not negated, denied, conditional or hypothetical
-    ("is not going to attack anyone", "if Russia invades, ..." dispute nothing)."""
-    return not claim.negated and claim.hedge != "denied" and claim.modality == "asserted"
-
-
 def _interval(claim: Claim) -> tuple[float, float]:
     q = claim.quantity
     low = q.low if q.low is not None else 0
@@ -48,7 +42,7 @@ def _interval(claim: Claim) -> tuple[float, float]:
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.quantity and c.predicate in MEASURED and asserts(c) and c.scope != "cumulative" and point(c) is not None:
+        if incident_figure(c):
             groups[(c.predicate, unit_of(c.quantity.unit))].append(c)
     out = []
     for (predicate, unit), group in sorted(groups.items()):

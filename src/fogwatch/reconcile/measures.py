@@ -50,16 +50,23 @@ def point(claim: Claim) -> int | None:
     return q.low if q.low is not None else q.high
 
 
+def asserts(claim: Claim) -> bool:
+    """Whether a claim says something happened: not negated, denied, conditional or hypothetical
+    ("is not going to attack anyone", "if Russia invades, ..." count and dispute nothing)."""
+    return not claim.negated and claim.hedge != "denied" and claim.modality == "asserted"
+
+
+def incident_figure(claim: Claim) -> bool:
+    """Whether a claim gives a figure of its incident: a count the rule above lets in."""
+    return claim.quantity is not None and claim.predicate in MEASURED and asserts(claim) \
+        and claim.scope != "cumulative" and point(claim) is not None
+
+
 def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measure]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.quantity is None or claim.predicate not in MEASURED:
-            continue
-        if claim.negated or claim.hedge == "denied" or point(claim) is None:
-            continue
-        if claim.modality != "asserted" or claim.scope == "cumulative":
-            continue
-        groups[(claim.predicate, unit_of(claim.quantity.unit))].append(claim)
+        if incident_figure(claim):
+            groups[(claim.predicate, unit_of(claim.quantity.unit))].append(claim)
     out = []
     for (predicate, unit), group in sorted(groups.items()):
         points = [point(c) for c in group]
