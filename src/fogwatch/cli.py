@@ -44,13 +44,16 @@ def _skip(failure) -> None:
     err.print(f"fogwatch: skipped {failure.origin}: {failure.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None):
+def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None, published: str | None = None):
     from fogwatch.ingest import expand
     from fogwatch.ledger import open_ledger
     from fogwatch.pipeline import run
     from fogwatch.registry.actors import load_registry
 
+    from fogwatch.ingest.meta import parse_published
+
     with reported():
+        batch_date = parse_published(published)
         registry = load_registry(actors or [])
         ledger = open_ledger(db)
         files = [p for p in expand(paths) if isinstance(p, Path)]
@@ -70,7 +73,7 @@ def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None):
                           on_failure=lambda f: (progress.console.print(
                               f"fogwatch: skipped {f.origin}: {f.reason}", markup=False, highlight=False, soft_wrap=True),
                               tick(f.origin)),
-                          on_article=lambda a: tick(a.origin or ""))
+                          on_article=lambda a: tick(a.origin or ""), published=batch_date)
         counts = ledger.counts()
     return summary, counts
 
@@ -81,9 +84,12 @@ ReconcileOption = Annotated[bool, typer.Option("--reconcile/--no-reconcile",
 
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html/.htm, .jsonl.")],
-           db: DbOption = None, actors: ActorsOption = None, reconcile: ReconcileOption = True) -> None:
+           db: DbOption = None, actors: ActorsOption = None, reconcile: ReconcileOption = True,
+           published: Annotated[Optional[str], typer.Option(
+               "--published", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that give none.")] = None,
+           ) -> None:
     """Read articles, extract claims, store them in the ledger (re-ingesting is a no-op)."""
-    summary, counts = _ingest(paths, db, actors)
+    summary, counts = _ingest(paths, db, actors, published)
     err.print(f"fogwatch: {summary.added} new articles, {summary.already} already in the ledger, "
               f"{summary.copies} near-duplicates kept without claims, "
               f"{len(summary.failures)} skipped; {summary.claims} claims added "

@@ -10,7 +10,7 @@ from fogwatch.clean.dedupe import NearDuplicates
 from fogwatch.extract import extract
 from fogwatch.ingest import read_paths
 from fogwatch.ledger import Ledger
-from fogwatch.records import Article, Extraction, Failure
+from fogwatch.records import Article, Extraction, Failure, PartialDate
 from fogwatch.registry.actors import Registry, load_registry
 
 
@@ -25,7 +25,10 @@ class Summary:
 
 def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
         on_failure: Callable[[Failure], None] | None = None,
-        on_article: Callable[[Article], None] | None = None) -> Summary:
+        on_article: Callable[[Article], None] | None = None,
+        published: PartialDate | None = None) -> Summary:
+    """Ingest `paths` into `ledger`. `published` dates the articles whose source and text give no
+    publication date (a batch of .txt files from one day, say); an article's own date wins."""
     registry = registry or load_registry()
     ledger.sync_registry(list(registry.actors.values()))
     summary = Summary()
@@ -41,6 +44,8 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
                 if on_failure:
                     on_failure(item)
                 continue
+            if item.published is None and published is not None:
+                item = replace(item, published=published)
             if on_article:
                 on_article(item)
             # Idempotent: an article already in the ledger (same cleaned text) is not extracted again.

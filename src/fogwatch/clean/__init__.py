@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from fogwatch.clean.boilerplate import strip_boilerplate
+from fogwatch.ingest.meta import stated_published
 from fogwatch.records import Article, Document, Failure
 
 MIN_CHARS = 40
@@ -37,6 +38,9 @@ def _drop_title(body: str, title: str | None) -> tuple[str | None, str]:
 
 def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | Failure:
     body = normalise(doc.text or "")
+    # The source's own date first (HTML metadata, a JSONL field); else the date the text states
+    # in its first or last lines, read before boilerplate removal drops a "Published" line.
+    published = doc.published or stated_published(body)
     title, body = _drop_title(body, doc.title.strip() if doc.title else None)
     body = normalise(strip_boilerplate(body))
     if len(body) < MIN_CHARS:
@@ -47,7 +51,7 @@ def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | F
         url=doc.url,
         outlet=doc.outlet,
         title=title,
-        published=doc.published,
+        published=published,
         ingested_at=now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         origin=doc.origin,
     )
