@@ -158,7 +158,7 @@ def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens():
     article = clean_document(Document(origin="ap", text=text))
     lede = article.text.index("Top NATO")
     opening = [c for c in next(iter(extract([article]))).claims if c.span.start <= lede < c.span.end]
-    assert opening and {c.speaker.name for c in opening} <= {"NATO", "European Union officials"}
+    assert opening and {c.speaker.name for c in opening} <= {"NATO", "European Union officials", "European Union"}
     assert {c.span.start for c in opening} == {lede}
 
     assert paragraphs("KYIV, Ukraine (AP) — Officials said.\nMore.") == \

@@ -376,6 +376,32 @@ def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures go
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
 
 
+@eval_app.command("events")
+def eval_events(data: Annotated[Path, typer.Option("--data", help="An events gold file or folder, e.g. gold/events/dev.jsonl.")],
+                corpus: Annotated[Optional[Path], typer.Option(help="The folder war-news doc keys are relative to (default: ../shared/eval/corpora/ukraine-war-news).")] = None,
+                pages: Annotated[Optional[Path], typer.Option(help="The article-extraction folder of general web pages (default: ../shared/eval/article-extraction).")] = None,
+                split: Annotated[Optional[str], typer.Option(help="Score only the gold documents of this split (dev, test).")] = None,
+                show: Annotated[int, typer.Option(help="List this many misses and spurious events.")] = 0,
+                json_: JsonOption = False) -> None:
+    """Score events (incidents of political violence, one per place and day) on real-news gold."""
+    import json
+
+    from fogwatch.eval import events
+
+    if not data.exists():
+        err.print(f"fogwatch: error: {data}: no such file or folder", markup=False)
+        raise typer.Exit(1)
+    with reported():
+        result = events.evaluate(data, corpus=corpus, extraction=pages, split=split)
+    out.print(_scores(f"Events, {result['split']}: {result['documents']} documents, {result['gold']} gold, "
+                      f"{result['predicted']} predicted, {result['matched']} matched", result, "{:.3f}"))
+    for label, name in (("misses", "miss"), ("spurious", "spurious"), ("violent_on_non_conflict", "non-conflict page")):
+        for row in result[label][:show]:
+            print(f"{name}: {json.dumps(row, ensure_ascii=False)}")
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"fogwatch {__version__}")

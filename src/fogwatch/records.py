@@ -176,6 +176,9 @@ class Claim:
     # The organisation a named spokesperson speaks for ("Igor Konashenkov, spokesman for the
     # Russian Defence Ministry": speaker Konashenkov, body the ministry).
     body: Actor | None = None
+    # Other places the claim's clause names alongside `place`, coordinated with it ("struck Chernihiv
+    # and Zhytomyr", "the shelling of Kharkiv and of Marinka"): each is an incident of its own.
+    also_places: tuple[PlaceMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,10 @@ class Extraction:
     claims: tuple[Claim, ...]
     actors: tuple[Actor, ...] = ()
     places: tuple[PlaceMention, ...] = field(default=())
+    # How likely the article reports armed conflict or political violence at all (0-1, from
+    # `fogwatch.nlp.relevance`); None when not judged. Below the model's threshold its claims
+    # make no event.
+    relevance: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.dates import find_dates
-from fogwatch.extract.places import find_places
-from fogwatch.nlp import paragraphs, parse_paragraphs
+from fogwatch.extract.places import find_places, used_as_place
+from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
 
@@ -45,7 +45,9 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     all_places: list[PlaceMention] = []
     for offset, doc in docs:
         mentions = resolver.mentions(doc, article.article_id, offset)
-        blocked = {i for m in mentions for i in range(m.start, m.end)}
+        # An actor named by its capital or country ("Kyiv", "Moscow") is a place where the sentence
+        # uses it as one: "missiles struck Kyiv", "explosions in Moscow".
+        blocked = {i for m in mentions if not used_as_place(doc, m.start, m.end) for i in range(m.start, m.end)}
         places = find_places(doc, article.article_id, offset, blocked, context)
         all_places.extend(p.mention for p in places)
         dates = list(find_dates(doc.text, article.published))
@@ -61,7 +63,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     if attribution_model is not None:
         extractor.adopt_spans(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
-    return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places))
+    return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
+                      relevance=round(relevance.score(f"{article.title or ''}\n{article.text}"), 4))
 
 
 def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=None,

@@ -255,6 +255,11 @@ class ClaimExtractor:
             return "attacked"
         if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
             return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
+        if lemma in lx.PROTEST_VERBS:
+            # "thousands rallied in Kyiv", "protested against the war"; not "rallied support".
+            objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+            people = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            return lx.PROTEST_VERBS[lemma] if people and not objects else None
         predicate = lx.PREDICATES.get(lemma)
         if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise"):
             # General staffs' "eliminated 1,260 soldiers" counts the killed and the wounded together.
@@ -292,6 +297,9 @@ class ClaimExtractor:
                 if head_lemma == "be" and any(c.dep_ == "expl" for c in node.children):
                     return lx.EVENT_NOUNS[lemma]
                 if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj":
+                    return lx.EVENT_NOUNS[lemma]
+                if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \
+                        and rel in ("dobj", "pobj", "nsubjpass"):
                     return lx.EVENT_NOUNS[lemma]
                 if node.i in cues and rel in ("dobj", "pobj"):
                     return lx.EVENT_NOUNS[lemma]
@@ -421,6 +429,7 @@ class ClaimExtractor:
                     quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
         place = self.place_for(trigger, sent, places)
+        also = self.coordinated(place, sent, places) if place else ()
         identity = None
         if identity_tok is not None:
             cut = {t.i for c in identity_tok.children if c.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj") and c.i > identity_tok.i
@@ -454,7 +463,7 @@ class ClaimExtractor:
                     claim_id=claim_id, article_id=self.article_id, span=span, text=self.text[span.start:span.end],
                     speaker=speaker, via=via, cue=inner.text if inner else None, hedge=hedge, predicate=predicate,
                     agent=agents[0] if agents else None, patient=patients[0] if patients else None,
-                    quantity=q, place=place.mention if place else None, when=when,
+                    quantity=q, place=place.mention if place else None, when=when, also_places=also,
                     source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
                     content_span=content_span, identity=identity, negated=negated, modality=modality,
                     **self.scope(sent, trigger, q, predicate),
@@ -582,6 +591,39 @@ class ClaimExtractor:
         # The most precise first: a village beats its region, a region beats a country.
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
+
+    @staticmethod
+    def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:
+        """The places of the sentence coordinated with `chosen`: joined to it by "and"/commas only,
+        through prepositions ("of Kharkiv, and of Marinka, Slavyansk and Kramatorsk"), not "north of Kyiv"."""
+        def head(found: FoundPlace):
+            # The name, not the region word: "the Belgorod and Kursk regions" coordinates the names.
+            tokens = sent.doc[found.tok_start:found.tok_end]
+            return next((t for t in tokens if t.pos_ == "PROPN"), tokens.root)
+
+        def path(token, stop) -> list:
+            edges = []
+            while token.i != stop.i and token.head.i != token.i:
+                edges.append(token.dep_)
+                token = token.head
+            return edges if token.i == stop.i else []
+
+        root = head(chosen)
+        out = []
+        for other in places:
+            if other is chosen or not (sent.start <= other.tok_start < sent.end) \
+                    or other.mention.place.place_id == chosen.mention.place.place_id:
+                continue
+            o = head(other)
+            ancestors = {t.i for t in root.ancestors} | {root.i}
+            common = next((t for t in [o, *o.ancestors] if t.i in ancestors), None)
+            if common is None:
+                continue
+            edges = path(o, common) + path(root, common)
+            if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
+                    and not any(p.mention.span == other.mention.span for p in out):
+                out.append(other)
+        return tuple(p.mention for p in out)
 
     def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
                  when: When | None, carry: Carry) -> Carry:

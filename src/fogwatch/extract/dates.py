@@ -23,7 +23,8 @@ DATE_PATTERN = re.compile(
     r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year))\b"
     r"|\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
     r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?P<year1>\d{4}))?"
-    r"|\bin\s+(?P<month3>" + "|".join(calendar.month_name[1:]) + r")(?:\s+(?P<year2>\d{4}))?\b"
+    r"|\bin\s+(?:(?:early|mid|late)[- ])?(?P<month3>" + "|".join(calendar.month_name[1:]) + r")(?:\s+(?P<year2>\d{4}))?\b"
+    r"|\b(?P<war>(?:World War (?:I|II|One|Two|1|2))|(?:First|Second) World War)\b"
     r"|\b(?P<month4>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year4>\d{4})\b"
     r"|\bin\s+(?P<year3>(?:19|20)\d{2})\b"
     r"|\b(?:(?:more|less) than |about |nearly |almost |some )?(?P<agon>\w+) (?P<agou>day|week|month|year)s? ago\b",
@@ -135,6 +136,11 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
             return (*_month_range(year, month), "month")
         year = published.date.year - n
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if g["war"]:
+        # The world wars: background in any story about today, dated so that it never joins one.
+        second = any(w in g["war"] for w in ("II", "Two", "2", "Second"))
+        return (dt.date(1939, 9, 1), dt.date(1945, 9, 2), "year") if second else \
+            (dt.date(1914, 7, 28), dt.date(1918, 11, 11), "year")
     if g["year3"]:
         year = int(g["year3"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"

@@ -75,7 +75,15 @@ EVENT_NOUNS = {
     "incursion": "crossed", "invasion": "crossed", "offensive": "attacked", "counteroffensive": "attacked",
     "battle": "clashed", "clash": "clashed", "fighting": "clashed", "shootout": "clashed", "firefight": "clashed",
     "skirmish": "clashed",
+    "protest": "protested", "demonstration": "protested", "rally": "protested", "sit-in": "protested",
+    "riot": "rioted", "unrest": "rioted",
 }
+# Verbs that carry a protest noun as their object: "held a rally", "joined the protests".
+PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "lead", "call", "disperse",
+                    "break", "ban", "block", "police"}
+# Verbs of protest that report one only without an object ("thousands rallied", not "rallied support";
+# "demonstrated against the war", not "demonstrated its strength").
+PROTEST_VERBS = {"protest": "protested", "demonstrate": "protested", "rally": "protested", "riot": "rioted"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "continue",
                "repel", "report"}
 HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}

@@ -46,6 +46,22 @@ def _name_tokens(doc, head):
     return start, head.i + 1
 
 
+PLACE_PREPOSITIONS = LOCATIVE - {"of", "to", "from"}
+
+
+def used_as_place(doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are used as a location: the object of a locative preposition
+    ("in Kyiv", "over Moscow") or of a verb of attack or capture ("struck Kyiv"), and a name (not
+    "the Kremlin", not "Ukrainian officials")."""
+    span = doc[start:end]
+    root = span.root
+    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in span):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TARGET_VERBS
+
+
 def find_places(doc, article_id: str, offset: int, blocked: set[int], context: dict) -> list[FoundPlace]:
     """`blocked`: token indices inside actor mentions. `context`: countries/regions seen so far."""
     gaz = gazetteer()

@@ -13,6 +13,7 @@ articles = Table(
     Column("text", Text, nullable=False), Column("lang", String(8), nullable=False, default="en"),
     Column("ingested_at", String(32)), Column("origin", Text),
     Column("duplicate_of", String(64), ForeignKey("articles.article_id")),
+    Column("relevance", Float),
 )
 
 actors = Table(
@@ -58,6 +59,7 @@ claims = Table(
     Column("modality", String(16), nullable=False, default="asserted", server_default="asserted"),
     Column("scope", String(12)), Column("period", Text),
     Column("body_id", String(100), ForeignKey("actors.actor_id")),
+    Column("also_places", JSON),  # [[place_id, text, start, end], ...]: places coordinated with place_id
 )
 Index("ix_claims_article", claims.c.article_id)
 Index("ix_claims_predicate", claims.c.predicate)

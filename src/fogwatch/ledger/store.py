@@ -91,6 +91,7 @@ def _claim_row(claim: Claim, ordinal: int) -> dict:
         "q_approximate": q.approximate if q else None, "q_note": q.note if q else None,
         "place_id": p.place.place_id if p else None, "place_text": p.text if p else None,
         "place_start": p.span.start if p else None, "place_end": p.span.end if p else None,
+        "also_places": [[m.place.place_id, m.text, m.span.start, m.span.end] for m in claim.also_places] or None,
         "when_start": w.start.isoformat() if w else None, "when_end": w.end.isoformat() if w else None,
         "when_precision": w.precision if w else None, "when_text": w.text if w else None,
         "when_span_start": w.span.start if w and w.span else None, "when_span_end": w.span.end if w and w.span else None,
@@ -142,7 +143,7 @@ class Ledger:
                 published_precision=article.published.precision if article.published else None,
                 text=article.text, lang=article.lang,
                 ingested_at=(article.ingested_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
-                origin=article.origin, duplicate_of=article.duplicate_of,
+                origin=article.origin, duplicate_of=article.duplicate_of, relevance=extraction.relevance,
             ))
             wanted = {a.actor_id: a for a in extraction.actors}
             for claim in extraction.claims:
@@ -155,6 +156,7 @@ class Ledger:
                 if new:
                     conn.execute(insert(actors), new)
             wanted_places = {c.place.place.place_id: c.place.place for c in extraction.claims if c.place}
+            wanted_places.update({m.place.place_id: m.place for c in extraction.claims for m in c.also_places})
             wanted_places.update({m.place.place_id: m.place for m in extraction.places})
             if wanted_places:
                 have = set(conn.execute(select(places.c.place_id).where(places.c.place_id.in_(list(wanted_places)))).scalars())
@@ -199,9 +201,9 @@ class Ledger:
 
         with self.engine.connect() as conn:
             rows = conn.execute(select(articles.c.article_id, articles.c.published, articles.c.published_precision,
-                                       articles.c.outlet)).mappings()
+                                       articles.c.outlet, articles.c.relevance)).mappings()
             return {r["article_id"]: ArticleInfo(r["article_id"], _to_partial(r["published"], r["published_precision"]),
-                                                 r["outlet"]) for r in rows}
+                                                 r["outlet"], r["relevance"]) for r in rows}
 
     def event_assignments(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -357,6 +359,8 @@ def claim_dict(row, actor_rows: dict, place_rows: dict) -> dict:
         "hedge": row["hedge"], "predicate": row["predicate"],
         "agent": _actor(row["agent_id"], actor_rows), "patient": _actor(row["patient_id"], actor_rows),
         "quantity": quantity, "place": place, "when": when, "event_id": row["event_id"],
+        "also_places": [{"place_id": pid, "name": place_rows.get(pid, {}).get("name"), "text": text, "span": [start, end]}
+                        for pid, text, start, end in (row["also_places"] or ())],
         "identity": row["identity"], "negated": bool(row["negated"]),
         "modality": row["modality"], "scope": row["scope"], "period": row["period"],
         "body": _actor(row["body_id"], actor_rows),
@@ -402,6 +406,8 @@ def _to_claim(row, actor_rows: dict, place_rows: dict) -> Claim:
     if row["place_id"] and row["place_id"] in place_rows:
         place = PlaceMention(place=place_rows[row["place_id"]], text=row["place_text"],
                              span=_span(aid, row["place_start"], row["place_end"]))
+    also = tuple(PlaceMention(place=place_rows[pid], text=text, span=Span(aid, start, end))
+                 for pid, text, start, end in (row["also_places"] or ()) if pid in place_rows)
     when = None
     if row["when_start"]:
         when = When(start=dt.date.fromisoformat(row["when_start"]), end=dt.date.fromisoformat(row["when_end"]),
@@ -413,7 +419,7 @@ def _to_claim(row, actor_rows: dict, place_rows: dict) -> Claim:
         claim_id=row["claim_id"], article_id=aid, span=Span(aid, row["span_start"], row["span_end"]), text=row["text"],
         speaker=actor_rows.get(row["speaker_id"]), via=via, cue=row["cue"], hedge=row["hedge"],
         predicate=row["predicate"], agent=actor_rows.get(row["agent_id"]), patient=actor_rows.get(row["patient_id"]),
-        quantity=quantity, place=place, when=when, event_id=row["event_id"],
+        quantity=quantity, place=place, when=when, event_id=row["event_id"], also_places=also,
         source_span=_span(aid, row["source_start"], row["source_end"]),
         cue_span=_span(aid, row["cue_start"], row["cue_end"]),
         content_span=_span(aid, row["content_start"], row["content_end"]),

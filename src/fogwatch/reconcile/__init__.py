@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fogwatch.reconcile.cluster import Incident, build_incident, cluster, split_by_time
 from fogwatch.reconcile.disputes import disputes
+from fogwatch.reconcile.incidents import by_place, founds_incident, is_background, located, reports_incident
 from fogwatch.reconcile.measures import measures
-from fogwatch.reconcile.modes import AIR, FAMILY, REMOTE, assign_modes
+from fogwatch.reconcile.modes import FAMILY, assign_modes, remote_subtype
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate, Place
 
 
@@ -25,6 +27,12 @@ class ArticleInfo:
     article_id: str
     published: PartialDate | None
     outlet: str | None
+    relevance: float | None = None  # None: not judged (an article stored before relevance was)
+
+    def reports_conflict(self) -> bool:
+        from fogwatch.nlp.relevance import threshold
+
+        return self.relevance is None or self.relevance >= threshold()
 
 
 def _when(claims: list[Claim], incidents: list[Incident]) -> EventWhen | None:
@@ -45,15 +53,25 @@ def _when(claims: list[Claim], incidents: list[Incident]) -> EventWhen | None:
     return EventWhen(start=start, end=end, precision=precision)
 
 
+# What turns a protest into a riot (the demonstrators' violence), or into one met by force.
+RIOT = re.compile(r"\b(?:riot\w*|petrol bombs?|molotov\w*|looting|looted|torched|set (?:on )?fire|hurled|threw stones|"
+                  r"smashed|vandali[sz]\w*|violent (?:protests?|demonstrations?|clashes))\b", re.IGNORECASE)
+INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper spray|dispersed|broke up|detained|"
+                          r"arrested|beat(?:en)?|batons?|riot police|crackdown)\b", re.IGNORECASE)
+
+
 def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
     text = " ".join(c.text for c in claims)
     if family == "arrest":
         return "Strategic developments", "Arrests"
+    if family == "protest":
+        if any(c.predicate == "rioted" for c in claims) or RIOT.search(text):
+            return "Riots", "Violent demonstration"
+        return "Protests", "Protest with intervention" if INTERVENTION.search(text) else "Peaceful protest"
     if family == "remote":
         if modes and set(modes) == {"interception"}:
             return "Strategic developments", "Disrupted weapons use"
-        return "Explosions/Remote violence", "Air/drone strike" if AIR.search(text) else \
-            "Shelling/artillery/missile attack" if REMOTE.search(text) else "Remote explosive/landmine/IED"
+        return "Explosions/Remote violence", remote_subtype(text)
     kinds = {c.predicate for c in claims if c.predicate in ("captured", "repelled", "clashed", "attacked", "crossed")}
     if kinds == {"captured"}:
         state = any((c.agent or c.speaker) and (c.agent or c.speaker).kind == "state_forces" for c in claims)
@@ -61,13 +79,20 @@ def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
     return "Battles", "Armed clash"
 
 
-def _stable_id(members: list[str], previous: dict[str, str], taken: set[str]) -> str:
+def _stable_id(members: list[str], previous: dict[str, str], taken: set[str], where: str = "") -> str:
     votes = Counter(previous[c] for c in members if c in previous)
     for event_id, count in votes.most_common():
         # Keep an id when most of this event's previously placed claims were in it.
         if event_id not in taken and count * 2 >= sum(votes.values()):
             return event_id
-    return "ev-" + hashlib.sha256("|".join(sorted(members)).encode()).hexdigest()[:12]
+    # The place is part of the key: one sentence can report two incidents ("struck A and B").
+    key = "|".join(sorted(members)) + "@" + where
+    event_id = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+    n = 1
+    while event_id in taken:
+        n += 1
+        event_id = "ev-" + hashlib.sha256(f"{key}#{n}".encode()).hexdigest()[:12]
+    return event_id
 
 
 def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
@@ -79,33 +104,46 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
     incidents: list[Incident] = []
     modes: dict[str, str] = {}
     for article_id, group in by_article.items():
-        group.sort(key=lambda c: c.span.start)
+        info = articles.get(article_id)
+        if info is not None and not info.reports_conflict():
+            continue  # sport, business, reviews: the claims stay claims and make no event
+        published = info.published if info else None
+        group = sorted((c for c in group if reports_incident(c) and not is_background(c, published)),
+                       key=lambda c: c.span.start)
         article_modes = assign_modes(group, "")
         modes.update(article_modes)
         families: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
             if claim.claim_id in article_modes:
                 families[FAMILY[article_modes[claim.claim_id]]].append(claim)
-        info = articles.get(article_id)
         for family, members in families.items():
-            for n, part in enumerate(split_by_time(members)):
-                incidents.append(build_incident((article_id, f"{family}:{n}"), family, part,
-                                                info.published if info else None))
+            groups = by_place(members)
+            for place, placed in groups:
+                if not located(place, placed, any(located(p) for p, _ in groups)):
+                    continue  # see incidents.located: the claims stay, as claims
+                for n, part in enumerate(split_by_time(placed)):
+                    if not any(founds_incident(c) for c in part):
+                        continue  # only denials, descriptions or figures of speech: no incident
+                    key = (article_id, f"{family}:{place.place_id if place else ''}:{n}")
+                    incidents.append(build_incident(key, family, part, published, place))
     outlets = {a: (info.outlet if info else None) for a, info in articles.items()}
     # Largest groups claim their ids first, so that a split keeps the id on the bigger part.
     groups = sorted(cluster(incidents), key=lambda g: -sum(len(i.claims) for i in g))
     events, taken = [], set()
     for group in groups:
-        members = sorted((c for inc in group for c in inc.claims), key=lambda c: (c.article_id, c.span.start))
+        # A claim that names several places may sit in two of the group's incidents: count it once.
+        unique = {c.claim_id: c for inc in group for c in inc.claims}
+        members = sorted(unique.values(), key=lambda c: (c.article_id, c.span.start))
         ids = [c.claim_id for c in members]
-        event_id = _stable_id(ids, previous, taken)
+        where = ",".join(sorted({inc.place.place_id for inc in group if inc.place}))
+        event_id = _stable_id(ids, previous, taken, where)
         taken.add(event_id)
         family = group[0].family
         etype, subtype = _type(family, Counter(modes[c.claim_id] for c in members), members)
         places: dict[str, Place] = {}
-        for c in members:
-            if c.place:
-                places.setdefault(c.place.place.place_id, c.place.place)
+        for inc in group:
+            for where in [inc.place] if inc.place else [c.place.place for c in inc.claims if c.place]:
+                places.setdefault(where.place_id, where)
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         actors: dict[str, Actor] = {}
         for c in members:

@@ -62,6 +62,7 @@ class Incident:
     actors: set[str] = field(default_factory=set)  # every named actor: speakers too (for blocking)
     parties: set[str] = field(default_factory=set)  # who did what to whom: agents and patients
     words: set[str] = field(default_factory=set)
+    place: Place | None = None  # where it happened: the place its claims name, else the article's country
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -73,8 +74,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z\-']+", text.lower()) if w not in STOP and len(w) > 2}
 
 
-def build_incident(key: tuple[str, str], family: str, claims: list[Claim], published: PartialDate | None) -> Incident:
-    inc = Incident(key=key, family=family, claims=claims)
+def build_incident(key: tuple[str, str], family: str, claims: list[Claim], published: PartialDate | None,
+                   place: Place | None = None) -> Incident:
+    """An incident of `claims` at `place` (None: read the places from the claims themselves)."""
+    inc = Incident(key=key, family=family, claims=claims, place=place)
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated = [c.when for c in claims if c.when]
     if dated:
@@ -89,16 +92,16 @@ def build_incident(key: tuple[str, str], family: str, claims: list[Claim], publi
             inc.start, inc.end, inc.precision = published.date, _month_end(published.date), "month"
         else:
             inc.start, inc.end, inc.precision = published.date, dt.date(published.date.year, 12, 31), "year"
+    located = [place] if place is not None else [c.place.place for c in claims if c.place]
+    for where in located:
+        if where.precision == "country":
+            inc.countries.add(where.country or "")
+        else:
+            if where.admin1:
+                inc.regions.add(f"{where.country}:{where.admin1}")
+            inc.countries.add(where.country or "")
+            inc.points.append((where.lat, where.lon, where.precision != "exact"))
     for claim in claims:
-        if claim.place:
-            place: Place = claim.place.place
-            if place.precision == "country":
-                inc.countries.add(place.country or "")
-            else:
-                if place.admin1:
-                    inc.regions.add(f"{place.country}:{place.admin1}")
-                inc.countries.add(place.country or "")
-                inc.points.append((place.lat, place.lon, place.precision != "exact"))
         for actor in (claim.speaker, claim.agent, claim.patient):
             if actor is not None and not actor.discovered:
                 inc.actors.add(actor.actor_id)
@@ -157,11 +160,18 @@ def near(a: Incident, b: Incident) -> bool:
     return any(km(p, q) <= (NEAR_REGION_KM if p[2] or q[2] else NEAR_KM) for p in a.points for q in b.points)
 
 
+def apart(a: Incident, b: Incident) -> bool:
+    """Both name precise places, and none of them lie within `SAME_PLACE_KM` * 2 of the other's:
+    two locations, two events (ACLED's one event per location and day)."""
+    pa, pb = [p for p in a.points if not p[2]], [q for q in b.points if not q[2]]
+    return bool(pa and pb) and not any(km(p, q) <= 2 * SAME_PLACE_KM for p in pa for q in pb)
+
+
 def linked(a: Incident, b: Incident) -> bool:
-    if a.family != b.family or not time_compatible(a, b):
+    if a.family != b.family or not time_compatible(a, b) or apart(a, b):
         return False
-    if a.regions and b.regions and not (a.regions & b.regions) and not near(a, b):
-        return False
+    if a.regions and b.regions and not (a.regions & b.regions):
+        return False  # two regions, two locations
     if a.countries and b.countries and not (a.countries & b.countries):
         return False
     union = a.words | b.words

@@ -5,7 +5,10 @@
   ("Russian citizens" vs "Ukrainians"); labels without a nationality ("terrorists") are listed
   with the parties but do not by themselves make a dispute.
 - outcome: one side claims a capture, another that the attack was repelled.
-- denial: a source denies what another asserts.
+- denial: a source denies, or says did not happen, what another asserts; "cause" when what is
+  denied is the attack itself ("shot down" against "no indication of enemy fire").
+Only claims of different sides make a dispute: one side's two figures are an update, not a
+dispute; a party and an independent source, or two parties, can disagree.
 """
 from __future__ import annotations
 
@@ -39,6 +42,13 @@ def _interval(claim: Claim) -> tuple[float, float]:
     return low, high
 
 
+def _camp(claim: Claim, outlets: dict) -> str:
+    """The side a claim speaks for; a speaker with no side is a camp of its own."""
+    if claim.speaker is not None and claim.speaker.side:
+        return claim.speaker.side
+    return "src:" + source_of(claim, outlets.get(claim.article_id))[0]
+
+
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -47,7 +57,7 @@ def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     out = []
     for (predicate, unit), group in sorted(groups.items()):
         clash = any(
-            source_of(a, outlets.get(a.article_id))[0] != source_of(b, outlets.get(b.article_id))[0]
+            _camp(a, outlets) != _camp(b, outlets)
             and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0])
             for i, a in enumerate(group) for b in group[i + 1:])
         if not clash:
@@ -93,14 +103,20 @@ def outcome_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
                     parties=(_party("captured", captured, outlets), _party("repelled", repelled, outlets)))]
 
 
+ATTACK = {"attacked", "shot_down"}
+
+
 def denial_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     out = []
-    for denied in (c for c in claims if c.hedge == "denied"):
-        others = [c for c in claims if c.predicate == denied.predicate and asserts(c)
-                  and source_of(c, outlets.get(c.article_id))[0] != source_of(denied, outlets.get(denied.article_id))[0]]
+    for denied in (c for c in claims if c.hedge == "denied" or c.negated):
+        related = ATTACK if denied.predicate in ATTACK else {denied.predicate}
+        others = [c for c in claims if c.predicate in related and asserts(c) and not c.negated
+                  and _camp(c, outlets) != _camp(denied, outlets)]
         if others:
-            out.append(Dispute(kind="denial", subject=denied.predicate,
-                               parties=(_party("asserted", others, outlets), _party("denied", [denied], outlets))))
+            kind = "cause" if denied.predicate in ATTACK else "denial"
+            out.append(Dispute(kind=kind, subject=denied.predicate,
+                               parties=(_party("asserted", others, outlets),
+                                        _party("denied" if denied.hedge == "denied" else "did not happen", [denied], outlets))))
     return out
 
 

@@ -13,26 +13,43 @@ from fogwatch.records import Claim
 
 REMOTE = re.compile(
     r"\b(?:drones?|uavs?|missiles?|rockets?|air ?strikes?|airstrikes?|air raids?|shell(?:ing|ed|s)?|artillery|"
-    r"bomb(?:s|ing|ed|ard\w*)?|mortars?|shahed\w*|kamikaze|glide bombs?|ballistic|cruise|strikes?|struck)\b",
+    r"bomb(?:s|ing|ed|ard\w*)?|mortars?|shahed\w*|kamikaze|glide bombs?|ballistic|cruise|strikes?|struck|"
+    r"explosions?|explosives?|blasts?|(?:land)?mines?|ieds?|car bombs?)\b",
     re.IGNORECASE)
 COMBATANTS = {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur", "terrorist",
               "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist"}
-AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|bomb(?:s|ing|ed)?|shahed\w*|"
-                 r"kamikaze|glide bombs?)\b", re.IGNORECASE)
+AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|warplanes?|helicopters?|"
+                 r"bombers?|aerial bombs?|air-dropped|shahed\w*|kamikaze|glide bombs?|guided bombs?)\b", re.IGNORECASE)
+MISSILE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|grads?|"
+                     r"howitzers?|multiple rocket|himars|iskanders?|kalibrs?)\b", re.IGNORECASE)
+EXPLOSIVE = re.compile(r"\b(?:explosions?|explosives?|blasts?|(?:land)?mines?|ieds?|car bombs?|booby[- ]trap\w*|"
+                       r"improvised explosive|detonat\w+|bomb(?:s|ing)?)\b", re.IGNORECASE)
+
+
+def remote_subtype(text: str) -> str:
+    """ACLED's sub-type of a strike from afar, from the weapons its reports name."""
+    air, missile = len(AIR.findall(text)), len(MISSILE.findall(text))
+    if air or missile:
+        return "Air/drone strike" if air > missile else "Shelling/artillery/missile attack"
+    return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
 # Kinds that may share an event: a strike and the interception of its drones are one night.
-FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest"}
+FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest"}
 EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
-                    "crossed", "clashed", "detained", "identified_as"}
+                    "crossed", "clashed", "detained", "identified_as", "protested", "rioted"}
 
 
 def own_mode(claim: Claim, text: str) -> str | None:
     """The kind a claim shows by itself, or None when it must borrow one."""
     p = claim.predicate
+    if claim.negated or claim.hedge == "denied":
+        return None  # a denial is about the incident reported beside it: it takes that one's kind
     if p == "shot_down":
         return "interception"
     if p == "detained":
         return "arrest"
+    if p in ("protested", "rioted"):
+        return "protest"
     if p in ("crossed", "captured", "repelled", "clashed"):
         return "ground"
     if p == "attacked":

@@ -44,7 +44,9 @@ class Candidate:
     similarity: float = 100.0  # fuzzy ratio of the best matching name, for transliteration matches
 
 
-CACHE_VERSION = 2
+# 3: "Gaza", "Gaza Strip" and "West Bank" are places (Gaza City, the PS.GZ and PS.WE regions), no
+# longer the Palestinian Territory as a whole: events there are coded below the country.
+CACHE_VERSION = 3
 
 
 def _cache_path() -> Path:
@@ -133,8 +135,7 @@ class Gazetteer:
                                round(lat / weight, 4) if weight else 0.0, round(lon / weight, 4) if weight else 0.0)
         country_names = {fold(v[0]): k for k, v in countries.items()}
         for extra, code in (("United States", "US"), ("USA", "US"), ("UK", "GB"), ("Britain", "GB"),
-                            ("Great Britain", "GB"), ("Gaza", "PS"), ("Gaza Strip", "PS"), ("West Bank", "PS"),
-                            ("Palestine", "PS"), ("Czech Republic", "CZ"), ("Syria", "SY"), ("Iran", "IR")):
+                            ("Great Britain", "GB"), ("Palestine", "PS"), ("Czech Republic", "CZ"), ("Syria", "SY"), ("Iran", "IR")):
             country_names[fold(extra)] = code
         skeletons: dict[str, list[str]] = defaultdict(list)
         for key in by_name:

@@ -31,11 +31,30 @@ def _filter(date_from, date_to, type, actor, side, place, disputed) -> EventFilt
                        side=side or None, place=place or None, disputed=bool(disputed))
 
 
+def axis_range(days: list[int], fence: float = 3.0) -> tuple[int, int]:
+    """The span of day numbers a timeline's axis shows: all of them, except outliers beyond
+    `fence` interquartile ranges of the quartiles (a 1944 anniversary among 2024 strikes)."""
+    days = sorted(days)
+    if len(days) < 4:
+        return days[0], days[-1]
+    q1, q3 = days[len(days) // 4], days[(3 * len(days)) // 4]
+    spread = max(q3 - q1, 7)
+    low, high = q1 - fence * spread, q3 + fence * spread
+    kept = [d for d in days if low <= d <= high]
+    return kept[0], kept[-1]
+
+
 def timeline(rows: list[dict], width: int = 900) -> dict:
-    """Bars of an SVG timeline: x from the event's start/end within the shown range."""
+    """Bars of an SVG timeline: x from the event's start/end within the shown range. Events dated
+    far outside the rest are listed apart (`outside`), as are undated ones (`undated`), so that
+    one outlier does not squeeze every other bar into a pixel."""
     dated = [e for e in rows if e["when"]]
+    undated = [e for e in rows if not e["when"]]
     if not dated:
-        return {"bars": [], "width": width, "height": 0, "ticks": []}
+        return {"bars": [], "width": width, "height": 0, "ticks": [], "outside": [], "undated": undated}
+    lo, hi = axis_range([dt.date.fromisoformat(e["when"]["start"]).toordinal() for e in dated])
+    outside = [e for e in dated if not lo <= dt.date.fromisoformat(e["when"]["start"]).toordinal() <= hi]
+    dated = [e for e in dated if lo <= dt.date.fromisoformat(e["when"]["start"]).toordinal() <= hi]
     first = min(dt.date.fromisoformat(e["when"]["start"]) for e in dated)
     last = max(dt.date.fromisoformat(e["when"]["end"]) for e in dated)
     days = max((last - first).days, 1)
@@ -53,7 +72,8 @@ def timeline(rows: list[dict], width: int = 900) -> dict:
         ticks.append({"x": 10 + max(0, (month - first).days) * scale, "label": month.strftime("%Y-%m")})
         for _ in range(step):
             month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return {"bars": bars, "width": width, "height": 8 + min(len(bars), 12) * 14 + 24, "ticks": ticks[-40:]}
+    return {"bars": bars, "width": width, "height": 8 + min(len(bars), 12) * 14 + 24, "ticks": ticks[-40:],
+            "outside": sorted(outside, key=lambda e: e["when"]["start"]), "undated": undated}
 
 
 def found(value: dict | None, what: str, key: str) -> dict:
