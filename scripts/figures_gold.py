@@ -54,43 +54,51 @@ def show(key: str) -> None:
         pos += len(line) + 1
 
 
-def check(files: list[str]) -> int:
-    errors = 0
-    seen_docs: set[str] = set()
-    held_out = reserved(CORPUS)
+def gold_lines(files: list[str]):
+    """(where, record) for each non-blank line of annotation files; a line that is not JSON is
+    printed as a problem and yields (where, None)."""
     for name in files:
         for n, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             where = f"{name}:{n}"
             try:
-                rec = json.loads(line)
+                yield where, json.loads(line)
             except json.JSONDecodeError as exc:
                 print(f"{where}: not JSON ({exc})")
-                errors += 1
-                continue
-            key = rec.get("doc")
-            if key in held_out:
-                print(f"{where}: {key} is reserved for held-out scoring")
-                errors += 1
-            if key in seen_docs:
-                print(f"{where}: {key} annotated twice")
-                errors += 1
-            seen_docs.add(key)
-            try:
-                text = load_document(CORPUS, key).text or ""
-            except (KeyError, OSError, ValueError) as exc:
-                print(f"{where}: unknown doc {key!r} ({exc})")
-                errors += 1
-                continue
-            if rec.get("split") not in ("dev", "test"):
-                print(f"{where}: split must be dev or test")
-                errors += 1
-            for i, fig in enumerate([*rec.get("figures", []), *rec.get("not_claims", [])]):
-                errs = _check_figure(fig, text)
-                for e in errs:
-                    print(f"{where} figure {i} ({fig.get('quote')!r}): {e}")
-                errors += len(errs)
+                yield where, None
+
+
+def check(files: list[str]) -> int:
+    errors = 0
+    seen_docs: set[str] = set()
+    held_out = reserved(CORPUS)
+    for where, rec in gold_lines(files):
+        if rec is None:
+            errors += 1
+            continue
+        key = rec.get("doc")
+        if key in held_out:
+            print(f"{where}: {key} is reserved for held-out scoring")
+            errors += 1
+        if key in seen_docs:
+            print(f"{where}: {key} annotated twice")
+            errors += 1
+        seen_docs.add(key)
+        try:
+            text = load_document(CORPUS, key).text or ""
+        except (KeyError, OSError, ValueError) as exc:
+            print(f"{where}: unknown doc {key!r} ({exc})")
+            errors += 1
+            continue
+        if rec.get("split") not in ("dev", "test"):
+            print(f"{where}: split must be dev or test")
+            errors += 1
+        for i, fig in enumerate([*rec.get("figures", []), *rec.get("not_claims", [])]):
+            errs = _check_figure(fig, text)
+            for e in errs:
+                print(f"{where} figure {i} ({fig.get('quote')!r}): {e}")
+            errors += len(errs)
     print(f"{errors} problems in {len(seen_docs)} documents")
     return 1 if errors else 0
 

@@ -213,44 +213,35 @@ def evaluate(data: Path, corpus: Path | None = None, extraction: Path | None = N
              limit: int | None = None) -> dict:
     """Ingest every gold document into a scratch ledger as `fogwatch ingest` does, reconcile, and
     score the events that draw on each document."""
-    import tempfile
+    import dataclasses
 
-    from fogwatch.clean import clean_document
-    from fogwatch.ledger import open_ledger
+    from fogwatch.eval import scratch_ledger
+    from fogwatch.ingest.meta import parse_published
     from fogwatch.nlp.relevance import threshold
-    from fogwatch.pipeline import reconcile_ledger, run
-    from fogwatch.records import Article
+    from fogwatch.pipeline import reconcile_ledger
 
     corpus, extraction = corpus or CORPUS, extraction or EXTRACTION
     gold_docs = [d for d in read_gold(data) if split is None or d.get("split") == split]
     if limit:
         gold_docs = gold_docs[:limit]
-    keys: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="fogwatch-events-") as tmp:
-        source = Path(tmp) / "gold.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for doc in gold_docs:
-                document = load_document(doc["doc"], corpus, extraction)
-                published = doc.get("published") or (document.published.isoformat() if document.published else None)
-                article = clean_document(document)
-                if isinstance(article, Article):
-                    keys[article.article_id] = doc["doc"]
-                handle.write(json.dumps({"id": doc["doc"], "text": document.text, "title": document.title,
-                                         "url": document.url, "outlet": document.outlet,
-                                         "published": published}) + "\n")
-        ledger = open_ledger(str(Path(tmp) / "ledger.db"))
-        try:
-            run([source], ledger)
-            reconcile_ledger(ledger)
-            predicted: dict[str, list[dict]] = {}
-            for event in ledger.iter_events():
-                for article_id in event["articles"]:
-                    if article_id in keys:
-                        predicted.setdefault(keys[article_id], []).append(event)
-            relevance = {keys[a]: info.relevance for a, info in ledger.article_infos().items()
-                         if a in keys and info.relevance is not None}
-        finally:
-            ledger.close()
+
+    def documents():
+        for doc in gold_docs:
+            document = load_document(doc["doc"], corpus, extraction)
+            # A page's date as its URL gives it (the gold records it), as an HTML reader would find it.
+            if document.published is None and doc.get("published"):
+                document = dataclasses.replace(document, published=parse_published(doc["published"]))
+            yield doc["doc"], document
+
+    predicted: dict[str, list[dict]] = {}
+    with scratch_ledger(documents(), "fogwatch-events-") as (ledger, keys):
+        reconcile_ledger(ledger)
+        for event in ledger.iter_events():
+            for article_id in event["articles"]:
+                if article_id in keys:
+                    predicted.setdefault(keys[article_id], []).append(event)
+        relevance = {keys[a]: info.relevance for a, info in ledger.article_infos().items()
+                     if a in keys and info.relevance is not None}
     result = score(gold_docs, predicted, relevance, threshold())
     result["split"] = split or "all"
     return result

@@ -316,39 +316,18 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
 def evaluate(data: Path, corpus: Path | None = None, split: str | None = None, limit: int | None = None) -> dict:
     """Ingest every gold document into a scratch ledger, as `fogwatch ingest` does, and score the
     figure claims the ledger then holds (its `fogwatch/1` claim objects)."""
-    import tempfile
-
-    from fogwatch.clean import clean_document
-    from fogwatch.ledger import open_ledger
-    from fogwatch.pipeline import run
-    from fogwatch.records import Article
+    from fogwatch.eval import scratch_ledger
 
     corpus = corpus or CORPUS
     gold_docs = [d for d in read_gold(data) if split is None or d.get("split") == split]
     if limit:
         gold_docs = gold_docs[:limit]
-    keys: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="fogwatch-figures-") as tmp:
-        source = Path(tmp) / "gold.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for doc in gold_docs:
-                document = load_document(corpus, doc["doc"])
-                article = clean_document(document)
-                if isinstance(article, Article):
-                    keys[article.article_id] = doc["doc"]
-                handle.write(json.dumps({
-                    "id": doc["doc"], "text": document.text, "title": document.title, "url": document.url,
-                    "outlet": document.outlet,
-                    "published": document.published.isoformat() if document.published else None}) + "\n")
-        ledger = open_ledger(str(Path(tmp) / "ledger.db"))
-        try:
-            run([source], ledger)
-            predictions: dict[str, list[dict]] = {}
-            for claim in ledger.iter_claims():
-                if claim["article_id"] in keys:
-                    predictions.setdefault(keys[claim["article_id"]], []).append(claim)
-        finally:
-            ledger.close()
+    predictions: dict[str, list[dict]] = {}
+    with scratch_ledger(((d["doc"], load_document(corpus, d["doc"])) for d in gold_docs), "fogwatch-figures-") \
+            as (ledger, keys):
+        for claim in ledger.iter_claims():
+            if claim["article_id"] in keys:
+                predictions.setdefault(keys[claim["article_id"]], []).append(claim)
     result = score(gold_docs, predictions)
     result["split"] = split or "all"
     return result

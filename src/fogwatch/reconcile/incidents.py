@@ -44,9 +44,14 @@ FORCE = re.compile(
     r"gunfire|fired|killed|killing|dead|died|wounded|injured|casualt\w+|tanks?|armou?red|front ?line|offensive|"
     r"assault\w*|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|detained|arrested|"
     r"hostages?|positions?|brigades?|battalions?|regiment|units?)\b", re.IGNORECASE)
-# Predicates that are force by themselves; the others need a word of force in their sentence.
-VIOLENT_PREDICATES = {"killed", "wounded", "casualties", "shot_down", "repelled", "clashed", "detained", "protested",
-                      "rioted"}
+# Predicates that are force by themselves; the others need a word of force in their sentence, or
+# (deaths and injuries) a count: "three people died" reports an incident, "why die for Danzig?" none.
+VIOLENT_PREDICATES = {"shot_down", "repelled", "clashed", "detained", "protested", "rioted"}
+COUNTED_PREDICATES = {"killed", "wounded", "casualties"}
+# Figures of speech that use the words of force: never an incident.
+FIGURATIVE = re.compile(r"\b(?:red lines?|push(?:ed|es|ing)? back against|war of words|trade wars?|price wars?|"
+                        r"culture wars?|battle (?:for|over) (?:the )?(?:hearts|votes|market)|(?:die|dying) for)\b",
+                        re.IGNORECASE)
 # Predicates that describe, but do not report, an incident: they join one, they never make one.
 JOIN_ONLY = {"identified_as"}
 _TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|captur\w*|seiz\w*|occup\w*|took|take[ns]?|"
@@ -55,9 +60,10 @@ _TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|capt
 
 def founds_incident(claim: Claim) -> bool:
     """Whether a claim can be the first report of an incident, not only join one."""
-    if claim.predicate in JOIN_ONLY or claim.hedge == "denied" or claim.negated or claim.modality != "asserted":
+    if claim.predicate in JOIN_ONLY or claim.hedge == "denied" or claim.negated or claim.modality != "asserted" \
+            or FIGURATIVE.search(claim.text):
         return False
-    if claim.predicate in VIOLENT_PREDICATES:
+    if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
     # Words of force other than the claim's own verb ("strike" alone is also the verb of a claim).
     return bool(FORCE.search(_TRIGGERS.sub(" ", claim.text)))

@@ -14,14 +14,16 @@ from fogwatch.records import Claim
 REMOTE = re.compile(
     r"\b(?:drones?|uavs?|missiles?|rockets?|air ?strikes?|airstrikes?|air raids?|shell(?:ing|ed|s)?|artillery|"
     r"bomb(?:s|ing|ed|ard\w*)?|mortars?|shahed\w*|kamikaze|glide bombs?|ballistic|cruise|strikes?|struck|"
-    r"explosions?|explosives?|blasts?|(?:land)?mines?|ieds?|car bombs?)\b",
+    r"explosions?|explosives?|blasts?|(?:land)?mines?|ieds?|car bombs?|mlrs|grads?|uragans?|smerchs?|tochkas?|"
+    r"iskanders?|kalibrs?|himars|howitzers?|multiple rocket)\b",
     re.IGNORECASE)
 COMBATANTS = {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur", "terrorist",
               "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist"}
 AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|warplanes?|helicopters?|"
                  r"bombers?|aerial bombs?|air-dropped|shahed\w*|kamikaze|glide bombs?|guided bombs?)\b", re.IGNORECASE)
 MISSILE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|grads?|"
-                     r"howitzers?|multiple rocket|himars|iskanders?|kalibrs?)\b", re.IGNORECASE)
+                     r"howitzers?|multiple rocket|himars|iskanders?|kalibrs?|uragans?|smerchs?|tochkas?)\b",
+                     re.IGNORECASE)
 EXPLOSIVE = re.compile(r"\b(?:explosions?|explosives?|blasts?|(?:land)?mines?|ieds?|car bombs?|booby[- ]trap\w*|"
                        r"improvised explosive|detonat\w+|bomb(?:s|ing)?)\b", re.IGNORECASE)
 
