@@ -106,16 +106,19 @@ def test_rerun_keeps_event_ids(ledger, events, tmp_path):
     assert {e["event_id"] for e in events} <= {e.event_id for e in grown}
 
 
-def _claim(n: int, low, high, side, hedge="asserted", unit="fighter") -> Claim:
+def _claim(n: int, low, high, side, hedge="asserted", unit="fighter", kind="unknown") -> Claim:
     span = Span("a", n, n + 1)
-    speaker = Actor(actor_id=f"s{n}", name=f"S{n}", side=side) if side != "outlet" else None
+    speaker = Actor(actor_id=f"s{n}", name=f"S{n}", side=side, kind=kind) if side != "outlet" else None
     return Claim(claim_id=f"c{n}", article_id="a", span=span, text="x", speaker=speaker, via=(), cue="said",
                  hedge=hedge, predicate="killed", quantity=Quantity(low, high, unit, "x", span))
 
 
 def test_measure_rule():
-    (m,) = measures([_claim(1, 70, 70, "RU"), _claim(2, 101, None, "RU"), _claim(3, 40, 60, None)], {})
+    (m,) = measures([_claim(1, 70, 70, "RU"), _claim(2, 101, None, "RU"), _claim(3, 40, 60, None, kind="ngo")], {})
     assert (m.low, m.best, m.high, m.n_sources) == (40, 40, 101, 3)
     assert "independent" in m.rule
+    # A speaker whose side is merely unknown ("officials") is not an independent source.
+    (m,) = measures([_claim(1, 70, 70, "RU"), _claim(3, 90, 90, None)], {})
+    assert m.best == 70 and "unknown side" in m.rule
     (m,) = measures([_claim(1, 70, 70, "RU"), _claim(2, 101, None, "RU"), _claim(3, 5, 5, "UA", hedge="denied")], {})
     assert (m.low, m.best, m.high, m.n_sources) == (70, 70, 101, 2)

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of
 from fogwatch.records import Claim, Dispute, Party
-from fogwatch.registry.actors import DEMONYMS
+from fogwatch.registry.actors import DEMONYMS, stance
 
 TERRITORY = {"village", "town", "city", "settlement", "territory", "area", "position", "hamlet", "district", "region",
              "height", "hill", "bridgehead", "base", "airfield"}
@@ -26,7 +26,7 @@ PLURAL_DEMONYMS = {d + "s": side for d, side in DEMONYMS.items() if d.endswith("
 def _who(claim: Claim, outlets: dict) -> tuple[str, str]:
     if claim.speaker is None:
         return outlets.get(claim.article_id) or "the outlet", "independent"
-    return claim.speaker.name, claim.speaker.side or "independent"
+    return claim.speaker.name, stance(claim.speaker)
 
 
 def _party(value: str, claims: list[Claim], outlets: dict) -> Party:

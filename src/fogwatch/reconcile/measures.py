@@ -9,8 +9,9 @@ The rule, as ACLED and UCDP practise it and as an analyst would defend it:
 - low  = the lowest figure any source gives (an interval's lower end; an open lower end uses its upper).
 - high = the highest figure any source gives; an open-ended "more than 100" counts as 101, so it can
   raise `high` but never lowers it.
-- best = the figure from independent sources (speakers with no side in the conflict, or the outlet's
-  own reporting) when there is one — their most conservative; when only belligerents speak, the most
+- best = the figure from independent sources (international bodies, NGOs, monitors and news media
+  with no side in the conflict, or the outlet's own reporting; a speaker whose side is merely
+  unknown is not independent) when there is one — their most conservative; when only belligerents speak, the most
   conservative belligerent figure (ACLED's practice).
 - n_sources = how many distinct sources (speakers, or outlets speaking for themselves) give a figure.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from fogwatch.records import Claim, Measure
+from fogwatch.registry.actors import stance
 
 # Words for the same thing counted, folded to one unit so figures can be compared.
 UNIT_GROUPS = {
@@ -42,7 +44,7 @@ def source_of(claim: Claim, outlet: str | None) -> tuple[str, bool]:
     """(source key, independent?) of a claim's figure."""
     if claim.speaker is None:
         return f"outlet:{outlet or claim.article_id}", True
-    return claim.speaker.actor_id, claim.speaker.side is None
+    return claim.speaker.actor_id, stance(claim.speaker) == "independent"
 
 
 def point(claim: Claim) -> int | None:
@@ -76,7 +78,7 @@ def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measur
         if independent:
             best, rule = min(independent), "most conservative figure from independent sources"
         else:
-            best, rule = min(points), "most conservative figure; only parties to the conflict give one"
+            best, rule = min(points), "most conservative figure; only parties to the conflict (or speakers of unknown side) give one"
         out.append(Measure(predicate=predicate, unit=unit, low=min(points), best=best,
                            high=max(h for h in highs if h is not None), n_sources=len({s for s, _ in sources}),
                            claims=tuple(c.claim_id for c in group), rule=rule))

@@ -34,6 +34,22 @@ DEMONYMS = {
 }
 
 
+# Speakers with no side who report without taking part: UN bodies, NGOs and monitors, news media.
+INDEPENDENT_KINDS = {"international_org", "ngo", "media"}
+
+
+def stance(actor: Actor | None) -> str:
+    """A speaker's standing in a conflict: its side ("RU", "HAMAS"), "independent" (no side, and
+    an international body, NGO, monitor or news medium), or "unknown" (no side known: a discovered
+    "officials" or "witness" is not, for that, independent). No speaker: the outlet's own reporting,
+    independent."""
+    if actor is None:
+        return "independent"
+    if actor.side:
+        return actor.side
+    return "independent" if actor.kind in INDEPENDENT_KINDS else "unknown"
+
+
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive key for names."""
     text = unicodedata.normalize("NFKD", text)

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from fogwatch.ledger import EventFilter, Ledger, open_ledger
+from fogwatch.registry.actors import INDEPENDENT_KINDS
 from fogwatch.views.export import interchange
 from fogwatch.views.web.highlight import pieces
 
@@ -23,7 +24,7 @@ HERE = Path(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 PAGE = 50
-SIDE_ORDER = {"independent": "zz"}
+SIDE_ORDER = {"independent": "zy", "unknown": "zz"}
 
 
 def _filter(date_from, date_to, type, actor, side, place, disputed) -> EventFilter:
@@ -85,7 +86,10 @@ def found(value: dict | None, what: str, key: str) -> dict:
 def side_of(claim: dict) -> str:
     if claim["speaker"] is None:
         return "outlet"
-    return claim["speaker"].get("side") or "independent"
+    speaker = claim["speaker"]
+    if speaker.get("side"):
+        return speaker["side"]
+    return "independent" if speaker.get("kind") in INDEPENDENT_KINDS else "unknown"
 
 
 def create_app(db: str | None = None, ledger: Ledger | None = None) -> FastAPI:
