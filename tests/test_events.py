@@ -69,6 +69,8 @@ def test_background_and_running_totals_make_no_event():
         claim(2, "More than 9,000 civilians have been killed in Kharkiv since the invasion.", "killed",
               place=KHARKIV, quantity=9000, scope="cumulative"),
         claim(3, "If Russia attacks Odesa, hundreds could die.", "attacked", place=ODESA, modality="conditional"),
+        claim(4, "Odesa was briefly occupied at the start of the invasion, when troops shelled the port.", "attacked",
+              place=ODESA),
     ])
     assert events == []
 

@@ -1,19 +1,22 @@
 """One article's claims → incidents: which claims report an incident, and one incident per kind,
 place and time, as ACLED codes them.
 
-- **Which claims.** A claim reports an incident when it says that something happened (modality
-  `asserted`, not negated), its figure is not a running total (scope `cumulative`), and it is not
-  background: a claim dated more than `BACKGROUND_DAYS` before the article's publication (the 2022
-  invasion in a 2024 story, D-Day) situates the story and joins no event. A denial joins the
-  incident it denies, but an incident made only of denials is none.
+- **Which claims.** A claim sits in an incident when it says that something happened or did not
+  (modality asserted or negated), its figure is not a running total (scope `cumulative`), and it
+  is not background: dated more than `BACKGROUND_DAYS` before the article's publication (the 2022
+  invasion in a 2024 story, D-Day), or told as the war's past with no date of its own ("at the
+  start of the invasion", "in 2014", "years ago"). Only some claims can found an incident
+  (`founds_incident`): not denials, negations or identifications, not figures of speech, and
+  only with a word of force (or, for deaths and injuries, a count).
 - **One place.** Claims are grouped by the place they name; a claim whose clause names several
-  places together ("struck Chernihiv and Zhytomyr") reports an incident at each. A claim that names none takes the place
-  below the country of the nearest claim of the same kind before it (within `CARRY_CHARS`: the
-  same or the previous paragraph, in practice), else after it; failing both, the one place the
-  article gives this kind of incident, if it gives one. A region-level claim joins the one town of that region the article's
-  claims of this kind name, and a country-level claim the one place of that country, when there is
-  exactly one; otherwise each stays its own incident at its own precision ("shelling across the
-  Kharkiv region" beside strikes on two towns).
+  places together ("struck Chernihiv and Zhytomyr") reports an incident at each. A claim that
+  names none takes the place below the country of the nearest claim of the same kind before it
+  (within `CARRY_CHARS`: the same or the previous paragraph, in practice), else after it; failing
+  both, the one place the article gives this kind of incident, if it gives one. A region-level
+  claim joins the one town of that region the article's claims of this kind name, and a
+  country-level claim the one place of that country, when there is exactly one; otherwise each
+  stays its own incident at its own precision ("shelling across the Kharkiv region" beside
+  strikes on two towns).
 - **Located.** An incident needs a place below the country (`located`): claims that name no place
   stay claims, and so do claims that name only a country, unless the article reports that kind of
   incident nowhere more precise and dates it in the text. On the dev half of the events gold, 47
@@ -75,7 +78,19 @@ def reports_incident(claim: Claim) -> bool:
     return claim.modality in ("asserted", "negated") and claim.scope != "cumulative"
 
 
+# Words that place a sentence in the war's past without a date: "at the start of the invasion",
+# "in the early months of 2022", "was briefly occupied", "years ago".
+BACKGROUND = re.compile(
+    r"\b(?:at the (?:very )?(?:start|beginning|outset) of (?:the|its|russia's|the full-scale) ?(?:full-scale )?"
+    r"(?:war|invasion|conflict)|in the (?:early|first) (?:days|weeks|months) of (?:the |its |\d{4})|"
+    r"(?:years|decades) ago|was briefly occupied|during the (?:occupation|siege|cold war|soviet era)|"
+    r"(?:in|since) (?:19|20)\d\d(?!-))\b", re.IGNORECASE)
+
+
 def is_background(claim: Claim, published: PartialDate | None) -> bool:
+    if BACKGROUND.search(claim.text) and (claim.when is None or claim.when.span is None
+                                          or claim.when.precision == "year"):
+        return True  # told as the war's past, with no date of its own that says otherwise
     if claim.when is None or published is None:
         return False
     # The earliest day the article can have been published: the day, or the first of its month or year.
