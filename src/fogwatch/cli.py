@@ -351,6 +351,27 @@ def eval_ecbplus(data: DataOption,
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict)}))
 
 
+def _check_gold(data: Path) -> None:
+    if not data.exists():
+        err.print(f"fogwatch: error: {data}: no such file or folder", markup=False)
+        raise typer.Exit(1)
+
+
+def _gold_report(what: str, unit: str, result: dict, lists: tuple[tuple[str, str], ...], show: int,
+                 json_: bool) -> None:
+    """The score table of a gold-set eval, up to `show` rows of each of its lists (misses, ...),
+    and with `json_` the scores as the last line."""
+    import json
+
+    out.print(_scores(f"{what}, {result['split']}: {result['documents']} {unit}, {result['gold']} gold, "
+                      f"{result['predicted']} predicted, {result['matched']} matched", result, "{:.3f}"))
+    for label, name in lists:
+        for row in result[label][:show]:
+            print(f"{name}: {json.dumps(row, ensure_ascii=False)}")
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
 @eval_app.command("figures")
 def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures gold file or folder, e.g. gold/figures/dev.jsonl.")],
                  corpus: Annotated[Optional[Path], typer.Option(help="The folder the gold's doc keys are relative to (default: ../shared/eval/corpora/ukraine-war-news).")] = None,
@@ -358,22 +379,13 @@ def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures go
                  show: Annotated[int, typer.Option(help="List this many misses and spurious figures.")] = 0,
                  json_: JsonOption = False) -> None:
     """Score figure claims (who says how many were killed, wounded, destroyed...) on real-news gold."""
-    import json
-
     from fogwatch.eval import figures
 
-    if not data.exists():
-        err.print(f"fogwatch: error: {data}: no such file or folder", markup=False)
-        raise typer.Exit(1)
+    _check_gold(data)
     with reported():
         result = figures.evaluate(data, corpus=corpus, split=split)
-    out.print(_scores(f"Figure claims, {result['split']}: {result['documents']} articles, {result['gold']} gold, "
-                      f"{result['predicted']} predicted, {result['matched']} matched", result, "{:.3f}"))
-    for label, name in (("misses", "miss"), ("spurious", "spurious"), ("wrong_speakers", "wrong speaker")):
-        for row in result[label][:show]:
-            print(f"{name}: {json.dumps(row, ensure_ascii=False)}")
-    if json_:
-        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+    _gold_report("Figure claims", "articles", result, (("misses", "miss"), ("spurious", "spurious"),
+                                                       ("wrong_speakers", "wrong speaker")), show, json_)
 
 
 @eval_app.command("events")
@@ -384,22 +396,13 @@ def eval_events(data: Annotated[Path, typer.Option("--data", help="An events gol
                 show: Annotated[int, typer.Option(help="List this many misses and spurious events.")] = 0,
                 json_: JsonOption = False) -> None:
     """Score events (incidents of political violence, one per place and day) on real-news gold."""
-    import json
-
     from fogwatch.eval import events
 
-    if not data.exists():
-        err.print(f"fogwatch: error: {data}: no such file or folder", markup=False)
-        raise typer.Exit(1)
+    _check_gold(data)
     with reported():
         result = events.evaluate(data, corpus=corpus, extraction=pages, split=split)
-    out.print(_scores(f"Events, {result['split']}: {result['documents']} documents, {result['gold']} gold, "
-                      f"{result['predicted']} predicted, {result['matched']} matched", result, "{:.3f}"))
-    for label, name in (("misses", "miss"), ("spurious", "spurious"), ("violent_on_non_conflict", "non-conflict page")):
-        for row in result[label][:show]:
-            print(f"{name}: {json.dumps(row, ensure_ascii=False)}")
-    if json_:
-        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+    _gold_report("Events", "documents", result, (("misses", "miss"), ("spurious", "spurious"),
+                                                 ("violent_on_non_conflict", "non-conflict page")), show, json_)
 
 
 def _version(value: bool) -> None:

@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from fogwatch.eval import figures as _figures
+from fogwatch.reconcile.cluster import km
 from fogwatch.records import Document
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
@@ -65,12 +66,6 @@ def read_gold(path: Path) -> list[dict]:
     return _figures.read_gold(path)
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from fogwatch.reconcile.cluster import km
-
-    return km(a, b)
-
-
 @functools.lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     """"UA.07" → "Kharkiv": GeoNames first-level codes to the names fogwatch's places carry."""
@@ -105,7 +100,7 @@ def place_matches(gold: dict | None, places: list[dict]) -> bool:
         return True
     if p.get("precision") == "country":
         return False  # a country cannot stand for a town or a region
-    return _km((gold["lat"], gold["lon"]), (p["lat"], p["lon"])) <= MATCH_KM
+    return km((gold["lat"], gold["lon"]), (p["lat"], p["lon"])) <= MATCH_KM
 
 
 def dates_overlap(gold: dict, when: dict | None) -> bool:

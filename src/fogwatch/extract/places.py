@@ -57,13 +57,13 @@ def used_as_place(doc, start: int, end: int) -> bool:
     root = span.root
     if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in span):
         return False
+    if not ((root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+            or (root.dep_ == "dobj" and root.head.lemma_.lower() in TARGET_VERBS)):
+        return False
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     gaz = gazetteer()
-    if not (gaz.country_named(name) or any(c.exact for c in gaz.lookup(name))):
-        return False  # "the Kremlin" is no town, whatever a fuzzy match would say
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        return True
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in TARGET_VERBS
+    # "the Kremlin" is no town, whatever a fuzzy match would say.
+    return bool(gaz.country_named(name) or any(c.exact for c in gaz.lookup(name)))
 
 
 def find_places(doc, article_id: str, offset: int, blocked: set[int], context: dict) -> list[FoundPlace]:

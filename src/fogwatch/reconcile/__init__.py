@@ -124,7 +124,7 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
                 for n, part in enumerate(split_by_time(placed)):
                     if not any(founds_incident(c) for c in part):
                         continue  # only denials, descriptions or figures of speech: no incident
-                    key = (article_id, f"{family}:{place.place_id if place else ''}:{n}")
+                    key = (article_id, f"{family}:{place.place_id}:{n}")
                     incidents.append(build_incident(key, family, part, published, place))
     outlets = {a: (info.outlet if info else None) for a, info in articles.items()}
     # Largest groups claim their ids first, so that a split keeps the id on the bigger part.
@@ -135,15 +135,12 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         unique = {c.claim_id: c for inc in group for c in inc.claims}
         members = sorted(unique.values(), key=lambda c: (c.article_id, c.span.start))
         ids = [c.claim_id for c in members]
-        where = ",".join(sorted({inc.place.place_id for inc in group if inc.place}))
+        where = ",".join(sorted({inc.place.place_id for inc in group}))
         event_id = _stable_id(ids, previous, taken, where)
         taken.add(event_id)
         family = group[0].family
         etype, subtype = _type(family, Counter(modes[c.claim_id] for c in members), members)
-        places: dict[str, Place] = {}
-        for inc in group:
-            for where in [inc.place] if inc.place else [c.place.place for c in inc.claims if c.place]:
-                places.setdefault(where.place_id, where)
+        places = {inc.place.place_id: inc.place for inc in group}
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         actors: dict[str, Actor] = {}
         for c in members:

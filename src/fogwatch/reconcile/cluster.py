@@ -62,7 +62,7 @@ class Incident:
     actors: set[str] = field(default_factory=set)  # every named actor: speakers too (for blocking)
     parties: set[str] = field(default_factory=set)  # who did what to whom: agents and patients
     words: set[str] = field(default_factory=set)
-    place: Place | None = None  # where it happened: the place its claims name, else the article's country
+    place: Place | None = None  # where it happened (one place per incident: `incidents.by_place`)
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -75,8 +75,8 @@ def _words(text: str) -> set[str]:
 
 
 def build_incident(key: tuple[str, str], family: str, claims: list[Claim], published: PartialDate | None,
-                   place: Place | None = None) -> Incident:
-    """An incident of `claims` at `place` (None: read the places from the claims themselves)."""
+                   place: Place) -> Incident:
+    """An incident of `claims` at `place`."""
     inc = Incident(key=key, family=family, claims=claims, place=place)
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated = [c.when for c in claims if c.when]
@@ -92,15 +92,11 @@ def build_incident(key: tuple[str, str], family: str, claims: list[Claim], publi
             inc.start, inc.end, inc.precision = published.date, _month_end(published.date), "month"
         else:
             inc.start, inc.end, inc.precision = published.date, dt.date(published.date.year, 12, 31), "year"
-    located = [place] if place is not None else [c.place.place for c in claims if c.place]
-    for where in located:
-        if where.precision == "country":
-            inc.countries.add(where.country or "")
-        else:
-            if where.admin1:
-                inc.regions.add(f"{where.country}:{where.admin1}")
-            inc.countries.add(where.country or "")
-            inc.points.append((where.lat, where.lon, where.precision != "exact"))
+    inc.countries.add(place.country or "")
+    if place.precision != "country":
+        if place.admin1:
+            inc.regions.add(f"{place.country}:{place.admin1}")
+        inc.points.append((place.lat, place.lon, place.precision != "exact"))
     for claim in claims:
         for actor in (claim.speaker, claim.agent, claim.patient):
             if actor is not None and not actor.discovered:

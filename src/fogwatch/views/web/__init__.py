@@ -53,9 +53,10 @@ def timeline(rows: list[dict], width: int = 900) -> dict:
     undated = [e for e in rows if not e["when"]]
     if not dated:
         return {"bars": [], "width": width, "height": 0, "ticks": [], "outside": [], "undated": undated}
-    lo, hi = axis_range([dt.date.fromisoformat(e["when"]["start"]).toordinal() for e in dated])
-    outside = [e for e in dated if not lo <= dt.date.fromisoformat(e["when"]["start"]).toordinal() <= hi]
-    dated = [e for e in dated if lo <= dt.date.fromisoformat(e["when"]["start"]).toordinal() <= hi]
+    day = {e["event_id"]: dt.date.fromisoformat(e["when"]["start"]).toordinal() for e in dated}
+    lo, hi = axis_range(list(day.values()))
+    outside = [e for e in dated if not lo <= day[e["event_id"]] <= hi]
+    dated = [e for e in dated if lo <= day[e["event_id"]] <= hi]
     first = min(dt.date.fromisoformat(e["when"]["start"]) for e in dated)
     last = max(dt.date.fromisoformat(e["when"]["end"]) for e in dated)
     days = max((last - first).days, 1)
