@@ -33,7 +33,10 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from figures_gold import split_of  # noqa: E402
-from fogwatch.eval.events import CORPUS, SHARED, load_document  # noqa: E402
+from fogwatch.eval import shared_eval  # noqa: E402
+from fogwatch.eval.events import CORPUS, load_document  # noqa: E402
+
+SHARED = shared_eval()
 from fogwatch.eval.figures import list_documents  # noqa: E402
 from fogwatch.nlp.relevance import document_vector  # noqa: E402
 

@@ -257,6 +257,8 @@ def test_fogwatch_stays_above_its_events_dev_floors():
     from fogwatch.eval.events import evaluate
 
     floors = json.loads((REPO / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))["events_dev"]
-    result = evaluate(REPO / "gold" / "events" / "dev.jsonl", split="dev")
+    result = evaluate(REPO / "gold" / "events" / "dev.jsonl", split="dev",
+                      corpus=need(SHARED / "eval" / "corpora" / "ukraine-war-news"),
+                      extraction=need(SHARED / "eval" / "article-extraction"))
     for key, floor in floors.items():
         assert result[key] >= floor, (key, result[key], floor)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import extract_text
+from conftest import REPO, SHARED, extract_text, need
 from fogwatch.eval import figures as fig
 
-REPO = Path(__file__).resolve().parents[1]
+CORPUS = SHARED / "eval" / "corpora" / "ukraine-war-news"
 BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
 
 
@@ -138,25 +138,22 @@ def test_scorer_matches_units_by_class_and_speakers_by_their_words():
 
 
 def test_the_gold_set_is_valid_and_keeps_out_the_reserved_texts():
-    if not fig.CORPUS.is_dir():
-        pytest.skip(f"needs {fig.CORPUS} (the shared corpus beside the repository)")
-    held_out = fig.reserved(fig.CORPUS)
+    corpus = need(CORPUS)
+    held_out = fig.reserved(corpus)
     docs = fig.read_gold(REPO / "gold" / "figures")
     assert len(docs) >= 60 and sum(len(d["figures"]) for d in docs) >= 240
     assert not {d["doc"] for d in docs} & held_out
     assert {d["split"] for d in docs} == {"dev", "test"}
     for d in docs:
-        text = fig.load_document(fig.CORPUS, d["doc"]).text
+        text = fig.load_document(corpus, d["doc"]).text
         for f in d["figures"]:
             assert text[f["start"]:f["end"]] == f["quote"], (d["doc"], f["quote"])
 
 
 @pytest.mark.slow
 def test_fogwatch_stays_above_its_figures_dev_floors():
-    if not fig.CORPUS.is_dir():
-        pytest.skip(f"needs {fig.CORPUS} (the shared corpus beside the repository)")
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))["figures_dev"]
-    result = fig.evaluate(REPO / "gold" / "figures" / "dev.jsonl")
+    result = fig.evaluate(REPO / "gold" / "figures" / "dev.jsonl", corpus=need(CORPUS))
     assert result["documents"] == 254
     below = {k: (result[k], floor) for k, floor in floors.items() if result[k] < floor}
     assert not below, f"figures dev scores fell below their floors (score, floor): {below}"

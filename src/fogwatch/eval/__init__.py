@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from fogwatch.records import Document
+
+
+def shared_eval() -> Path:
+    """The `shared/eval` folder the gold sets' documents are read from: `$FOGWATCH_SHARED/eval` if
+    set, else `../shared/eval` from the working directory, else beside a source checkout (an
+    installed package has no checkout around it, so the working directory comes first)."""
+    if os.environ.get("FOGWATCH_SHARED"):
+        return Path(os.environ["FOGWATCH_SHARED"]) / "eval"
+    candidates = (Path.cwd().parent / "shared" / "eval", Path(__file__).resolve().parents[3].parent / "shared" / "eval")
+    return next((path for path in candidates if path.is_dir()), candidates[0])
 
 
 @contextlib.contextmanager

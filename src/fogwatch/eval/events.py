@@ -18,12 +18,12 @@ import json
 from pathlib import Path
 
 from fogwatch.eval import figures as _figures
+from fogwatch.eval import shared_eval
 from fogwatch.reconcile.cluster import km
 from fogwatch.records import Document
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
 CORPUS = _figures.CORPUS
-EXTRACTION = SHARED / "article-extraction"
+EXTRACTION = shared_eval() / "article-extraction"
 PRECISIONS = ("locality", "admin1", "country")
 SUBTYPES = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -45,7 +45,9 @@ def reserved(corpus: Path = CORPUS) -> set[str]:
 @functools.lru_cache(maxsize=4)
 def _extraction_pages(folder: Path) -> dict[str, dict]:
     path = folder / "ground-truth.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file (the general pages of the events gold; see --pages)")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def load_document(key: str, corpus: Path = CORPUS, extraction: Path = EXTRACTION) -> Document:

@@ -18,9 +18,10 @@ import json
 import re
 from pathlib import Path
 
+from fogwatch.eval import shared_eval
 from fogwatch.records import Document, PartialDate
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "corpora" / "ukraine-war-news"
+CORPUS = shared_eval() / "corpora" / "ukraine-war-news"
 PREDICATES = {"killed", "wounded", "casualties", "missing", "destroyed", "damaged", "shot_down", "captured",
               "detained", "attacked"}
 HEDGES = {"confirmed", "asserted", "reported", "alleged", "denied"}
