@@ -34,7 +34,12 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
                   "leader", "politician", "legislator", "king", "emir"}
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
-               "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation"}
+               "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation", "author"}
+# Institutions a described speaker may be: "the Ukrainian prosecutor general's office", "the regional
+# military administration", "Ukraine's presidency". Named with a side or a proper noun, they speak.
+ORG_NOUNS = {"office", "administration", "department", "directorate", "council", "command", "staff", "committee",
+             "headquarters", "presidency", "commission", "mission", "institute", "court", "parliament", "cabinet",
+             "embassy", "inspectorate", "bureau", "prosecution", "prosecutors", "update", "updates", "authorities"}
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
 # Compared without their full stops: "Mr" and "Mr." are one title.
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",
@@ -89,6 +94,10 @@ class ActorResolver:
     _within: tuple[int, int] | None = None
     discovered: dict[str, Actor] = field(default_factory=dict)  # actor id → actor, this article
     _refs: dict[str, set[str]] = field(default_factory=dict)  # discovered actor id → back-reference nouns
+    # Who spoke last: (actor, named in the plural, sentence number), most recent last; and the number
+    # of the sentence being read. "..., local officials said. Four were killed, they said."
+    speakers: list[tuple[Actor, bool, int]] = field(default_factory=list)
+    sentence_no: int = 0
 
     def __post_init__(self, docs: list | None) -> None:
         # Entity labels each name word gets in this article: spaCy's small model labels "Lavrov" or
@@ -143,6 +152,25 @@ class ActorResolver:
             out.append(Mention(self.registry.actors[actor_id], start, end,
                                Span(article_id, offset + span.start_char, offset + span.end_char)))
         return sorted(out, key=lambda m: m.start)
+
+    def spoke(self, actors: list[Actor], head) -> None:
+        """Note that `actors`, named by the phrase headed by `head`, are a statement's source."""
+        plural = len(actors) > 1 or head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
+        for actor in actors:
+            self.speakers.append((actor, plural, self.sentence_no))
+
+    def last_speaker(self, pronoun: str) -> Actor | None:
+        """The source of a statement in this or the two sentences before that a speaking pronoun
+        can mean: "he"/"she" a person, "they" a plural phrase or a body. ("It" is left to the
+        mentions: "the report ... It also documents" means the report's body, not the last speaker.)"""
+        kind = PRONOUNS[pronoun]
+        for actor, plural, when in reversed(self.speakers):
+            if when < self.sentence_no - 2:
+                break
+            person = actor.kind in PERSON_KINDS
+            if (kind == "person" and person and not plural) or (kind == "plural" and (plural or not person)):
+                return actor if actor not in self._exclude else None
+        return None
 
     def remember(self, actor: Actor) -> None:
         if actor in self.history:
@@ -253,6 +281,12 @@ class ActorResolver:
             if found:
                 return found
             return [best.actor]
+        if lower in PRONOUNS and PRONOUNS[lower] != "org" and self._speaker and head.dep_ in ("nsubj", "nsubjpass"):
+            # The subject of a reporting verb is, first, whoever was just reporting: "..., local
+            # officials said. Four people were killed and 14 wounded, they said."
+            found = self.last_speaker(lower)
+            if found is not None:
+                return [found]
         if lower in PRONOUNS:
             # Antecedents: earlier sentences, then names in this sentence before the pronoun.
             # Within the sentence a subject is the likelier antecedent ("The Legion, fighting for
@@ -274,6 +308,11 @@ class ActorResolver:
         # "the US army" names another party; only a bare "the army" / "the same group" points back.
         if any(c.dep_ in ("compound", "nmod", "poss") or c.lower_ in DEMONYMS or c.pos_ == "PROPN"
                for c in head.children if c.i < head.i):
+            det = False
+        # "the governor of Serhij Łysak", "the governor, Oleh Syniehubov": a name, not a back-reference.
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
+                for c in head.children):
             det = False
         lemma = head.lemma_.lower()
         if det and head.pos_ in ("NOUN", "PROPN"):
@@ -347,7 +386,8 @@ class ActorResolver:
         if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             kind = NAME_KINDS.get(self._label(head), "organization")
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
-                self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS)):
+                self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS
+                                   or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" for t in span)))):
             # "fighters", "the border": not a party we can name. A described speaker ("the regional
             # governor", "officials") is kept: a claim needs a source other than the outlet.
             return []
@@ -357,6 +397,8 @@ class ActorResolver:
             kind = "official"
         elif lemma in PERSON_LIKE:
             kind = "group"
+        elif lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS:
+            kind = "organization"
         else:
             return []
         if len(text) > 80:

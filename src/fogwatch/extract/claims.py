@@ -158,8 +158,13 @@ class ClaimExtractor:
         else:
             model, source = None, self.subject_of(token)
             speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
+        if source is not None and self.own_staff(*((model.start, model.end) if model is not None else
+                                                   (source.left_edge.i, source.i + 1)), doc, mentions):
+            speakers = []
         for actor in speakers:
             self.resolver.remember(actor)
+        if speakers:
+            self.resolver.spoke(speakers, source)
         body = self.resolver.body_of(source, mentions, speakers[0]) if source is not None and len(speakers) == 1 else None
         content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
         if content is None:
@@ -186,6 +191,8 @@ class ClaimExtractor:
                 speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
                 for actor in speakers:
                     self.resolver.remember(actor)
+                if speakers:
+                    self.resolver.spoke(speakers, source)
                 hedge = lx.according_to_hedge(source.lemma_.lower() if source is not None else None)
                 cue = Cue(token=token, text="according to", hedge=hedge, speakers=speakers, source=source,
                           span=_span(doc, token.i, token.i + 2, self.article_id, offset),
@@ -202,6 +209,25 @@ class ClaimExtractor:
                                source_span=_span(doc, cited.left_edge.i, cited.right_edge.i + 1, self.article_id, offset),
                                content=None, outer=cue)
                 return cue
+        return None
+
+    @staticmethod
+    def own_staff(left: int, right: int, doc, mentions: list[Mention]) -> bool:
+        """Whether the source (tokens left..right) is a news outlet's own journalists ("Associated Press
+        journalists in Kharkiv", "our correspondent"): what they say is the outlet's reporting."""
+        staff = [t for t in doc[left:right] if t.lemma_.lower() in lx.REPORTER_NOUNS]
+        return bool(staff) and (any(c.lower_ == "our" for t in staff for c in t.children) or any(
+            m.actor.kind == "media" and left <= m.start and m.end <= staff[0].i for m in mentions))
+
+    def according_next(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
+        """The source named by the next sentence for this one: "More than 900 bodies were found.
+        That's according to the regional police chief." """
+        if sent.end >= len(doc):
+            return None
+        after = doc[sent.end].sent
+        words = [t.lower_ for t in after[:5]]
+        if words[:1] in (["that"], ["this"]) and "according" in words:
+            return self.according_to(after, doc, offset, mentions)
         return None
 
     @staticmethod
@@ -533,8 +559,27 @@ class ClaimExtractor:
             return chain
         if according is not None:
             return self.chain_of(according)
-        return self.parenthetical(trigger, cues) or \
+        return self.parenthetical(trigger, cues) or self.reported_after(trigger, cues) or \
             (carry.cues if not cues and carry.cues and self.continues(sent) else [])
+
+    def reported_after(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
+        """The sentence's main verb is a cue and `trigger` follows it: all after "X said" is X's,
+        however the parser hung it ("the presidency said one woman was killed and two more injured"
+        read with "two" beside "said"). Not a second action of the speaker's own ("police said ... and
+        arrested three"): a verb joined to the cue without a subject of its own is the speaker's act."""
+        root = trigger.sent.root
+        cue = cues.get(root.i)
+        if cue is None or not cue.speakers or trigger.i <= root.i or cue.content is None:
+            return []
+        if cue.source is not None and cue.source.left_edge.i <= trigger.i <= cue.source.right_edge.i:
+            return []
+        node = trigger
+        while node.head.i != root.i and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            return []
+        return [*self.governing(root, cues), cue]
 
     def parenthetical(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
         """A cue set inside or after the clause it attributes, with no content of its own:
@@ -627,11 +672,14 @@ class ClaimExtractor:
 
     def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
                  when: When | None, carry: Carry) -> Carry:
+        self.resolver.sentence_no += 1
         cues: dict[int, Cue] = {}
         for token in sent:
             if self.is_cue(token):
                 cues[token.i] = self.make_cue(token, doc, offset, mentions)
         according = self.according_to(sent, doc, offset, mentions)
+        if according is None and not cues:
+            according = self.according_next(sent, doc, offset, mentions)
         used: set[int] = set()
         produced = False
         for token in sent:
@@ -703,6 +751,8 @@ class ClaimExtractor:
                 if source_tok is not None else []
             for actor in speakers:
                 self.resolver.remember(actor)
+            if speakers:
+                self.resolver.spoke(speakers, source_tok)
             lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
             if lemma == "accord" or (cue_tok is not None and cue_tok.text.lower().startswith("according")):
                 hedge = lx.according_to_hedge(source_tok.lemma_.lower() if source_tok is not None else None)

@@ -17,7 +17,11 @@ CUES = {
     "think": "alleged", "suspect": "alleged", "assume": "alleged", "speculate": "alleged", "fear": "alleged",
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
     "dispute": "denied", "document": "asserted", "record": "asserted", "register": "asserted", "reveal": "asserted", "specify": "asserted", "disclose": "asserted", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
+    "mention": "asserted", "inform": "asserted", "tweet": "asserted", "recount": "asserted",
 }
+# A source that is the outlet's own staff: "Associated Press journalists in Kharkiv say ...", "our
+# correspondent saw ..." report in the outlet's voice (no speaker).
+REPORTER_NOUNS = {"journalist", "reporter", "correspondent", "photographer", "crew", "videographer"}
 # Cues that report only when their subject is data: "figures from the UN show that ...".
 DATA_CUES = {"show", "indicate"}
 DATA_NOUNS = {"data", "figure", "estimate", "statistic", "report", "tally", "count", "assessment", "record",

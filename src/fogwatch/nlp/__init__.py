@@ -22,7 +22,8 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # them in more than one way.
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?: \([\w .]+\))?"
                       r"(?: [—–-]{1,2} ?|[—–]{1,2} )(?=\S)")
-DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
+DATELINE_LINES = 4
+WRAPPED = re.compile(r"[\w,]\s*$")  # a line that ends in a word or a comma stops mid-sentence  # a dateline opens one of an article's first lines (after a title, a subtitle)
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
@@ -37,7 +38,8 @@ def datelines(text: str) -> list[tuple[int, int]]:
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept.
+    """(offset, text) of each paragraph: blank-line separated blocks, each line of a block kept
+    (a line that stops mid-sentence and goes on in lower case on the next is one line with it).
 
     A dateline (`datelines`) is a piece of its own: parsed with its sentence, "CAPRI, Italy (AP) —
     Top NATO and European Union officials urged …" has "CAPRI" for the subject of "urged".
@@ -45,10 +47,17 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     cuts = dict(datelines(text))
     out = []
     for block in PARAGRAPH.finditer(text):
+        lines: list[list[int]] = []
         for line in re.finditer(r"[^\n]+", block.group(0)):
-            piece, offset = line.group(0), block.start() + line.start()
-            if not piece.strip():
+            start, end = block.start() + line.start(), block.start() + line.end()
+            if not line.group(0).strip():
                 continue
+            if lines and WRAPPED.search(text, lines[-1][0], lines[-1][1]) and text[start:end].lstrip()[:1].islower():
+                lines[-1][1] = end  # a hard-wrapped sentence: "Putin critic Alexei Navalny\nalleged Tuesday that"
+            else:
+                lines.append([start, end])
+        for offset, end in lines:
+            piece = text[offset:end].replace("\n", " ")  # one sentence for the parser, offsets kept
             if offset in cuts:
                 out.append((offset, text[offset:cuts[offset]].rstrip()))
                 offset, piece = cuts[offset], text[cuts[offset]:offset + len(piece)]
