@@ -16,11 +16,12 @@ The rules, in reading order:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.actors import ActorResolver, Mention
+from fogwatch.extract.actors import PERSON_KINDS, ActorResolver, Mention
 from fogwatch.extract.figures import Figure, counts, figures, is_people, joint, scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
@@ -28,7 +29,10 @@ from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
                          "cc", "det", "prep"}
-SPEECH_ONLY = {"stated", "identified_as"}  # predicates that report speech and nothing that happened
+SPEECH_ONLY = {"stated", "identified_as"}
+# A sentence that announces the full text of a speech, address or statement that follows.
+TRANSCRIPT = re.compile(r"\b(?:full|complete) (?:text|transcript|address|speech|remarks|statement)\b"
+                        r"|\b(?:address|speech|remarks|statement|text)\b[^.]{0,40}\bbelow\b", re.I)  # predicates that report speech and nothing that happened
 
 
 @dataclass
@@ -88,6 +92,7 @@ class ClaimExtractor:
         self.seen_ids: set[str] = set()
         self._figures_key: tuple | None = None
         self._figures: list[Figure] = []
+        self.voice: Cue | None = None  # the speaker of a transcript the article reproduces (`transcript`)
 
     # --- cues -------------------------------------------------------------------------------
     def is_cue(self, token) -> bool:
@@ -341,10 +346,14 @@ class ClaimExtractor:
 
     def patients(self, token) -> list:
         lemma = token.lemma_.lower()
+        raised = []
+        if token.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "three people are known to have died", "20 were reported to have been wounded"
+            raised = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if lemma == "die":
-            return [c for c in token.children if c.dep_ == "nsubj"]
+            return [c for c in token.children if c.dep_ == "nsubj"] or raised
         if self.passive(token):
-            found = [c for c in token.children if c.dep_ == "nsubjpass"]
+            found = [c for c in token.children if c.dep_ == "nsubjpass"] or (raised if token.tag_ == "VBN" else [])
             if not found and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 found = [token.head]
             if not found and token.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -555,12 +564,43 @@ class ClaimExtractor:
         """The attribution chain of what `trigger` says happened: the cues above it, else "according
         to", else a cue placed inside or after its clause, else the previous sentence's carried on."""
         chain = self.governing(trigger, cues)
+        if chain and self.voice is not None and not any(c.speakers for c in chain):
+            return [self.voice]  # in a transcript, "how they will explain to the two soldiers killed" is the speaker's
         if chain:
             return chain
         if according is not None:
             return self.chain_of(according)
         return self.parenthetical(trigger, cues) or self.reported_after(trigger, cues) or \
-            (carry.cues if not cues and carry.cues and self.continues(sent) else [])
+            (carry.cues if not cues and carry.cues and self.continues(sent) else []) or \
+            ([self.voice] if self.voice is not None and not (
+                self.voice.token.doc is trigger.doc and self.voice.token.sent.start == trigger.sent.start) else [])
+
+    def transcript(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
+        """A sentence that opens a transcript the article reproduces ("Read the President's full
+        address below:", "Here is the full text of his statement", "Full text of Zelensky's speech at
+        ..."): a `Cue` whose speaker says all that follows, as far as no other cue claims it. The
+        speaker is the owner of the speech where the sentence names one, else the person who last spoke
+        or was last named."""
+        if not TRANSCRIPT.search(sent.text):
+            return None
+        nouns = [t for t in sent if t.lemma_.lower() in lx.SPEECH_NOUNS and t.pos_ == "NOUN"]
+        if not nouns:
+            return None
+        noun = next((t for t in nouns if any(c.dep_ == "poss" for c in t.children)), None) or \
+            next((t for t in nouns if t.lemma_.lower() != "text"), nouns[0])
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        def named(actor: Actor) -> bool:  # a person by name, not "the Ukrainian leader"
+            return actor.kind == "person" or (actor.kind in PERSON_KINDS and not actor.discovered)
+
+        people = [a for a in (self.resolver.resolve(owner, mentions, speaker=True) if owner is not None else [])
+                  if named(a)]
+        if not people:
+            spoke = [a for a, _, _ in reversed(self.resolver.speakers) if named(a)]
+            people = (spoke or [a for a in reversed(self.resolver.history) if named(a)])[:1]
+        if not people:
+            return None
+        return Cue(token=noun, text=noun.text, hedge="asserted", speakers=people, source=owner,
+                   span=_span(doc, noun.i, noun.i + 1, self.article_id, offset), source_span=None, content=None)
 
     def reported_after(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
         """The sentence's main verb is a cue and `trigger` follows it: all after "X said" is X's,
@@ -611,6 +651,12 @@ class ClaimExtractor:
         node = trigger
         for _ in range(8):
             kids = list(node.children)
+            if node.i != trigger.i and node.dep_ in ("acl", "relcl") and node.tag_ in ("VBD", "VBN") \
+                    and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                return "asserted"  # "the attacks that killed seven", "the soldiers killed": done, whatever the clause around
+            if node.dep_ in ("acl", "relcl") and node.i == trigger.i and node.tag_ in ("VBD", "VBN") \
+                    and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids) and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                return "asserted"
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
                 return "conditional"
             modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
@@ -673,6 +719,8 @@ class ClaimExtractor:
     def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
                  when: When | None, carry: Carry) -> Carry:
         self.resolver.sentence_no += 1
+        if self.voice is None:
+            self.voice = self.transcript(sent, doc, offset, mentions)
         cues: dict[int, Cue] = {}
         for token in sent:
             if self.is_cue(token):

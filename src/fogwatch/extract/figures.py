@@ -134,8 +134,15 @@ def _is_number(tok) -> bool:
         return True
     if not tok.like_num:
         return False
-    # "one" counts only where it stands for a count, not in "one of the ..." or "no one".
-    return low != "one" or tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "conj")
+    # "one" counts only where it stands for a count, not in "one of the most famous ..." or "no one".
+    if low == "one":
+        doc = tok.doc
+        after = [t.lower_ for t in doc[tok.i + 1:tok.i + 4]]
+        if after[:2] in (["of", "the"], ["of", "our"], ["of", "their"], ["of", "his"], ["of", "its"]) \
+                and not (len(after) > 2 and doc[tok.i + 3].like_num):
+            return False
+        return tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "conj")
+    return True
 
 
 def _skip(tok) -> bool:
@@ -152,8 +159,9 @@ def _skip(tok) -> bool:
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.dep_ != "nummod":
         return True
-    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and prv is not None and prv.lower_ in ("in", "since", "of", "by"):
-        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and prv is not None and prv.lower_ in ("in", "since", "of", "by",
+                                                                                 "the", "a", "an", "'s", "’s"):
+        return True  # "in 2014", "the 2016 presidential race"
     if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
         return True  # "Su25", "S300"
     return False

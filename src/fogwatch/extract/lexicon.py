@@ -21,6 +21,7 @@ CUES = {
 }
 # A source that is the outlet's own staff: "Associated Press journalists in Kharkiv say ...", "our
 # correspondent saw ..." report in the outlet's voice (no speaker).
+SPEECH_NOUNS = {"speech", "address", "remarks", "remark", "statement", "transcript", "text"}
 REPORTER_NOUNS = {"journalist", "reporter", "correspondent", "photographer", "crew", "videographer"}
 # Cues that report only when their subject is data: "figures from the UN show that ...".
 DATA_CUES = {"show", "indicate"}

@@ -29,6 +29,14 @@ def quantity_nouns(trigger, patients: list) -> list:
         for item in (noun, *noun.conjuncts, *[c for c in noun.children if c.dep_ == "appos"]):
             if item not in nouns:
                 nouns.append(item)
+    # "28 journalists were killed, including seven foreigners": the part counted is a figure too.
+    if patients:
+        for holder in (*patients, trigger):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+                    for item in prep.children:
+                        if item.dep_ == "pobj" and item not in nouns and item.pos_ in ("NOUN", "NUM"):
+                            nouns.extend(x for x in (item, *item.conjuncts) if x not in nouns)
     # Quoted lists confuse the parser ("destroyed “six tanks, a gun, [and] 20 vehicles.”"): scan on
     # from the patient for noun phrases of the same list until a clause boundary.
     if patients:
@@ -56,6 +64,9 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
     lemma = noun.lemma_.lower()
     ofs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if noun.pos_ == "NUM" and ofs:  # "one of the border villages", "30 of 35 drones"
+        if noun.lower_ == "one" and not any(c.dep_ == "nummod" for c in ofs[0].children) and any(
+                c.tag_ == "JJS" or any(g.lower_ == "most" for g in c.children) for c in ofs[0].children):
+            return None  # "one of the most famous mercenaries": a phrase, not a count (guide §1)
         number_tokens, unit_noun = [noun], ofs[0]
         total = [c for c in unit_noun.children if c.dep_ == "nummod"]
         if total:
@@ -83,6 +94,9 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
                     and ((predicate in ("killed", "wounded", "detained") and lemma in lx.PERSON_NOUNS) or
                          (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
                 number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
+    if len(number_tokens) == 1 and re.fullmatch(r"(1[89]|20)\d\d", number_tokens[0].text) and \
+            number_tokens[0].i > 0 and doc[number_tokens[0].i - 1].lower_ in ("the", "a", "an", "'s", "’s"):
+        return None  # "the 2016 presidential race": a year
     if not number_tokens and vague is None:
         unsized = [c for c in noun.children if c.lower_ in NO_FLOOR and c.dep_ in ("amod", "det", "nummod")]
         if unsized and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lx.NOT_COUNTED:
