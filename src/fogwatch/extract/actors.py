@@ -323,6 +323,13 @@ class ActorResolver:
                         return self._recent(refs=lemma, kinds={actor.kind}, limit=3)
                     return [actor]
             kinds = GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
+            if kinds is ISSUERS and not plural:
+                # "The Reuters news agency reported ... The report added that ...": the report of
+                # whoever just reported.
+                recent = next((a for a, _, when in reversed(self.speakers)
+                               if when >= self.sentence_no - 2 and a.kind in ISSUERS), None)
+                if recent is not None:
+                    return [recent]
             if kinds:
                 found = self._recent(kinds, limit=3 if plural else 1)
                 if found:

@@ -243,6 +243,7 @@ class ClaimExtractor:
         """Cues that govern `token`, outermost first."""
         chain: list[Cue] = []
         node = token
+        described = False  # passed through a relative clause: "a policy that has left thousands dead"
         for _ in range(40):
             # "X claims to have repelled": the cue sits right before the infinitive, however it was
             # parsed. A cue found this way on a mis-tagged noun ends the walk: its own head is noise.
@@ -258,9 +259,13 @@ class ClaimExtractor:
             if node.head.i == node.i:
                 break
             parent = node.head
+            described = described or node.dep_ == "relcl"
             quoted_as = node.dep_ == "prep" and node.lower_ == "as" and parent.lemma_.lower() in ("quote", "cite")
+            # The object of a cue is what it names, not what it says: "Putin sought to claim a mandate
+            # for a policy that has left tens of thousands dead" is the outlet's description.
+            named = described and node.dep_ == "dobj"
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
-                    and cues[parent.i] not in chain:
+                    and cues[parent.i] not in chain and not named:
                 chain.append(cues[parent.i])
             node = parent
         # Collected innermost first; the chain reads outermost first.
@@ -564,6 +569,11 @@ class ClaimExtractor:
         """The attribution chain of what `trigger` says happened: the cues above it, else "according
         to", else a cue placed inside or after its clause, else the previous sentence's carried on."""
         chain = self.governing(trigger, cues)
+        if chain and according is not None and according.speakers and chain[-1].content is not None \
+                and according.token.i in {t.i for t in chain[-1].content.subtree}:
+            # "U.K. officials say ... 824 troops dying each day, according to Ukrainian updates": the
+            # updates' figure, passed on by the officials.
+            return [*chain, *self.chain_of(according)]
         if chain and self.voice is not None and not any(c.speakers for c in chain):
             return [self.voice]  # in a transcript, "how they will explain to the two soldiers killed" is the speaker's
         if chain:

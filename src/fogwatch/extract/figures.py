@@ -88,6 +88,7 @@ CUMULATIVE = re.compile(
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
+ATTACK_EVENTS = {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "assault", "sortie"}
 def is_people(unit: str) -> bool:
     """Whether a unit counts people, for the choices between what happens to people and to things."""
     return unit in lx.PERSON_NOUNS
@@ -265,7 +266,7 @@ def _unit_of(doc, start: int, end: int):
             return objs[0]
     # "more than 100": the run's head is the number; its head is the noun.
     if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") \
-            and last.head.i >= end:
+            and last.head.i >= end and not any(t.pos_ == "DET" for t in doc[end:last.head.i]):
         noun = last.head
         if noun.lower_ in ("of",):
             return None
@@ -285,6 +286,9 @@ def _unit_of(doc, start: int, end: int):
                     return None
                 obj = inner[0]
             return obj
+    if head.dep_ in ("nummod", "quantmod") and any(t.pos_ == "DET" for t in doc[end:head.head.i]) \
+            and head.head.i >= end:
+        return None  # "injuring at least 11 [—] a reminder that ...": the noun after "a" is not what was counted
     # Number followed by a noun that the parser did not attach ("1260 Russian military").
     j = end
     while j < len(doc) and j < end + 4 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and doc[j].lower_ not in OUTCOMES:
@@ -420,7 +424,18 @@ def _cases(noun) -> tuple[str | None, object]:
 
 
 def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
-    """(predicate, trigger token) for the figure doc[start:end] counting `noun` (None: elided)."""
+    """(predicate, trigger token) for the figure doc[start:end] counting `noun` (None: elided).
+    A count of attacks is a figure of its own where nothing else is said of it: "four injuries
+    from 51 attacks", "Two massive attacks on Russian bases ... have given Ukraine a boost"."""
+    found = _said_of(doc, start, end, noun)
+    if noun is not None and noun.lemma_.lower() in ATTACK_EVENTS and (
+            found[0] is None or not counts(found[0], _unit_name(noun))) \
+            and not any(c.lower_ in ("last", "final", "next", "first", "second") for c in noun.children):
+        return "attacked", noun
+    return found
+
+
+def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     # "31 dead", "17 injured", "five more injured", "two soldiers killed", "263 dead Crimeans"
     after = doc[end:min(len(doc), end + 2)] if noun is None else doc[noun.i + 1:min(len(doc), noun.i + 2)]
     for t in after:
@@ -441,6 +456,8 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
                 p = _verb_predicate(c, noun, _unit_name(noun))
                 if p:
                     return p, c
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "die" and c.tag_ in ("VBG", "VBD", "VBN"):
+                return "killed", c  # "with 824 Russian troops dying each day"
         lemma = noun.lemma_.lower()
         if lemma in lx.COUNT_NOUNS:
             return lx.COUNT_NOUNS[lemma], noun
@@ -448,6 +465,9 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         if found[0]:
             return found
     anchor = noun if noun is not None else doc[end - 1]
+    if noun is None and anchor.dep_ in ("nummod", "quantmod") and anchor.head.i > anchor.i \
+            and any(t.pos_ == "DET" for t in doc[anchor.i + 1:anchor.head.i]):
+        anchor = anchor.head  # "injuring at least 11 [—] a reminder": the number stands where the noun was hung
     tally = _tally(anchor)
     if tally:
         return tally, anchor

@@ -98,7 +98,11 @@ CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "ro
 PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
-                "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine"}
+                "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine",
+                "prosecutor", "official", "commander", "mayor", "governor", "politician", "activist", "priest",
+                "teacher", "doctor", "nurse", "medic", "driver", "farmer", "boy", "girl", "teenager", "student",
+                "reporter", "photographer", "employee", "pilot", "guard", "sailor", "colonel", "general",
+                "deputy", "lawmaker", "blogger", "citizen", "national", "hostage", "prisoner", "pensioner"}
 WEAPON_NOUNS = {"drone", "missile", "rocket", "shell", "bomb", "projectile", "munition", "uav", "mortar", "grenade"}
 # Things counted in "destroyed a tank" / "shot down a drone": where "a" means one.
 EQUIPMENT_NOUNS = {"tank", "vehicle", "gun", "howitzer", "drone", "aircraft", "plane", "jet", "helicopter", "ship",

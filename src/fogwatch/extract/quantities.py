@@ -45,8 +45,10 @@ def quantity_nouns(trigger, patients: list) -> list:
         i = max(n.i for n in nouns) + 1
         while i < sent_end:
             tok = doc[i]
+            # "..., and around 500 artillery systems": a preposition on a number qualifies it.
+            qualifier = tok.pos_ == "ADP" and (tok.dep_ in ("quantmod", "advmod") or doc[i + 1].like_num)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") or tok.text in (";", ":") \
-                    or tok.pos_ == "SCONJ" or (tok.pos_ == "ADP" and tok.lower_ != "of"):
+                    or tok.pos_ == "SCONJ" or (tok.pos_ == "ADP" and tok.lower_ != "of" and not qualifier):
                 break
             if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "conj", "appos", "nsubjpass", "pobj", "npadvmod") \
                     and tok not in nouns and tok.head.pos_ != "ADP" \
@@ -75,6 +77,8 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
         vague, unit_noun = noun, ofs[0]
     else:
         nummods = [c for c in noun.children if c.dep_ == "nummod"]
+        if nummods and any(t.pos_ == "DET" for t in doc[nummods[0].i + 1:noun.i]):
+            return None  # "injuring at least 11 [—] a reminder that ...": the noun after "a" is not counted
         if nummods:
             num = nummods[0]
             # The contiguous number words ending at the modifier: "2.5 million", "twenty - six", not "20 of 25".
