@@ -44,7 +44,11 @@ LIFE_VERBS = {"claim", "take", "cost"}
 OF_EVENTS = {"massacre": "killed", "killing": "killed", "death": "killed", "murder": "killed", "execution": "killed",
              "slaughter": "killed", "loss": "casualties", "injury": "wounded", "wounding": "wounded",
              "arrest": "detained", "detention": "detained", "capture": "captured", "destruction": "destroyed",
-             "downing": "shot_down", "interception": "shot_down", "launch": "attacked", "firing": "attacked"}
+             "downing": "shot_down", "interception": "shot_down", "launch": "attacked", "firing": "attacked",
+             # Only for lives and remains: "at the cost of tens of millions of lives", "the discovery of
+             # hundreds of graves".
+             "cost": "killed", "discovery": "killed"}
+OF_ONLY = {"cost": {"people"}, "discovery": {"body", "corpse", "remains", "grave"}}
 JOINT = {"killed", "wounded", "captured", "missing"}
 
 
@@ -65,7 +69,7 @@ IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land"
                 "target", "bombard", "shell"}
 REMAINS = {"body", "corpse", "remains", "grave"}
 FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury",
-              "retrieve", "locate"}
+              "retrieve", "locate", "leave"}
 PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
 PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
@@ -229,8 +233,9 @@ def _qualify(doc, start: int, value: tuple, sent_start: int) -> tuple[int | None
     "several"), and the new left edge of the phrase."""
     low, high, approx = value
     left = start
-    if doc[start].lower_ == "dozen" and start > sent_start and doc[start - 1].lower_ == "a":
-        start -= 1  # "more than a dozen": the qualifier is before the article
+    if doc[start].lower_ in ("dozen", "hundred", "thousand", "million", "billion") and start > sent_start \
+            and doc[start - 1].lower_ == "a":
+        start -= 1  # "more than a dozen", "over a million": the qualifier is before the article
         left = start
     words = [t.lower_ for t in doc[max(sent_start, start - 4):start]]
     text = " ".join(words)
@@ -321,7 +326,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return lx.PARTICLE_PREDICATES[(lemma, particle)]
     if unit in ATTACK_UNITS and rel == "nsubj" and lemma in IMPACT_VERBS:
         return "attacked"  # "dozens of missiles struck Kyiv", "four rockets smashed into Lviv"
-    if lemma == "leave":
+    if lemma == "leave" and unit not in REMAINS:
         outcome = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl")
                         and c.lower_ in OUTCOMES), None)
         if outcome is None:
@@ -343,8 +348,11 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return "shot_down" if any(c.lower_ == "down" for c in children) else None
     if lemma == "hit" or lemma == "strike" or lemma == "target":
         return "attacked" if unit in ("strike", "attack") else None
-    if lemma == "die":
+    if lemma in ("die", "perish"):
         return "killed" if rel == "nsubj" else None
+    if lemma in ("suffer", "sustain", "receive", "incur") and rel in ("nsubj", "nsubjpass") \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() == "damage" for c in children):
+        return "damaged"  # "a power plant ... also suffered damage"
     if unit in REMAINS and lemma in FIND_VERBS and rel in ("dobj", "nsubjpass", "pobj", "conj"):
         return "killed"  # "a mass grave containing more than 440 bodies", "59 bodies exhumed"
     predicate = lx.PREDICATES.get(lemma)
@@ -452,7 +460,10 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
                 return OUTCOMES[among[0].lower_], among[0]  # "a child among the injured"
             if c.dep_ in ("amod", "acl") and c.lower_ in OUTCOMES and (c.i < noun.i or c.tag_ == "VBN"):
                 return OUTCOMES[c.lower_], c
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lx.PREDICATES:
+            relative = c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in ("that", "which", "who")
+                                                 for g in c.children)  # "a block that was heavily damaged"
+            found_remains = noun.lemma_.lower() in REMAINS and c.lemma_.lower() in FIND_VERBS
+            if (c.dep_ == "acl" or relative) and c.tag_ == "VBN" and (c.lemma_.lower() in lx.PREDICATES or found_remains):
                 p = _verb_predicate(c, noun, _unit_name(noun))
                 if p:
                     return p, c
@@ -481,7 +492,8 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         if tok.dep_ == "prep" and tok.lower_ == "with" and head.pos_ == "VERB" and unit in ATTACK_UNITS \
                 and head.lemma_.lower() in IMPACT_VERBS | {"attack", "target", "strike"}:
             return "attacked", head  # "struck the cruiser with two missiles"
-        if tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN" and head.lemma_.lower() in OF_EVENTS:
+        if tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN" and head.lemma_.lower() in OF_EVENTS \
+                and unit in OF_ONLY.get(head.lemma_.lower(), {unit}):
             p = OF_EVENTS[head.lemma_.lower()]
             if p == "casualties" and not is_people(unit):
                 p = "destroyed"

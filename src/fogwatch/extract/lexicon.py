@@ -48,7 +48,7 @@ HEDGE_ADVERBS = {
 # Verbs → predicate. ("shoot", "down") style particle verbs are in PARTICLE_PREDICATES.
 PREDICATES = {
     "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "massacre": "killed",
-    "die": "killed",
+    "die": "killed", "perish": "killed",
     "wound": "wounded", "injure": "wounded", "maim": "wounded", "hurt": "wounded",
     "destroy": "destroyed", "demolish": "destroyed", "raze": "destroyed", "wreck": "destroyed",
     "eliminate": "destroyed", "neutralize": "destroyed", "neutralise": "destroyed", "disable": "destroyed",
@@ -60,7 +60,8 @@ PREDICATES = {
     "storm": "attacked", "assault": "attacked", "target": "attacked", "hit": "attacked", "ambush": "attacked",
     "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
-    "detain": "detained", "arrest": "detained", "fire": "attacked", "lose": "casualties",
+    "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained",
+    "hospitalize": "wounded", "hospitalise": "wounded", "fire": "attacked", "lose": "casualties",
 }
 PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
