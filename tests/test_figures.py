@@ -191,3 +191,69 @@ def test_a_threat_is_no_killing():
     (threat,) = [c for c in extract_text("Patrick Carlineo Jr., 55, pleaded guilty to threatening to assault and "
                                          "murder a United States official.") if c.quantity is not None]
     assert threat.modality == "hypothetical"
+
+
+# Sentences below are from non-reserved texts of ../shared/eval/corpora/ukraine-war-news.
+@pytest.mark.parametrize("text, expected", [
+    ("In Ukraine, 28 journalists were killed in Ukraine, including seven foreigners.",
+     [("killed", 28, 28, "journalist"), ("killed", 7, 7, "foreigner")]),
+    ("Authorities in Ukraine’s Sumy oblast bordering Russia reported four injuries from 51 attacks by Russian "
+     "forces on Tuesday.", [("wounded", 4, 4, "people"), ("attacked", 51, 51, "attack")]),
+    ("As of Monday, Ukraine’s military claims that Russia has lost nearly 24,000 soldiers, more than 1,000 tanks, "
+     "and around 500 artillery systems so far in the war.",
+     [("casualties", 24000, 24000, "soldier"), ("destroyed", 1001, None, "tank"), ("destroyed", 500, 500, "system")]),
+    ("Four Russian rockets also smashed into the western city of Lviv, killing seven people and injuring at least "
+     "11  a reminder that nowhere is safe.",
+     [("killed", 7, 7, "people"), ("attacked", 4, 4, "rocket"), ("wounded", 11, None, "people")]),
+    ("Over a million people perished in the battle - the bloodiest of the conflict.",
+     [("killed", 1000001, None, "people")]),
+    ("The Chechen leader tried to influence the 2016 presidential race.", []),
+])
+def test_more_constructions_of_war_reporting(text, expected):
+    assert [f[:4] for f in figures_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "they" is whoever was just speaking, not the last group named
+    ("Shells and rockets also hit Kharkiv, Ukraine's second city, local officials said, wrecking apartment blocks. "
+     "Four people were killed and 14 wounded, they said.", "local officials"),
+    # everything after the sentence's reporting verb is the speaker's, however the parser hung it
+    ("Ukraine’s presidency said one woman was killed and two more injured in Donetsk province.", "Ukraine’s presidency"),
+    # a described institution speaks
+    ("At least five people were killed and 18 injured in Russian rocket strikes on railway stations in the Vinnytsia "
+     "region, the Ukrainian prosecutor general's office says.", "Ukrainian prosecutor general's office"),
+    # the next sentence names the source
+    ("More than 900 bodies of civilians were discovered in the Kyiv region following the withdrawal of Russian forces. "
+     "That's according to the regional police chief, who spoke Friday.", "regional police chief"),
+    # "X say ..., according to Y": Y's figure, passed on by X
+    ("Meanwhile, U.K. officials say the war is exacting a heavy toll on Russia, with 824 Russian troops dying each "
+     "day, according to Ukrainian updates.", "Ukrainian updates"),
+    # the outlet's own journalists are its voice
+    ("KHARKIV, Ukraine — Associated Press journalists in Kharkiv say at least four people were killed and three "
+     "others wounded in a Russian attack on a residential area.", None),
+    # what a cue names is not what it says
+    ("In his speech, Putin sought to claim a mandate for a foreign policy that has left tens of thousands of "
+     "Russians and Ukrainians dead after two years of war.", None),
+])
+def test_who_says_it_on_real_reporting(text, speaker):
+    speakers = {f[4] for f in figures_of(text)}
+    assert speakers == {speaker}
+
+
+def test_a_reproduced_speech_is_its_speakers_voice():
+    text = ("The relevant statement was made by Ukrainian President Volodymyr Zelensky in his video address.\n\n"
+            "The full text of the speech is provided below:\n\n"
+            "Good health to you, fellow Ukrainians!\n\n"
+            "Today I am especially grateful to our guys from the 110th separate mechanized brigade who shot down "
+            "another enemy aircraft near Avdiivka!")
+    assert figures_of(text) == [("shot_down", 1, 1, "aircraft", "Volodymyr Zelensky", "asserted", "incident")]
+    # without the announcement, the same sentence is the outlet's
+    assert {f[4] for f in figures_of(text.split("\n\n", 2)[2])} == {None}
+
+
+def test_a_past_event_described_inside_a_condition_is_asserted():
+    claims = figures_of("It would also allow a Nato military response if Russian forces chose to launch criminal "
+                        "attacks on civilians, like that which killed seven people in Lviv on Thursday.")
+    assert [(f[0], f[1], f[5]) for f in claims] == [("killed", 7, "asserted")]
+    claims = figures_of("If Russia launches attacks that kill thousands, Nato will respond.")
+    assert [f[5] for f in claims] == ["conditional"]
