@@ -385,7 +385,8 @@ def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures go
     with reported():
         result = figures.evaluate(data, corpus=corpus, split=split)
     _gold_report("Figure claims", "articles", result, (("misses", "miss"), ("spurious", "spurious"),
-                                                       ("wrong_speakers", "wrong speaker")), show, json_)
+                                                       ("wrong_speakers", "wrong speaker"),
+                                                       ("wrong_scopes", "wrong scope")), show, json_)
 
 
 @eval_app.command("events")

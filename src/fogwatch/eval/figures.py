@@ -250,7 +250,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
     tp = n_gold = n_pred = 0
     fields = {k: [0, 0] for k in ("speaker", "bounds", "unit", "hedge", "scope", "place")}
     modal_hits = n_modal = 0
-    misses, spurious, wrong_speakers = [], [], []
+    misses, spurious, wrong_speakers, wrong_scopes = [], [], [], []
     for doc in gold_docs:
         preds = predicted_figures(predictions.get(doc["doc"], []))
         gold = doc["figures"]
@@ -290,6 +290,9 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
             for key, ok in checks.items():
                 fields[key][0] += ok
                 fields[key][1] += 1
+            if not checks["scope"]:
+                wrong_scopes.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("scope"),
+                                     "period": g.get("period"), "predicted": p.get("scope")})
             if not checks["speaker"]:
                 wrong_speakers.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("speaker"),
                                        "body": g.get("body"), "predicted": (p.get("speaker") or {}).get("name")})
@@ -311,6 +314,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
     result["misses"] = misses
     result["spurious"] = spurious
     result["wrong_speakers"] = wrong_speakers
+    result["wrong_scopes"] = wrong_scopes
     return result
 
 

@@ -89,6 +89,14 @@ CUMULATIVE = re.compile(
     r"|daily average|average daily)", re.I)
 
 
+# One incident's window, which a total inside it does not widen: "during the attack", "over the past
+# day", "overnight", "in the battle".
+WINDOW = re.compile(
+    r"\b(?:(?:in|over|during|of|for) the (?:last|past|previous) (?:day|24 hours|night)"
+    r"|overnight|in (?:one|a single) (?:day|night|attack|strike|raid)"
+    r"|(?:in|during) the (?:attack|strike|assault|raid|barrage|battle|massacre|bombing|shelling)\b)", re.I)
+
+
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
@@ -498,6 +506,10 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             if p == "casualties" and not is_people(unit):
                 p = "destroyed"
             return p, head  # "a massacre of some 300 people", "the deaths of hundreds of thousands"
+        if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "around", "nearly", "almost", "under") \
+                and head.i == start - 1 and head.head.pos_ in ("VERB", "AUX"):
+            tok = head  # "shot down over 70 drones" read with "over" as a preposition: a qualifier
+            continue
         cases = _cases(head) if tok.dep_ in ("conj", "appos") and head.pos_ == "NOUN" else (None, head)
         if cases[0]:
             return cases  # "864 cases of detention – 763 men, 94 women and seven boys"
@@ -549,6 +561,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
         tokens = [t for t in head.subtree if t.i not in other] if head.sent.start == sent.start else list(sent)
         clause = "".join(t.text_with_ws for t in tokens)
     m = CUMULATIVE.search(clause)
+    if WINDOW.search(clause) and not (m and m.group(0).lower().startswith(("since", "from the", "as of"))):
+        return "incident", None  # "in total, 30 missiles were launched during the attack", "lost ... over the last day"
     if m:
         words = m.group(0).strip(" ,")
         period = words if not words.lower().startswith(("so far", "to date", "in total", "a total", "altogether",
