@@ -231,6 +231,12 @@ def test_more_constructions_of_war_reporting(text, expected):
     # the outlet's own journalists are its voice
     ("KHARKIV, Ukraine — Associated Press journalists in Kharkiv say at least four people were killed and three "
      "others wounded in a Russian attack on a residential area.", None),
+    # a semicolon ends a statement
+    ("Russian airstrikes near Kharkiv kill 11 civilians; Rescuers say no survivors in Iranian president's "
+     "helicopter crash; Blackouts will continue for months, Ukrenergo says.", None),
+    # occupation authorities are not the national government
+    ("Video from the scene showed smoke pouring out of the complex, and the local Russian-imposed authorities said "
+     "that at least one person was killed.", "local Russian-imposed authorities"),
     # what a cue names is not what it says
     ("In his speech, Putin sought to claim a mandate for a foreign policy that has left tens of thousands of "
      "Russians and Ukrainians dead after two years of war.", None),

@@ -7,6 +7,7 @@ them: an article's speakers do not depend on which articles were extracted befor
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import InitVar, dataclass, field
 
@@ -415,7 +416,10 @@ class ActorResolver:
             if len(name) == 1 and fold(name[0]) in self.full_names:
                 name = self.full_names[fold(name[0])].split()
             text = " ".join(name)
-        known = self.registry.lookup(text)
+        # "the local Russian-imposed authorities" are not the Russian government.
+        proxy = re.search(r"-(?:imposed|installed|backed|appointed|controlled|led)\b|\b(?:local|regional|occupation)\b",
+                          text, re.I)
+        known = self.registry.lookup(text) if proxy is None else None
         if known is not None:
             return [known]
         actor_id = f"x-{slug(text)}"

@@ -264,8 +264,10 @@ class ClaimExtractor:
             # The object of a cue is what it names, not what it says: "Putin sought to claim a mandate
             # for a policy that has left tens of thousands dead" is the outlet's description.
             named = described and node.dep_ == "dobj"
+            # A semicolon ends a statement: "Airstrikes kill 11 civilians; Rescuers say ..." is two.
+            apart = any(t.text == ";" for t in token.doc[min(token.i, parent.i):max(token.i, parent.i)])
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
-                    and cues[parent.i] not in chain and not named:
+                    and cues[parent.i] not in chain and not named and not apart:
                 chain.append(cues[parent.i])
             node = parent
         # Collected innermost first; the chain reads outermost first.
@@ -635,9 +637,13 @@ class ClaimExtractor:
         """A cue set inside or after the clause it attributes, with no content of its own:
         "Russia, the ambassador said, has lost 500 soldiers", "... killing 12, the army said"."""
         ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
+        doc = trigger.doc
         for cue in cues.values():
             if not cue.speakers:
                 continue
+            lo, hi = sorted((trigger.i, cue.token.i))
+            if any(t.text == ";" for t in doc[lo:hi]):
+                continue  # "Airstrikes kill 11 civilians; Rescuers say no survivors ...": two statements
             if cue.content is None and cue.token.head.i in ancestors \
                     and cue.token.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
                 return [cue]
@@ -678,6 +684,8 @@ class ClaimExtractor:
                 return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
             if node.head.i == node.i or (stop is not None and node.head.i == stop):
                 break
+            if any(t.text == ";" for t in trigger.doc[min(trigger.i, node.head.i):max(trigger.i, node.head.i)]):
+                break  # the next statement's "will" is not this one's
             node = node.head
         return "asserted"
 
