@@ -173,8 +173,10 @@ def _skip(tok) -> bool:
     if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.dep_ != "nummod":
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and prv is not None and prv.lower_ in ("in", "since", "of", "by",
-                                                                                 "the", "a", "an", "'s", "’s"):
-        return True  # "in 2014", "the 2016 presidential race"
+                                                                                 "the", "a", "an", "'s", "’s", "january", "february",
+                                                                                 "march", "april", "may", "june", "july", "august",
+                                                                                 "september", "october", "november", "december"):
+        return True  # "in 2014", "the 2016 presidential race", "the March 2022 Kyiv City strike"
     if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
         return True  # "Su25", "S300"
     return False

@@ -12,6 +12,7 @@ from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import VAGUE, bounds, parse_number
 from fogwatch.records import Quantity, Span
 
+YEAR_BEFORE = {"the", "a", "an", "'s", "’s", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 QUOTES = "\"“”‘’'«»"
 # Amounts with no floor an analyst would record: the claim keeps its unit and no bounds.
 NO_FLOOR = {"several", "many", "numerous", "multiple", "few", "some", "countless"}
@@ -99,8 +100,8 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
                          (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
                 number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
     if len(number_tokens) == 1 and re.fullmatch(r"(1[89]|20)\d\d", number_tokens[0].text) and \
-            number_tokens[0].i > 0 and doc[number_tokens[0].i - 1].lower_ in ("the", "a", "an", "'s", "’s"):
-        return None  # "the 2016 presidential race": a year
+            number_tokens[0].i > 0 and doc[number_tokens[0].i - 1].lower_ in YEAR_BEFORE:
+        return None  # "the 2016 presidential race", "the March 2022 Kyiv strike": a year
     if not number_tokens and vague is None:
         unsized = [c for c in noun.children if c.lower_ in NO_FLOOR and c.dep_ in ("amod", "det", "nummod")]
         if unsized and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lx.NOT_COUNTED:
