@@ -165,13 +165,18 @@ class ActorResolver:
         can mean: "he"/"she" a person, "they" a plural phrase or a body. ("It" is left to the
         mentions: "the report ... It also documents" means the report's body, not the last speaker.)"""
         kind = PRONOUNS[pronoun]
-        for actor, plural, when in reversed(self.speakers):
-            if when < self.sentence_no - 2:
-                break
+        for actor, plural in self._recent_speakers():
             person = actor.kind in PERSON_KINDS
             if (kind == "person" and person and not plural) or (kind == "plural" and (plural or not person)):
                 return actor if actor not in self._exclude else None
         return None
+
+    def _recent_speakers(self):
+        """(actor, named in the plural) of the statements of this and the two sentences before, latest first."""
+        for actor, plural, when in reversed(self.speakers):
+            if when < self.sentence_no - 2:
+                return
+            yield actor, plural
 
     def remember(self, actor: Actor) -> None:
         if actor in self.history:
@@ -327,8 +332,7 @@ class ActorResolver:
             if kinds is ISSUERS and not plural:
                 # "The Reuters news agency reported ... The report added that ...": the report of
                 # whoever just reported.
-                recent = next((a for a, _, when in reversed(self.speakers)
-                               if when >= self.sentence_no - 2 and a.kind in ISSUERS), None)
+                recent = next((a for a, _ in self._recent_speakers() if a.kind in ISSUERS), None)
                 if recent is not None:
                     return [recent]
             if kinds:

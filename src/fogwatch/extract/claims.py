@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.cues import Carry, Cue, CueReader, _span
+from fogwatch.extract.cues import Carry, Cue, CueReader, _span, apart
 from fogwatch.extract.figures import Figure, counts, figures, is_people, joint, scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
@@ -383,7 +383,7 @@ class ClaimExtractor(CueReader):
                 return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
             if node.head.i == node.i or (stop is not None and node.head.i == stop):
                 break
-            if any(t.text == ";" for t in trigger.doc[min(trigger.i, node.head.i):max(trigger.i, node.head.i)]):
+            if apart(trigger, node.head):
                 break  # the next statement's "will" is not this one's
             node = node.head
         return "asserted"

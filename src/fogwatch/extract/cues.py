@@ -44,6 +44,13 @@ class Carry:
     cues: list[Cue] = field(default_factory=list)
 
 
+def apart(a, b) -> bool:
+    """Whether a semicolon stands between tokens `a` and `b`: it ends a statement ("Airstrikes kill 11
+    civilians; Rescuers say ..."), so no cue or modal crosses it."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
+
+
 def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Span:
     span = doc[start_tok:end_tok]
     return Span(article_id, offset + span.start_char, offset + span.end_char)
@@ -121,9 +128,10 @@ class CueReader:
         else:
             model, source = None, self.subject_of(token)
             speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
-        if source is not None and self.own_staff(*((model.start, model.end) if model is not None else
-                                                   (source.left_edge.i, source.i + 1)), doc, mentions):
-            speakers = []
+        if source is not None:
+            left, right = (model.start, model.end) if model is not None else (source.left_edge.i, source.i + 1)
+            if self.own_staff(left, right, doc, mentions):
+                speakers = []
         for actor in speakers:
             self.resolver.remember(actor)
         if speakers:
@@ -222,10 +230,8 @@ class CueReader:
             # The object of a cue is what it names, not what it says: "Putin sought to claim a mandate
             # for a policy that has left tens of thousands dead" is the outlet's description.
             named = described and node.dep_ == "dobj"
-            # A semicolon ends a statement: "Airstrikes kill 11 civilians; Rescuers say ..." is two.
-            apart = any(t.text == ";" for t in token.doc[min(token.i, parent.i):max(token.i, parent.i)])
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
-                    and cues[parent.i] not in chain and not named and not apart:
+                    and cues[parent.i] not in chain and not named and not apart(token, parent):
                 chain.append(cues[parent.i])
             node = parent
         # Collected innermost first; the chain reads outermost first.
@@ -301,12 +307,10 @@ class CueReader:
         """A cue set inside or after the clause it attributes, with no content of its own:
         "Russia, the ambassador said, has lost 500 soldiers", "... killing 12, the army said"."""
         ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
-        doc = trigger.doc
         for cue in cues.values():
             if not cue.speakers:
                 continue
-            lo, hi = sorted((trigger.i, cue.token.i))
-            if any(t.text == ";" for t in doc[lo:hi]):
+            if apart(trigger, cue.token):
                 continue  # "Airstrikes kill 11 civilians; Rescuers say no survivors ...": two statements
             if cue.content is None and cue.token.head.i in ancestors \
                     and cue.token.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):

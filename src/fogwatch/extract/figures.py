@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.numbers import bounds, parse_number
+from fogwatch.extract.numbers import YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
 
 # Words right after a count that say what happened to it: "31 dead", "17 injured".
 OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
@@ -170,12 +170,9 @@ def _skip(tok) -> bool:
         return True
     if prv is not None and (prv.text in ("-", "$", "€", "£", "#", "No.", "no.") or prv.lower_ in ("no", "number")):
         return True
-    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.dep_ != "nummod":
+    if YEAR.fullmatch(tok.text) and tok.dep_ != "nummod":
         return True
-    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and prv is not None and prv.lower_ in ("in", "since", "of", "by",
-                                                                                 "the", "a", "an", "'s", "’s", "january", "february",
-                                                                                 "march", "april", "may", "june", "july", "august",
-                                                                                 "september", "october", "november", "december"):
+    if YEAR.fullmatch(tok.text) and prv is not None and (prv.lower_ in ("in", "since", "of", "by") or prv.lower_ in YEAR_BEFORE):
         return True  # "in 2014", "the 2016 presidential race", "the March 2022 Kyiv City strike"
     if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
         return True  # "Su25", "S300"
@@ -281,7 +278,7 @@ def _unit_of(doc, start: int, end: int):
             return objs[0]
     # "more than 100": the run's head is the number; its head is the noun.
     if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") \
-            and last.head.i >= end and not any(t.pos_ == "DET" for t in doc[end:last.head.i]):
+            and last.head.i >= end and not hung_past_article(last):
         noun = last.head
         if noun.lower_ in ("of",):
             return None
@@ -301,8 +298,7 @@ def _unit_of(doc, start: int, end: int):
                     return None
                 obj = inner[0]
             return obj
-    if head.dep_ in ("nummod", "quantmod") and any(t.pos_ == "DET" for t in doc[end:head.head.i]) \
-            and head.head.i >= end:
+    if head.dep_ in ("nummod", "quantmod") and hung_past_article(head):
         return None  # "injuring at least 11 [—] a reminder that ...": the noun after "a" is not what was counted
     # Number followed by a noun that the parser did not attach ("1260 Russian military").
     j = end
@@ -486,8 +482,7 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         if found[0]:
             return found
     anchor = noun if noun is not None else doc[end - 1]
-    if noun is None and anchor.dep_ in ("nummod", "quantmod") and anchor.head.i > anchor.i \
-            and any(t.pos_ == "DET" for t in doc[anchor.i + 1:anchor.head.i]):
+    if noun is None and anchor.dep_ in ("nummod", "quantmod") and hung_past_article(anchor):
         anchor = anchor.head  # "injuring at least 11 [—] a reminder": the number stands where the noun was hung
     tally = _tally(anchor)
     if tally:

@@ -9,6 +9,16 @@ UNITS = {w: i for i, w in enumerate(
 TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 ORDINAL_WORDS = {"a": 1, "an": 1, "single": 1, "lone": 1, "dozen": 12, "couple": 2, "pair": 2}
+YEAR = re.compile(r"(1[89]|20)\d\d")
+# Words after which a year-like number is a year: "the 2016 presidential race", "the March 2022 strike".
+YEAR_BEFORE = {"the", "a", "an", "'s", "’s", "january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december"}
+
+
+def hung_past_article(number) -> bool:
+    """Whether the parser hung the number token on a later noun that an article separates from it:
+    "injuring at least 11 [—] a reminder that ...", a dash lost in the source."""
+    return number.head.i > number.i and any(t.pos_ == "DET" for t in number.doc[number.i + 1:number.head.i])
 
 
 def parse_number(text: str) -> int | None:

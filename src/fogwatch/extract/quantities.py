@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.numbers import VAGUE, bounds, parse_number
+from fogwatch.extract.numbers import VAGUE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
 from fogwatch.records import Quantity, Span
 
-YEAR_BEFORE = {"the", "a", "an", "'s", "’s", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 QUOTES = "\"“”‘’'«»"
 # Amounts with no floor an analyst would record: the claim keeps its unit and no bounds.
 NO_FLOOR = {"several", "many", "numerous", "multiple", "few", "some", "countless"}
@@ -78,7 +77,7 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
         vague, unit_noun = noun, ofs[0]
     else:
         nummods = [c for c in noun.children if c.dep_ == "nummod"]
-        if nummods and any(t.pos_ == "DET" for t in doc[nummods[0].i + 1:noun.i]):
+        if nummods and hung_past_article(nummods[0]):
             return None  # "injuring at least 11 [—] a reminder that ...": the noun after "a" is not counted
         if nummods:
             num = nummods[0]
@@ -99,7 +98,7 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
                     and ((predicate in ("killed", "wounded", "detained") and lemma in lx.PERSON_NOUNS) or
                          (predicate in ("destroyed", "shot_down", "captured", "damaged") and lemma in lx.EQUIPMENT_NOUNS)):
                 number_tokens = [next(c for c in noun.children if c.dep_ == "det")]
-    if len(number_tokens) == 1 and re.fullmatch(r"(1[89]|20)\d\d", number_tokens[0].text) and \
+    if len(number_tokens) == 1 and YEAR.fullmatch(number_tokens[0].text) and \
             number_tokens[0].i > 0 and doc[number_tokens[0].i - 1].lower_ in YEAR_BEFORE:
         return None  # "the 2016 presidential race", "the March 2022 Kyiv strike": a year
     if not number_tokens and vague is None:

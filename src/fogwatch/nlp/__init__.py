@@ -22,8 +22,8 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # them in more than one way.
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?: \([\w .]+\))?"
                       r"(?: [—–-]{1,2} ?|[—–]{1,2} )(?=\S)")
-DATELINE_LINES = 4
-WRAPPED = re.compile(r"[\w,]\s*$")  # a line that ends in a word or a comma stops mid-sentence  # a dateline opens one of an article's first lines (after a title, a subtitle)
+DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
+WRAPPED = re.compile(r"[\w,]\s*$")  # a line that ends in a word or a comma stops mid-sentence
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
@@ -57,11 +57,10 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             else:
                 lines.append([start, end])
         for offset, end in lines:
-            piece = text[offset:end].replace("\n", " ")  # one sentence for the parser, offsets kept
             if offset in cuts:
                 out.append((offset, text[offset:cuts[offset]].rstrip()))
-                offset, piece = cuts[offset], text[cuts[offset]:offset + len(piece)]
-            out.append((offset, piece))
+                offset = cuts[offset]
+            out.append((offset, text[offset:end].replace("\n", " ")))  # one sentence for the parser, offsets kept
     return out
 
 
