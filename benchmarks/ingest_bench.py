@@ -17,7 +17,7 @@ from pathlib import Path
 from fogwatch import nlp
 from fogwatch.ledger import open_ledger
 from fogwatch.pipeline import run
-from fogwatch.registry.gazetteer import gazetteer
+from fogwatch.geocode.gazetteer import gazetteer
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/eval/corpora/ukraine-war-news/gdelt-articles"
 

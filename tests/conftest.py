@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,40 @@ def extract_text(text: str, published: str | None = "2024-03-15") -> list:
                       ingested_at=dt.datetime(2026, 1, 1))
     (extraction,) = list(extract([article]))
     return list(extraction.claims)
+
+
+# A PostgreSQL server for the ledger tests (.ci/run starts one and sets this); tests that take
+# `ledger_url` run once on a SQLite file and once on a fresh PostgreSQL database.
+POSTGRES = os.environ.get("FOGWATCH_TEST_POSTGRES")
+
+
+@contextmanager
+def postgres_database():
+    """The URL of a new, empty PostgreSQL database, dropped afterwards."""
+    from uuid import uuid4
+
+    from sqlalchemy import create_engine
+
+    from fogwatch.ledger import default_url
+
+    name = f"fogwatch_test_{uuid4().hex[:12]}"
+    admin = create_engine(default_url(POSTGRES), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{POSTGRES.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    if not POSTGRES:
+        pytest.skip("needs FOGWATCH_TEST_POSTGRES, a PostgreSQL server URL (.ci/run starts one)")
+    with postgres_database() as url:
+        yield url

@@ -240,6 +240,29 @@ def test_more_constructions_of_war_reporting(text, expected):
     # what a cue names is not what it says
     ("In his speech, Putin sought to claim a mandate for a foreign policy that has left tens of thousands of "
      "Russians and Ukrainians dead after two years of war.", None),
+    # a count found by someone is theirs
+    ("As of the beginning of March 2023, volunteers of the Information Resistance identified 263 dead Crimeans.",
+     "volunteers of the Information Resistance"),
+    # a role the article names later is the named person
+    ("A Russian journalist who has worked for both state-funded and independent media was detained Monday and "
+     "faces charges of justifying terrorism through posts on the Telegram messaging app, her lawyer said. Nadezhda "
+     "Kevorkova is expected to appear in court on Tuesday, her lawyer Kaloy Akhilgov said on Telegram.",
+     "Kaloy Akhilgov"),
+    # a question mark inside a parenthesis ends no sentence: "he added" still governs the killing
+    ("Imprisoned Putin critic Alexei Navalny alleged Tuesday that Russian troops in Ukraine killed a civilian simply "
+     "because the two shared a surname.\nEverything indicates that they killed him because of his last name. Thats "
+     "why his passport was defiantly thrown nearby, Navalny wrote.\n"
+     "A completely innocent person was killed by Putins executioners (what else can I call them? definitely not "
+     "Russian soldiers) because he is my namesake, he added.", "Alexei Navalny"),
+    # a quotation introduced with a colon is its introducer's
+    ("The following excerpts from unclassified intelligence reports debunk the idea that Russia has the capacity to "
+     "invade a NATO country: \"Russia has suffered more military losses than at any time since World War II – "
+     "roughly 300,000 casualties and thousands of tanks and armored combat vehicles\".",
+     "unclassified intelligence reports"),
+    # "the presented data" are the figures the staff just published
+    ("The Ukrainian staff published information on daytime and total Russian losses on Tuesday.The presented data "
+     "shows that the Russian Federation of the last day has lost, among others, almost a thousand soldiers, 15 tanks "
+     "and nine artillery systems.", "Ukrainian staff"),
 ])
 def test_who_says_it_on_real_reporting(text, speaker):
     speakers = {f[4] for f in figures_of(text)}
@@ -255,6 +278,27 @@ def test_a_reproduced_speech_is_its_speakers_voice():
     assert figures_of(text) == [("shot_down", 1, 1, "aircraft", "Volodymyr Zelensky", "asserted", "incident")]
     # without the announcement, the same sentence is the outlet's
     assert {f[4] for f in figures_of(text.split("\n\n", 2)[2])} == {None}
+
+
+def test_an_interview_answer_is_the_interviewees():
+    # From a real Q&A (newsapi sample, rochester.edu): the answer goes on after the "Stone:" turn.
+    text = ("Q&A with Randall Stone\n\n"
+            "What are Putin’s biggest mistakes in this crisis?\n\n"
+            "Stone: Until February 24 Putin seemed highly unlikely to be dislodged from power any time soon.\n\n"
+            "Already there are signs that many thousands of Russian troops have been killed and wounded in Ukraine. "
+            "Credible estimates suggest that as many as 15,000 Russian soldiers may have died.\n\n"
+            "How should the West respond?")
+    assert {f[4] for f in figures_of(text)} == {"Randall Stone"}
+    # a question is the interviewer's, and a credit line is no turn
+    assert {f[4] for f in figures_of("Stone: Fine.\n\nWhy were 300 soldiers killed?")} == {None}
+    credits = ("The war killed hundreds of thousands of people.\n\nSource: Radio Liberty\n\n"
+               "Why?\n\nSource: Information Resistance")
+    assert {f[4] for f in figures_of(credits)} == {None}
+
+
+def test_an_item_number_is_no_count():
+    assert [f[:3] for f in figures_of("1. Five killed as Russia hits crucial rail infrastructure")] == [
+        ("killed", 5, 5)]
 
 
 def test_a_past_event_described_inside_a_condition_is_asserted():

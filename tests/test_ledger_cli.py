@@ -70,7 +70,7 @@ def test_user_registry_extends_and_bad_registry_is_reported(tmp_path):
 
 
 @pytest.mark.parametrize("command", ["ingest", "demo", "claims", "actors", "export", "reconcile", "events", "disputes",
-                                     "serve", "eval attribution", "eval ecbplus"])
+                                     "serve", "watch", "eval attribution", "eval ecbplus", "eval extraction"])
 def test_every_command_is_documented(command):
     result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0 and len(result.stdout) > 100

@@ -1,16 +1,18 @@
 import datetime as dt
+from collections import Counter
 
 import pytest
 
 from fogwatch.extract.dates import find_dates
+from fogwatch.geocode.gazetteer import gazetteer
+from fogwatch.geocode.rank import Context, rank
 from fogwatch.records import PartialDate
-from fogwatch.registry.gazetteer import choose, gazetteer
 
 
 @pytest.mark.parametrize("variant,geonames_id", [("Graivoron", 559034), ("Grayvoron", 559034), ("Tyotkino", 483166),
                                                  ("Tëtkino", 483166), ("Kozinka", 543229), ("Kursk", 538560)])
 def test_transliteration_variants_resolve(variant, geonames_id):
-    best = choose(gazetteer().lookup(variant, fuzzy=True), {"RU"})
+    best, _ = rank(gazetteer(), gazetteer().lookup(variant, fuzzy=True), Context(Counter({"RU": 3})))
     assert best.place.geonames_id == geonames_id
 
 

@@ -65,6 +65,11 @@ def test_api_events_filters_and_pages(client):
     assert len(page["events"]) == 2 and page["page"] == 2
 
 
+def test_the_pages_show_their_markup_not_its_source(client):
+    page = client.get("/").text
+    assert '<span class="muted">' in page and "&lt;span" not in page
+
+
 def test_api_event_article_claims(client):
     event = client.get("/api/events", params={"disputed": "true"}).json()["events"][0]
     assert client.get(f"/api/events/{event['event_id']}").json()["claims"] == event["claims"]
@@ -138,6 +143,8 @@ def test_filter_open_event_follow_claim_to_sentence(server, browser):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(server + "/")
     page.wait_for_selector("#map .leaflet-interactive")  # markers drawn: Leaflet loaded under the CSP
+    page.wait_for_selector("#map path.country[data-country=Ukraine]")  # the offline basemap, under the CSP
+    assert page.locator("#map path.country").count() >= 200
     page.screenshot(path=str(SHOTS / "index.png"), full_page=True)
     total = page.locator("table.events tbody tr").count()
     page.check("input[name=disputed]")
@@ -183,3 +190,51 @@ def test_actor_filter_lists_names(client):
     assert '<option value="ua-frl"' in html and "Freedom of Russia Legion</option>" in html
     only = client.get("/api/events", params={"actor": "ua-frl"}).json()
     assert only["total"] >= 1 and all(any(a["actor_id"] == "ua-frl" for a in e["actors"]) for e in only["events"])
+
+
+# Whether the centre of the first marker (or cluster) on the map lies inside the named country's
+# outline, tested in the outline's own SVG coordinates.
+MARKER_IN_COUNTRY = """country => {
+  const marker = document.querySelector('#map .leaflet-overlay-pane path.leaflet-interactive, #map .marker-cluster');
+  const outline = document.querySelector(`#map path.country[data-country="${country}"]`);
+  const box = marker.getBoundingClientRect();
+  const point = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2).matrixTransform(outline.getScreenCTM().inverse());
+  return outline.isPointInFill(point);
+}"""
+
+
+# Markers drawn one by one, and the markers the clusters stand for.
+MARKERS = """() => [
+  document.querySelectorAll('#map .leaflet-overlay-pane path.leaflet-interactive').length,
+  [...document.querySelectorAll('#map .marker-cluster')].map(c => Number(c.textContent)).reduce((a, b) => a + b, 0)]"""
+
+
+def test_event_map_puts_its_places_in_their_country(server, browser, client):
+    # An event placed only at Belgorod (city or oblast), tens of kilometres inside Russia: a village
+    # on the border could fall either side of a 1:50m outline.
+    events = client.get("/api/events", params={"place": "belgorod"}).json()["events"]
+    (event,) = [e for e in events if e["places"] and all(p["name"].startswith("Belgorod") for p in e["places"])][:1]
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/events/{event['event_id']}")
+    page.wait_for_selector("#map path.country[data-country=Russia]")
+    page.wait_for_selector("#map .leaflet-interactive")
+    assert page.evaluate(MARKER_IN_COUNTRY, "Russia")
+    assert not page.evaluate(MARKER_IN_COUNTRY, "Ukraine")
+    assert page.evaluate(MARKERS) == [sum(p.get("lat") is not None for p in event["places"]), 0]  # none clustered
+    assert not errors
+
+
+def test_index_map_clusters_crowded_markers_and_loses_none(server, browser):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(server + "/")
+    page.wait_for_selector("#map path.country", state="attached")  # outlines outside the view are empty paths
+    points = len(json.loads(page.locator("#map").get_attribute("data-points")))
+    assert points >= 5
+    zoom_out = page.locator("#map a.leaflet-control-zoom-out")
+    while "leaflet-disabled" not in (zoom_out.get_attribute("class") or ""):
+        zoom_out.click()
+        page.wait_for_timeout(400)
+    single, clustered = page.evaluate(MARKERS)
+    assert clustered >= 2 and single + clustered == points

@@ -10,10 +10,10 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from fogwatch import __version__
-from fogwatch.errors import BadDatabaseURL, BadRegistry, FogwatchError, ModelNotInstalled
+from fogwatch.errors import BadDatabaseURL, BadRegistry, FogwatchError, LedgerNotFound, ModelNotInstalled
+from fogwatch.views.neutral import Table, neutralise
 
 app = typer.Typer(help="Turn news reports about armed conflict into a source-attributed claim ledger.",
                   no_args_is_help=True, add_completion=False, rich_markup_mode=None)
@@ -25,7 +25,8 @@ ActorsOption = Annotated[Optional[list[Path]], typer.Option("--actors", help="Ex
 
 REMEDIES = {
     ModelNotInstalled: "",
-    BadDatabaseURL: "Use a SQLite path (fogwatch.db) or a postgresql:// URL with --db or FOGWATCH_DB.",
+    BadDatabaseURL: "Use a SQLite path (fogwatch.db) or a postgresql://user:password@host/db URL with --db or "
+                    "FOGWATCH_DB (PostgreSQL needs: pip install 'fogwatch[postgres]').",
     BadRegistry: "Fix the file; see the packaged fogwatch/registry/data/actors.yaml for the format.",
 }
 
@@ -37,16 +38,19 @@ def reported():
     except FogwatchError as exc:
         remedy = REMEDIES.get(type(exc), "")
         err.print(f"fogwatch: error: {exc}" + (f"\n{remedy}" if remedy else ""), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(2 if isinstance(exc, LedgerNotFound) else 1) from None
 
 
 def _skip(failure) -> None:
-    err.print(f"fogwatch: skipped {failure.origin}: {failure.reason}", markup=False, highlight=False, soft_wrap=True)
+    err.print(neutralise(f"fogwatch: skipped {failure.origin}: {failure.reason}"), markup=False, highlight=False,
+              soft_wrap=True)
 
 
-def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None, published: str | None = None):
-    from fogwatch.ingest import expand
+def _ingest(paths: list[Path | str], db: str | None, actors: list[Path] | None, published: str | None = None,
+            follow_symlinks: bool = False, allow_private: bool = False):
+    from fogwatch.ingest import Fetcher, expand
     from fogwatch.ledger import open_ledger
+    from fogwatch.records import Failure
     from fogwatch.pipeline import run
     from fogwatch.registry.actors import load_registry
 
@@ -56,7 +60,7 @@ def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None, publis
         batch_date = parse_published(published)
         registry = load_registry(actors or [])
         ledger = open_ledger(db)
-        files = [p for p in expand(paths) if isinstance(p, Path)]
+        files = [p for p in expand(paths, follow_symlinks) if not isinstance(p, Failure)]
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True)
         with progress:
@@ -71,30 +75,42 @@ def _ingest(paths: list[Path], db: str | None, actors: list[Path] | None, publis
 
             summary = run(paths, ledger, registry,
                           on_failure=lambda f: (progress.console.print(
-                              f"fogwatch: skipped {f.origin}: {f.reason}", markup=False, highlight=False, soft_wrap=True),
+                              neutralise(f"fogwatch: skipped {f.origin}: {f.reason}"), markup=False, highlight=False,
+                              soft_wrap=True),
                               tick(f.origin)),
-                          on_article=lambda a: tick(a.origin or ""), published=batch_date)
+                          on_article=lambda a: tick(a.origin or ""), published=batch_date,
+                          follow_symlinks=follow_symlinks, fetcher=Fetcher(allow_private=allow_private))
         counts = ledger.counts()
     return summary, counts
 
 
+INGEST_INPUTS = ("Files or folders: .txt/.text, .html/.htm, .jsonl/.ndjson, .csv (a text column), .rss/.atom/.xml "
+                 "feeds, .warc web archives, each also gzipped (.gz); http(s) URLs of articles or feeds, or .urls "
+                 "files listing them one a line; - for standard input (JSON Lines or one text).")
+ListFormatOption = Annotated[str, typer.Option("--format", help=(
+    "table (for people), tsv (flat columns, one line per row) or json (JSON Lines), for pipes."))]
+AllowPrivateOption = Annotated[bool, typer.Option(
+    "--allow-private", help="Fetch URLs on loopback, private and link-local addresses too (refused by default).")]
 ReconcileOption = Annotated[bool, typer.Option("--reconcile/--no-reconcile",
                                                help="Re-run reconcile over the ledger afterwards.")]
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html/.htm, .jsonl.")],
+def ingest(paths: Annotated[list[str], typer.Argument(help=INGEST_INPUTS, show_default=False)],
            db: DbOption = None, actors: ActorsOption = None, reconcile: ReconcileOption = True,
            published: Annotated[Optional[str], typer.Option(
                "--published", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that give none.")] = None,
+           follow_symlinks: Annotated[bool, typer.Option(
+               "--follow-symlinks", help="Also read symbolic links that lead outside the folders given.")] = False,
+           allow_private: AllowPrivateOption = False,
            ) -> None:
     """Read articles, extract claims, store them in the ledger (re-ingesting is a no-op)."""
-    summary, counts = _ingest(paths, db, actors, published)
+    summary, counts = _ingest(paths, db, actors, published, follow_symlinks, allow_private)
     err.print(f"fogwatch: {summary.added} new articles, {summary.already} already in the ledger, "
               f"{summary.copies} near-duplicates kept without claims, "
               f"{len(summary.failures)} skipped; {summary.claims} claims added "
               f"(ledger: {counts['articles']} articles, {counts['claims']} claims)", markup=False, highlight=False)
-    if reconcile and summary.added:
+    if reconcile and (summary.added or summary.unreconciled):
         _reconcile(db)
     if summary.failures:
         raise typer.Exit(2)
@@ -136,13 +152,28 @@ def _events_table(rows: list[dict], title: str) -> Table:
 
 @app.command("events")
 def events_cmd(db: DbOption = None,
-               disputed: Annotated[bool, typer.Option("--disputed", help="Only events with disputes.")] = False) -> None:
+               disputed: Annotated[bool, typer.Option("--disputed", help="Only events with disputes.")] = False,
+               format: ListFormatOption = "table") -> None:
     """Show events: type, time, places, measures and disputes."""
     with reported():
         from fogwatch.ledger import open_ledger
 
-        rows = list(open_ledger(db).iter_events(disputed_only=disputed))
+        rows = list(open_ledger(db, must_exist=True).iter_events(disputed_only=disputed))
+    if format != "table":
+        return _pipe("events", rows, db, format)
     out.print(_events_table(rows, f"{len(rows)} events"))
+
+
+def _pipe(what: str, rows: list[dict], db: str | None, fmt: str) -> None:
+    """Rows for a pipe: tab-separated flat columns, or JSON Lines; never wrapped to the terminal."""
+    from fogwatch.ledger import open_ledger
+    from fogwatch.views.export import write_listing
+
+    if fmt not in ("tsv", "json"):
+        err.print("fogwatch: error: --format must be one of table, tsv, json", markup=False)
+        raise typer.Exit(1)
+    with reported():
+        write_listing(what, rows, open_ledger(db, must_exist=True), fmt, sys.stdout)
 
 
 @app.command("disputes")
@@ -151,7 +182,7 @@ def disputes_cmd(db: DbOption = None) -> None:
     with reported():
         from fogwatch.ledger import open_ledger
 
-        ledger = open_ledger(db)
+        ledger = open_ledger(db, must_exist=True)
         rows = list(ledger.iter_events(disputed_only=True))
         texts = {c["claim_id"]: c for c in ledger.iter_claims()}
     table = Table(title=f"{sum(len(e['disputes']) for e in rows)} disputes in {len(rows)} events", show_lines=True)
@@ -213,12 +244,15 @@ def claims_cmd(db: DbOption = None,
                article: Annotated[Optional[str], typer.Option(help="Only this article id (a prefix is enough).")] = None,
                predicate: Annotated[Optional[str], typer.Option(help="Only this predicate, e.g. killed.")] = None,
                speaker: Annotated[Optional[str], typer.Option(help="Only this speaker actor id.")] = None,
-               limit: Annotated[int, typer.Option(help="Show at most this many rows.")] = 200) -> None:
+               limit: Annotated[int, typer.Option(help="Show at most this many rows in the table (tsv and json give all).")] = 200,
+               format: ListFormatOption = "table") -> None:
     """Show claims as a table: who says what, how hedged, with which numbers, where and when."""
     with reported():
         from fogwatch.ledger import open_ledger
 
-        rows = list(open_ledger(db).iter_claims(article, predicate, speaker))
+        rows = list(open_ledger(db, must_exist=True).iter_claims(article, predicate, speaker))
+    if format != "table":
+        return _pipe("claims", rows, db, format)
     table = Table(title=f"{len(rows)} claims" + (f" (first {limit})" if len(rows) > limit else ""), show_lines=True)
     for name in ("article", "speaker", "cue", "hedge", "predicate", "quantity", "place", "when", "sentence"):
         table.add_column(name, overflow="fold")
@@ -241,7 +275,7 @@ def actors_cmd(db: DbOption = None,
     with reported():
         from fogwatch.ledger import open_ledger
 
-        rows = list(open_ledger(db).iter_actors(used_only=not all_))
+        rows = list(open_ledger(db, must_exist=True).iter_actors(used_only=not all_))
     table = Table(title=f"{len(rows)} actors")
     for name in ("id", "name", "kind", "side", "source", "aliases"):
         table.add_column(name, overflow="fold")
@@ -253,11 +287,13 @@ def actors_cmd(db: DbOption = None,
 
 @app.command()
 def export(what: Annotated[str, typer.Option(help="claims, events, articles or actors.")] = "claims",
-           format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+           format: Annotated[str, typer.Option("--format", help=(
+               "jsonl (the fogwatch/1 interchange), csv (flat; events in ACLED's columns), tsv, geojson "
+               "(events or claims as points, for QGIS/kepler.gl) or parquet (flat, with -o; needs pyarrow)."))] = "jsonl",
            output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
            db: DbOption = None) -> None:
-    """Write the ledger in the fogwatch/1 interchange format, one JSON object per line."""
-    from fogwatch.views.export import EXPORTERS, FORMATS
+    """Write the ledger for other tools: the fogwatch/1 interchange format, or flat tables and map points."""
+    from fogwatch.views.export import EXPORTERS, FORMATS, write
 
     if what not in EXPORTERS:
         err.print(f"fogwatch: error: --what must be one of {', '.join(EXPORTERS)}", markup=False)
@@ -268,15 +304,31 @@ def export(what: Annotated[str, typer.Option(help="claims, events, articles or a
     with reported():
         from fogwatch.ledger import open_ledger
 
-        ledger = open_ledger(db)
-        handle = output.open("w", encoding="utf-8") if output else sys.stdout
-        try:
-            n = FORMATS[format](EXPORTERS[what](ledger), handle)
-        finally:
-            if output:
-                handle.close()
+        n = write(what, format, open_ledger(db, must_exist=True), output, sys.stdout)
     if output:
         err.print(f"fogwatch: wrote {n} {what} to {output}", markup=False)
+
+
+@app.command()
+def watch(feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feeds: http(s) URLs or files.", show_default=False)],
+          every: Annotated[str, typer.Option(help="How often to poll: 90s, 15m, 2h, 1d.")] = "15m",
+          once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron and tests).")] = False,
+          db: DbOption = None, actors: ActorsOption = None, allow_private: AllowPrivateOption = False) -> None:
+    """Poll feeds, ingest new items, reconcile, print new events and disputes; resumes where it stopped."""
+    from fogwatch import watch as watching
+    from fogwatch.ingest import Fetcher
+    from fogwatch.ledger import open_ledger
+    from fogwatch.registry.actors import load_registry
+
+    with reported():
+        seconds = watching.parse_every(every)
+        state = watching.WatchState.load(watching.state_path(db))
+        clean = watching.watch(feeds, open_ledger(db), load_registry(actors or []), state,
+                               Fetcher(allow_private=allow_private), seconds, once,
+                               say=lambda line: out.print(line, markup=False, highlight=False, soft_wrap=True),
+                               tell=lambda line: err.print(neutralise(line), markup=False, highlight=False))
+    if not clean:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -285,10 +337,11 @@ def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address t
     """Serve the web page and JSON API: events on a map and a timeline, claims side by side."""
     import uvicorn
 
+    from fogwatch.ledger import open_ledger
     from fogwatch.views.web import create_app
 
     with reported():
-        application = create_app(db)
+        application = create_app(ledger=open_ledger(db, must_exist=True))
     err.print(f"fogwatch: serving http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
@@ -386,7 +439,8 @@ def eval_figures(data: Annotated[Path, typer.Option("--data", help="A figures go
         result = figures.evaluate(data, corpus=corpus, split=split)
     _gold_report("Figure claims", "articles", result, (("misses", "miss"), ("spurious", "spurious"),
                                                        ("wrong_speakers", "wrong speaker"),
-                                                       ("wrong_scopes", "wrong scope")), show, json_)
+                                                       ("wrong_scopes", "wrong scope"),
+                                                       ("wrong_places", "wrong place")), show, json_)
 
 
 @eval_app.command("events")
@@ -404,6 +458,63 @@ def eval_events(data: Annotated[Path, typer.Option("--data", help="An events gol
         result = events.evaluate(data, corpus=corpus, extraction=pages, split=split)
     _gold_report("Events", "documents", result, (("misses", "miss"), ("spurious", "spurious"),
                                                  ("violent_on_non_conflict", "non-conflict page")), show, json_)
+
+
+@eval_app.command("geocoding")
+def eval_geocoding(data: DataOption,
+                   format_: Annotated[str, typer.Option("--format", help="gwn (GWN.xml) or lgl (lgl.xml).")] = "gwn",
+                   given_gold_only: Annotated[bool, typer.Option(help="Skip detection and end to end (no NLP models).")] = False,
+                   show: Annotated[int, typer.Option(help="List this many toponyms placed over 161 km off.")] = 0,
+                   json_: JsonOption = False) -> None:
+    """Score toponym detection and geocoding on GeoWebNews or LGL."""
+    from fogwatch.eval import geocoding
+
+    import json
+
+    _check_data(data)
+    with reported():
+        result = geocoding.evaluate(data, format_, end_to_end_too=not given_gold_only)
+    out.print(_scores(f"Geocoding, {format_}: {result['documents']} documents, {result['n']} gold toponyms with "
+                      "coordinates", result, "{:.3f}"))
+    for row in result["misses"][:show]:
+        print(f"miss: {json.dumps(row, ensure_ascii=False)}")
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
+gazetteer_app = typer.Typer(help="The geocoder's gazetteer (GeoNames).", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("load")
+def gazetteer_load(file: Annotated[Path, typer.Argument(help="A GeoNames dump (allCountries.txt, cities500.txt, a country file).")]) -> None:
+    """Add the populated places of a GeoNames dump to the gazetteer (kept in the user's cache folder)."""
+    from fogwatch.geocode import dump
+
+    with reported():
+        kept, skipped = dump.load(file)
+    for failure in skipped[:20]:
+        _skip(failure)
+    out.print(f"fogwatch: {kept} places from {file} added to the gazetteer", markup=False)
+    if skipped:
+        raise typer.Exit(2)
+
+
+@eval_app.command("extraction")
+def eval_extraction(data: DataOption, json_: JsonOption = False) -> None:
+    """Score page text from HTML (reader and cleaner) on the article-extraction benchmark's layout."""
+    import json
+
+    from fogwatch.eval import extraction
+
+    _check_data(data)
+    with reported():
+        result = extraction.evaluate(data)
+    out.print(_scores(f"Page text, {result['pages']} pages", result, "{:.3f}"))
+    for row in result["worst"][:5]:
+        print(f"worst: {json.dumps(row)}")
+    if json_:
+        print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
 
 
 def _version(value: bool) -> None:

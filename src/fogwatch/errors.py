@@ -23,3 +23,7 @@ class BadDatabaseURL(FogwatchError):
 
 class BadRegistry(FogwatchError):
     """The actor registry file is not valid"""
+
+
+class LedgerNotFound(FogwatchError):
+    """There is no ledger at that path"""

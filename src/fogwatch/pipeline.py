@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from fogwatch.clean import clean
 from fogwatch.clean.dedupe import NearDuplicates
 from fogwatch.extract import extract
-from fogwatch.ingest import read_paths
+from fogwatch.ingest import Fetcher, read_paths
 from fogwatch.ledger import Ledger
-from fogwatch.records import Article, Extraction, Failure, PartialDate
+from fogwatch.records import Article, Document, Extraction, Failure, PartialDate
 from fogwatch.registry.actors import Registry, load_registry
+
+BATCH = 16  # articles parsed together; a batch that fails is redone one article at a time
 
 
 @dataclass
@@ -20,15 +25,23 @@ class Summary:
     already: int = 0
     claims: int = 0
     copies: int = 0  # near-duplicates of an article already in the ledger: stored, not extracted
+    # Articles are stored that no reconcile has read yet (this run's, or a killed run's).
+    unreconciled: bool = False
     failures: list[Failure] = field(default_factory=list)
 
 
 def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_article: Callable[[Article], None] | None = None,
-        published: PartialDate | None = None) -> Summary:
+        published: PartialDate | None = None, follow_symlinks: bool = False,
+        fetcher: Fetcher | None = None, documents: Iterable[Document | Failure] | None = None) -> Summary:
     """Ingest `paths` into `ledger`. `published` dates the articles whose source and text give no
-    publication date (a batch of .txt files from one day, say); an article's own date wins."""
+    publication date (a batch of .txt files from one day, say); an article's own date wins.
+    URLs among `paths` are fetched by `fetcher`; `documents`, when given, are read instead of
+    `paths` (`fogwatch watch` passes a feed's new items).
+
+    No article stops the run: one that cannot be extracted or stored is a `Failure` like an
+    unreadable file, and the others are stored as usual."""
     registry = registry or load_registry()
     ledger.sync_registry(list(registry.actors.values()))
     summary = Summary()
@@ -36,13 +49,17 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
     for article_id, text in ledger.iter_texts():
         copies.add(article_id, text)
 
+    def fail(failure: Failure) -> None:
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
     def fresh() -> Iterator[Article]:
         seen: set[str] = set()
-        for item in clean(read_paths(paths)):
+        inputs = documents if documents is not None else read_paths(paths, follow_symlinks, fetcher)
+        for item in clean(inputs):
             if isinstance(item, Failure):
-                summary.failures.append(item)
-                if on_failure:
-                    on_failure(item)
+                fail(item)
                 continue
             if item.published is None and published is not None:
                 item = replace(item, published=published)
@@ -63,22 +80,64 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
             yield item
 
     pending_copies: list[Article] = []
-    for extraction in extract(fresh(), registry=registry, batch_size=16):
-        if ledger.save(extraction):
+    for extraction in _extractions(fresh(), registry, fail):
+        stored = _save(ledger, extraction, fail)
+        if stored:
             summary.added += 1
             summary.claims += len(extraction.claims)
-        else:
+        elif stored is not None:
             summary.already += 1
     for copy in pending_copies:
-        if ledger.save(Extraction(article=copy, claims=())):
+        if _save(ledger, Extraction(article=copy, claims=()), fail):
             summary.copies += 1
+    summary.unreconciled = ledger.unreconciled()
     return summary
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.article_id
+
+
+def _reason(exc: BaseException) -> str:
+    """One line saying what went wrong: a database error's own message, not SQLAlchemy's wrapper."""
+    detail = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = " ".join(str(detail).split())
+    return f"{type(detail).__name__}: {text[:200]}" if text else type(detail).__name__
+
+
+def _extractions(articles: Iterable[Article], registry: Registry,
+                 fail: Callable[[Failure], None]) -> Iterator[Extraction]:
+    """`extract` in batches of `BATCH`. A batch that raises is redone one article at a time, so
+    only the article that fails is lost, as a failure naming it."""
+    articles = iter(articles)
+    while batch := list(islice(articles, BATCH)):
+        try:
+            done = list(extract(batch, registry=registry, batch_size=BATCH))
+        except Exception:  # noqa: BLE001 - any library error in one article must not end the run
+            done = []
+            for article in batch:
+                try:
+                    done.extend(extract([article], registry=registry))
+                except Exception as exc:  # noqa: BLE001
+                    fail(Failure(_origin(article), f"cannot extract: {_reason(exc)}"))
+        yield from done
+
+
+def _save(ledger: Ledger, extraction: Extraction, fail: Callable[[Failure], None]) -> bool | None:
+    """`Ledger.save`, with a value the database refuses as this article's failure: None. The
+    article's transaction is rolled back, so nothing of it is stored and nothing else changes."""
+    try:
+        return ledger.save(extraction)
+    except (SQLAlchemyError, ValueError, OverflowError) as exc:
+        fail(Failure(_origin(extraction.article), f"cannot store: {_reason(exc)}"))
+        return None
 
 
 def reconcile_ledger(ledger: Ledger) -> list:
     """Re-run reconcile over the whole ledger, keeping event ids where membership held."""
     from fogwatch.reconcile import reconcile
 
-    found = reconcile(ledger.load_claims(), ledger.article_infos(), ledger.event_assignments())
-    ledger.save_events(found)
+    infos = ledger.article_infos()
+    found = reconcile(ledger.load_claims(), infos, ledger.event_assignments())
+    ledger.save_events(found, articles_seen=len(infos))
     return found

@@ -18,7 +18,8 @@ Hedge = Literal["confirmed", "asserted", "reported", "alleged", "denied"]
 Modality = Literal["asserted", "negated", "conditional", "hypothetical"]
 # What a figure counts: one incident, or a running total over a period ("since March").
 Scope = Literal["incident", "cumulative"]
-GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country"]
+# "region": a continent or world region ("Europe", "the Middle East"), coarser than a country.
+GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "region"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,7 @@ class PlaceMention:
     place: Place
     text: str
     span: Span
+    confidence: float | None = None  # the geocoder's, 0-1 (fogwatch.geocode.rank); None when not judged
 
 
 @dataclass(frozen=True, slots=True)

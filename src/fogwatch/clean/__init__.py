@@ -12,11 +12,14 @@ from fogwatch.ingest.meta import stated_published
 from fogwatch.records import Article, Document, Failure
 
 MIN_CHARS = 40
+# Control characters carry no text: NUL (which PostgreSQL refuses in a string), escapes, DEL. Tab,
+# line feed and carriage return are whitespace and are unified below.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise(text: str) -> str:
     """NFC, unified line ends, trimmed lines, at most one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", CONTROL.sub("", text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
@@ -36,6 +39,11 @@ def _drop_title(body: str, title: str | None) -> tuple[str | None, str]:
     return title, body
 
 
+def _field(value: str | None) -> str | None:
+    """A metadata field (title, outlet, URL) without control characters, None if nothing is left."""
+    return (CONTROL.sub("", value) or None) if value else None
+
+
 def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | Failure:
     body = normalise(doc.text or "")
     # The source's own date first (HTML metadata, a JSONL field); else the date the text states
@@ -48,9 +56,9 @@ def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | F
     return Article(
         article_id=article_id(body),
         text=body,
-        url=doc.url,
-        outlet=doc.outlet,
-        title=title,
+        url=_field(doc.url),
+        outlet=_field(doc.outlet),
+        title=_field(title),
         published=published,
         ingested_at=now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         origin=doc.origin,

@@ -13,12 +13,14 @@ TRAILER_HEADING = re.compile(
     r"^(?:more (?:from|on|stories|news|in)\b|related(?: (?:stories|articles|coverage|content|news|reading))?"
     r"|read (?:more|next|also)|recommended(?: for you| stories)?|most (?:read|popular|viewed)"
     r"|you (?:may|might) also (?:like|be interested)|also (?:read|on)\b|trending(?: now)?|latest (?:news|stories)"
-    r"|top stories|editor'?s picks|don'?t miss|further reading|see also|sign up\b|subscribe\b"
+    r"|top stories|editor'?s picks|don'?t miss|further reading|see (?:also|more)|sign up\b|subscribe\b"
     r"|share this (?:article|story))",
     re.IGNORECASE,
 )
 # A single "Read more: headline" line inside a story.
 INLINE_PROMO = re.compile(r"^(?:read more|read also|also read|see also|watch|listen)\s*[:|–—-]", re.IGNORECASE)
+# What follows a trailer word and a colon on the same line ("Related: The 15 Weirdest Galaxies").
+LABEL_REST = re.compile(r"^\s*(?:post|posts|stories|story|articles?|links?)?\s*[:|]\s*(?P<rest>.*)$", re.IGNORECASE)
 
 # Agencies and words whose presence makes a short, unpunctuated line a photo credit.
 CREDIT_MARKERS = re.compile(
@@ -55,17 +57,50 @@ def _blocks(lines: list[str]) -> list[str]:
     return [line.strip() for line in lines]
 
 
+def is_promo_line(text: str) -> bool:
+    """A link to another story set inside this one: "Read more: ...", or a trailer word, a colon and
+    a headline ("Related: From Big Bang to Present", "SEE MORE: Hong Kong protests"). A headline
+    has no closing full stop; "More from the front: troops advanced, officials said." is a sentence."""
+    if INLINE_PROMO.match(text):
+        return True
+    heading = TRAILER_HEADING.match(text)
+    if not heading:
+        return False
+    rest = LABEL_REST.match(text[heading.end():])
+    return bool(rest and rest["rest"]) and not SENTENCE_END.search(text)
+
+
+def _is_heading(text: str) -> bool:
+    return bool(TRAILER_HEADING.match(text)) and len(text) <= 80 and not SENTENCE_END.search(text) \
+        and not is_promo_line(text)
+
+
+def _story_resumes(rest: list[str]) -> bool:
+    """Whether the lines after a trailer heading and its run of teaser headlines are the story going
+    on (a "Don't miss" box set between paragraphs) rather than more teasers: at least two lines, and
+    at least three in four of them sentences."""
+    lines = [line.strip() for line in rest if line.strip()]
+    sentences = sum(1 for line in lines if SENTENCE_END.search(line))
+    return len(lines) >= 2 and 4 * sentences >= 3 * len(lines)
+
+
 def cut_trailer(lines: list[str]) -> list[str]:
-    """Drop everything from a trailer heading ("More from ...", "Related") to the end.
+    """Drop a trailer heading ("More from ...", "Related", "Don't miss") and what follows it.
 
     Only a heading-shaped line counts: short, no sentence punctuation, and past the story's first
-    paragraph, so that a story that *begins* "Related news:" is not erased.
+    paragraph, so that a story that *begins* "Related news:" is not erased. What follows goes to the
+    end, unless the story resumes after the heading's teaser headlines: then only the heading and
+    the teasers go, and the rest is checked again.
     """
     seen_text = 0
     for index, line in enumerate(lines):
         text = line.strip()
-        if text and TRAILER_HEADING.match(text) and len(text) <= 80 and not SENTENCE_END.search(text) \
-                and not INLINE_PROMO.match(text) and seen_text >= 1:
+        if text and seen_text >= 1 and _is_heading(text):
+            after = index + 1
+            while after < len(lines) and (not lines[after].strip() or not SENTENCE_END.search(lines[after].strip())):
+                after += 1
+            if _story_resumes(lines[after:]):
+                return lines[:index] + cut_trailer(lines[after:])
             return lines[:index]
         if len(text) > 40:
             seen_text += 1
@@ -79,7 +114,9 @@ def drop_credits_and_captions(lines: list[str]) -> list[str]:
     for index, text in enumerate(stripped):
         if not text:
             continue
-        if is_credit(text) or COPYRIGHT.match(text) or INLINE_PROMO.match(text):
+        if COPYRIGHT.match(text) or is_promo_line(text):
+            drop.add(index)
+        elif is_credit(text):
             drop.add(index)
             # Captions sit directly above their credit (possibly doubled); walk up over them.
             up = index - 1
@@ -108,6 +145,12 @@ def _shouted(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+def _table_row(text: str) -> bool:
+    """A row of a table as trafilatura writes it ("| HD | THE HOME DEPOT INC. | 225.86 |"): cells of
+    names in capitals are data, not a teaser."""
+    return text.lstrip().startswith("|")
+
+
 def drop_shouted_lines(lines: list[str]) -> list[str]:
     """Drop whole lines in capitals from a story written in mixed case.
 
@@ -118,7 +161,7 @@ def drop_shouted_lines(lines: list[str]) -> list[str]:
     stays), and a text whose such lines make up a third or more of it (old wire copy in capitals)
     is left whole.
     """
-    shouted = [_shouted(line) and len(line.split()) >= SHOUT_WORDS for line in lines]
+    shouted = [_shouted(line) and len(line.split()) >= SHOUT_WORDS and not _table_row(line) for line in lines]
     loud = sum(len(line) for line, s in zip(lines, shouted) if s)
     if not loud or 3 * loud > sum(len(line) for line in lines):
         return lines

@@ -245,12 +245,20 @@ def _place_ok(gold: dict, pred: dict) -> bool:
     return any(gw and gw & name_words(n) for n in names)
 
 
+def _place_text(pred: dict) -> str | None:
+    """A predicted place as the listing shows it: the words of the text, then the place chosen."""
+    p = pred.get("place")
+    if not p:
+        return None
+    return f"{p.get('text')} -> {p.get('name')} ({p.get('place_id')})"
+
+
 def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
     """P/R/F1 of figure claims and per-field accuracies (guide §11); `predictions`: doc → claim dicts."""
     tp = n_gold = n_pred = 0
     fields = {k: [0, 0] for k in ("speaker", "bounds", "unit", "hedge", "scope", "place")}
     modal_hits = n_modal = 0
-    misses, spurious, wrong_speakers, wrong_scopes = [], [], [], []
+    misses, spurious, wrong_speakers, wrong_scopes, wrong_places = [], [], [], [], []
     for doc in gold_docs:
         preds = predicted_figures(predictions.get(doc["doc"], []))
         gold = doc["figures"]
@@ -293,6 +301,9 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
             if not checks["scope"]:
                 wrong_scopes.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("scope"),
                                      "period": g.get("period"), "predicted": p.get("scope")})
+            if not checks["place"]:
+                wrong_places.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("place"),
+                                     "predicted": _place_text(p)})
             if not checks["speaker"]:
                 wrong_speakers.append({"doc": doc["doc"], "quote": g.get("quote"), "gold": g.get("speaker"),
                                        "body": g.get("body"), "predicted": (p.get("speaker") or {}).get("name")})
@@ -315,6 +326,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> dict:
     result["spurious"] = spurious
     result["wrong_speakers"] = wrong_speakers
     result["wrong_scopes"] = wrong_scopes
+    result["wrong_places"] = wrong_places
     return result
 
 

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 
 from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
+from fogwatch.extract.cues import is_interview
 from fogwatch.extract.dates import find_dates
-from fogwatch.extract.places import find_places, used_as_place
+from fogwatch.extract.places import article_context, claim_places, find_places, used_as_place
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
@@ -41,15 +42,18 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
 
         found = attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
     extractor = ClaimExtractor(resolver, article.article_id, article.text, found)
-    context: dict = {}
+    extractor.interview = is_interview([doc.text for _, doc in docs])
+    context = article_context([doc for _, doc in docs])
     all_places: list[PlaceMention] = []
     for offset, doc in docs:
         mentions = resolver.mentions(doc, article.article_id, offset)
+        extractor.turn(doc, offset, mentions)
         # An actor named by its capital or country ("Kyiv", "Moscow") is a place where the sentence
         # uses it as one: "missiles struck Kyiv", "explosions in Moscow".
         blocked = {i for m in mentions if not used_as_place(doc, m.start, m.end) for i in range(m.start, m.end)}
-        places = find_places(doc, article.article_id, offset, blocked, context)
-        all_places.extend(p.mention for p in places)
+        found_places = find_places(doc, article.article_id, offset, blocked, context)
+        all_places.extend(p.mention for p in found_places)
+        places = claim_places(found_places)
         dates = list(find_dates(doc.text, article.published))
         carry = Carry()
         when_carry: When | None = None

@@ -24,7 +24,16 @@ PROXY_NOUNS = {"member", "spokesman", "spokeswoman", "spokesperson", "representa
                "source", "sources", "officer", "officers", "soldier", "soldiers", "members", "fighters",
                # Data that speaks for its maker: "data from British intelligence", "figures from the UN".
                "data", "figure", "figures", "estimate", "estimates", "statistic", "statistics", "report", "tally",
-               "count", "assessment", "update", "information", "number", "numbers"}
+               "count", "assessment", "update", "information", "number", "numbers", "excerpt", "excerpts"}
+MASS_NOUNS = {"data", "media", "information"}  # plural in form, one source in a back-reference
+# Documents that speak for an unnamed maker when the phrase says what kind they are.
+DOCUMENT_NOUNS = {"report", "document", "assessment", "cable", "memo", "estimate"}
+PROVENANCE = {"classified", "unclassified", "declassified", "leaked", "secret", "internal", "official"}
+# People known by what they do for someone: "her lawyer", "his aide".
+ROLE_NOUNS = {"lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "secretary", "agent",
+              "relative", "friend", "colleague", "husband", "wife", "son", "daughter", "mother", "father", "brother",
+              "sister"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source"}
 GROUP_NOUNS = {"militia", "group", "legion", "battalion", "corps", "brigade", "rebel", "insurgent", "militant",
                "fighter", "guerrilla", "faction", "force", "unit", "mercenary", "partisan", "saboteur"}
 OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "president",
@@ -73,7 +82,9 @@ GENERIC_REFS = {"group": GROUP_KINDS, "groups": GROUP_KINDS, "militia": GROUP_KI
                 "government": {"government"}, "agency": {"security_service", "media", "international_org"},
                 "military": {"state_forces"}, "army": {"state_forces"},
                 # "the statement said", "the report added": the body that issued it, mentioned last.
-                "statement": ISSUERS, "report": ISSUERS, "document": ISSUERS, "communique": ISSUERS}
+                "statement": ISSUERS, "report": ISSUERS, "document": ISSUERS, "communique": ISSUERS,
+                # "The staff published information on losses. The presented data shows ...": its data.
+                "data": ISSUERS, "figure": ISSUERS, "information": ISSUERS, "statistic": ISSUERS, "update": ISSUERS}
 
 
 @dataclass
@@ -82,6 +93,24 @@ class Mention:
     start: int  # token indices in the paragraph doc
     end: int
     span: Span
+
+
+def named_roles(docs) -> dict[str, object]:
+    """Role nouns the article gives a name to, each with the name's head token, where one name has
+    the role: "her lawyer Kaloy Akhilgov", "Akhilgov, her lawyer" → {"lawyer": Akhilgov}."""
+    found: dict[str, set] = {}
+    for doc in docs:
+        for token in doc:
+            # The small model often labels such a name ORG ("her lawyer Kaloy Akhilgov"); the role says a person.
+            if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", "ORG", "") or token.dep_ == "compound":
+                continue
+            roles = [c for c in token.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+            if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+                roles.append(token.head)
+            for role in roles:
+                if role.lemma_.lower() in OFFICIAL_NOUNS | SPOKESPEOPLE | ROLE_NOUNS:
+                    found.setdefault(role.lemma_.lower(), {}).setdefault(token.text, token)
+    return {role: next(iter(names.values())) for role, names in found.items() if len(names) == 1}
 
 
 @dataclass
@@ -95,6 +124,9 @@ class ActorResolver:
     _within: tuple[int, int] | None = None
     discovered: dict[str, Actor] = field(default_factory=dict)  # actor id → actor, this article
     _refs: dict[str, set[str]] = field(default_factory=dict)  # discovered actor id → back-reference nouns
+    # Any actor's back-reference nouns learnt in this article: after "a spokesman for the local
+    # police", "the spokesman" means the police.
+    _learnt: dict[str, set[str]] = field(default_factory=dict)
     # Who spoke last: (actor, named in the plural, sentence number), most recent last; and the number
     # of the sentence being read. "..., local officials said. Four were killed, they said."
     speakers: list[tuple[Actor, bool, int]] = field(default_factory=list)
@@ -119,6 +151,9 @@ class ActorResolver:
                 if len(words) >= 2:
                     full.setdefault(fold(words[-1]), set()).add(" ".join(words))
         self.full_names = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
+        self.surnames = set(full)  # a surname is a person's even where two people share it
+        self.roles = named_roles(docs or ())
+        self.surnames |= {fold(name.text) for name in self.roles.values()}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for actor in self.registry.actors.values():
@@ -184,9 +219,10 @@ class ActorResolver:
         self.history.append(actor)
 
     def _refs_of(self, actor: Actor) -> set[str] | tuple[str, ...]:
+        learnt = self._learnt.get(actor.actor_id, set())
         if self.discovered.get(actor.actor_id) is actor:
-            return self._refs[actor.actor_id]
-        return self.registry.refs.get(actor.actor_id, ())
+            return self._refs[actor.actor_id] | learnt
+        return (*self.registry.refs.get(actor.actor_id, ()), *learnt)
 
     def _recent(self, kinds: set[str] | None = None, refs: str | None = None, limit: int = 1,
                 exclude_kinds: set[str] = frozenset()) -> list[Actor]:
@@ -251,6 +287,8 @@ class ActorResolver:
                     if objs:
                         found = self.resolve(objs[0], mentions, self._exclude, self._speaker)
                         if found:
+                            if len(found) == 1 and head.lemma_.lower() in SPOKESPEOPLE:
+                                self._learnt.setdefault(found[0].actor_id, set()).add(head.lemma_.lower())
                             return found
                 if child.dep_ == "poss":
                     found = self._resolve_one(child, mentions)
@@ -312,17 +350,22 @@ class ActorResolver:
             return []
         det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
         # "the US army" names another party; only a bare "the army" / "the same group" points back.
-        if any(c.dep_ in ("compound", "nmod", "poss") or c.lower_ in DEMONYMS or c.pos_ == "PROPN"
-               for c in head.children if c.i < head.i):
-            det = False
+        if any((c.dep_ in ("compound", "nmod", "poss") or c.lower_ in DEMONYMS or c.pos_ == "PROPN")
+               and c.ent_type_ not in ("DATE", "TIME") for c in head.children if c.i < head.i):
+            det = False  # ("the Sunday report", "the morning update" still point back)
         # "the governor of Serhij Łysak", "the governor, Oleh Syniehubov": a name, not a back-reference.
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
                 for c in head.children):
             det = False
         lemma = head.lemma_.lower()
+        named_role = self.roles.get(lemma)
+        if named_role is not None and head.pos_ == "NOUN" and head.tag_ == "NN" and self._speaker and all(
+                c.dep_ in ("det", "poss") for c in head.children):
+            # "..., her lawyer said. ... her lawyer Kaloy Akhilgov said": the one lawyer the article names.
+            return self._discover(named_role, *self._np_range(named_role))
         if det and head.pos_ in ("NOUN", "PROPN"):
-            plural = head.tag_ in ("NNS", "NNPS")
+            plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in MASS_NOUNS
             for actor in reversed(self.history):
                 if lemma in self._refs_of(actor) or fold(head.text) in self._refs_of(actor):
                     if plural:
@@ -395,10 +438,13 @@ class ActorResolver:
             text = text[:1].lower() + text[1:]  # "Officials said" → the actor "officials"
         lemma = head.lemma_.lower()
         side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        if head.pos_ == "PROPN" and fold(head.text) in self.surnames and all(t.pos_ == "PROPN" for t in words):
+            kind = "person"  # "Navalny wrote", with Alexei and Ilya Navalny in the article
+        elif head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             kind = NAME_KINDS.get(self._label(head), "organization")
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
                 self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS
+                                   or lemma in DOCUMENT_NOUNS
                                    or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" for t in span)))):
             # "fighters", "the border": not a party we can name. A described speaker ("the regional
             # governor", "officials") is kept: a claim needs a source other than the outlet.
@@ -411,6 +457,8 @@ class ActorResolver:
             kind = "group"
         elif lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS:
             kind = "organization"
+        elif lemma in DOCUMENT_NOUNS and any(t.dep_ == "compound" or t.lower_ in PROVENANCE for t in head.children):
+            kind = "organization"  # "unclassified intelligence reports", "declassified documents" speak for their makers
         else:
             return []
         if len(text) > 80:

@@ -62,6 +62,8 @@ class ClaimExtractor(CueReader):
         self._figures_key: tuple | None = None
         self._figures: list[Figure] = []
         self.voice: Cue | None = None  # the speaker of a transcript the article reproduces (`transcript`)
+        self.interview = False  # the article is questions and answers (`cues.is_interview`; `turn`)
+        self.interviewee: Cue | None = None
 
     # --- triggers ---------------------------------------------------------------------------
     def verb_predicate(self, token) -> str | None:
@@ -444,7 +446,7 @@ class ClaimExtractor(CueReader):
                 cues[token.i] = self.make_cue(token, doc, offset, mentions)
         according = self.according_to(sent, doc, offset, mentions)
         if according is None and not cues:
-            according = self.according_next(sent, doc, offset, mentions)
+            according = self.according_next(sent, doc, offset, mentions) or self.introduced(sent, doc, offset, mentions)
         used: set[int] = set()
         produced = False
         for token in sent:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.actors import PERSON_KINDS, Mention
+from fogwatch.extract.actors import PERSON_KINDS, Mention, fold
 from fogwatch.records import Actor, Span
 
 # Dependents of a cue that are not what it says (its subject, its auxiliaries, ...).
@@ -21,6 +21,23 @@ CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", 
 # A sentence that announces the full text of a speech, address or statement that follows.
 TRANSCRIPT = re.compile(r"\b(?:full|complete) (?:text|transcript|address|speech|remarks|statement)\b"
                         r"|\b(?:address|speech|remarks|statement|text)\b[^.]{0,40}\bbelow\b", re.I)
+OPENING_QUOTES = {'"', "“", "‘", "«", "„"}
+# An interview's turns: "Olga Mutovina: Buryatia is one of the poorest regions ...", "Stone: Until
+# February 24 ..."; and a heading that names whom the questions are put to: "Q&A with Randall Stone".
+NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
+TURN = re.compile(rf"\s*({NAME}):\s+\S")
+QA_HEADING = re.compile(rf"\s*(?:Q\s?&\s?A|Q and A|(?:An )?[Ii]nterview) with ({NAME})\s*$")
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’)]").endswith("?")
+
+
+def is_interview(texts: list[str]) -> bool:
+    """An article laid out as questions and answers: a Q&A heading, or two paragraphs opening with a
+    speaker's name and a colon, with questions among the paragraphs."""
+    turns = sum(1 for t in texts if TURN.match(t))
+    return any(QA_HEADING.match(t) for t in texts) or (turns >= 2 and any(is_question(t) for t in texts))
 
 
 @dataclass
@@ -57,7 +74,8 @@ def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Sp
 
 
 class CueReader:
-    """The cue and chain methods of `ClaimExtractor` (which sets `resolver`, `article_id`, `found`, `voice`)."""
+    """The cue and chain methods of `ClaimExtractor` (which sets `resolver`, `article_id`, `found`, `voice`,
+    `interview`, `interviewee`)."""
 
     # --- cues -------------------------------------------------------------------------------
     def is_cue(self, token) -> bool:
@@ -74,6 +92,15 @@ class CueReader:
             if token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN" and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return False  # "the power to declare war" names an ability, not a statement
+            if lemma in lx.COUNTING_CUES and any(
+                    c.dep_ == "dobj" and any(n.dep_ in ("nummod", "quantmod") or n.like_num for n in c.subtree)
+                    for c in token.children):
+                return True
+            if lemma in lx.COUNTING_CUES - lx.IDENTITY_CUES:
+                return False
+            if lemma in lx.PUBLISHING_CUES:
+                return any(c.dep_ == "dobj" and (c.lemma_.lower() in lx.DATA_NOUNS or c.lemma_.lower() in ("information", "statistic"))
+                           for c in token.children)
             if lemma in lx.IDENTITY_CUES:
                 return any(c.dep_ in ("oprd", "ccomp") for c in token.children) or \
                     any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
@@ -201,6 +228,26 @@ class CueReader:
             return self.according_to(after, doc, offset, mentions)
         return None
 
+    def introduced(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
+        """The source of a quotation that a clause introduces with a colon, however the parser hung
+        the two: "The following excerpts from unclassified intelligence reports debunk the idea ...:
+        “Russia has suffered ... roughly 300,000 casualties”" quotes the reports."""
+        colon = next((t for t in sent if t.text == ":" and t.i + 1 < sent.end and t.nbor(1).text in OPENING_QUOTES), None)
+        if colon is None:
+            return None
+        intro = [t for t in doc[sent.start:colon.i] if any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)]
+        if not intro:
+            return None
+        verb = min(intro, key=lambda t: sum(1 for a in t.ancestors if sent.start <= a.i < colon.i))
+        subject = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
+        speakers = self.resolver.resolve(subject, mentions, speaker=True)
+        if not speakers:
+            return None
+        return Cue(token=colon, text=colon.text, hedge="asserted", speakers=speakers, source=subject,
+                   span=_span(doc, colon.i, colon.i + 1, self.article_id, offset),
+                   source_span=_span(doc, subject.left_edge.i, subject.right_edge.i + 1, self.article_id, offset),
+                   content=None)
+
     @staticmethod
     def chain_of(cue: Cue) -> list[Cue]:
         return [*CueReader.chain_of(cue.outer), cue] if cue.outer is not None else [cue]
@@ -283,6 +330,28 @@ class CueReader:
             return None
         return Cue(token=noun, text=noun.text, hedge="asserted", speakers=people, source=owner,
                    span=_span(doc, noun.i, noun.i + 1, self.article_id, offset), source_span=None, content=None)
+
+    def turn(self, doc, offset: int, mentions: list[Mention]) -> None:
+        """In an interview (`interview` set), whose voice a paragraph is: a question is the
+        interviewer's (the outlet's); a turn opened by a person's name is that person's, and so are
+        the paragraphs after it up to the next question ("Stone: Until February 24 ... / Already there
+        are signs that many thousands of Russian troops have been killed": Stone's). The interviewee
+        is the person the Q&A heading names, then whoever last answered."""
+        if not self.interview:
+            return
+        text = doc.text
+        named = TURN.match(text) or QA_HEADING.match(text)
+        if named is not None:
+            words = doc.char_span(named.start(1), named.end(1), alignment_mode="expand")
+            # A person's name ("Source: Radio Liberty", "Photo: AP" are credits, not turns).
+            person = words is not None and len(words) and fold(words[-1].text) in self.resolver.surnames
+            people = [a for a in self.resolver.resolve(words.root, mentions, speaker=True) if a.kind in PERSON_KINDS] \
+                if person else []
+            if people and not is_question(text):
+                self.interviewee = Cue(token=words.root, text=words.text, hedge="asserted", speakers=people[:1],
+                                       source=words.root, span=_span(doc, words.start, words.end, self.article_id, offset),
+                                       source_span=None, content=None)
+        self.voice = None if is_question(text) or QA_HEADING.match(text) else self.interviewee
 
     def reported_after(self, trigger, cues: dict[int, Cue]) -> list[Cue]:
         """The sentence's main verb is a cue and `trigger` follows it: all after "X said" is X's,

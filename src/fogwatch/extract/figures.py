@@ -145,8 +145,8 @@ def _is_number(tok) -> bool:
     low = tok.lower_
     if low in _VAGUE_SCALE or low in _SCALE or low == "dozen":
         return True
-    if not tok.like_num:
-        return False
+    if not tok.like_num or tok.tag_ == "LS":
+        return False  # "LS": an item number, the "1" of "1. Five killed as Russia hits ..."
     # "one" counts only where it stands for a count, not in "one of the most famous ..." or "no one".
     if low == "one":
         doc = tok.doc

@@ -18,6 +18,7 @@ CUES = {
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
     "dispute": "denied", "document": "asserted", "record": "asserted", "register": "asserted", "reveal": "asserted", "specify": "asserted", "disclose": "asserted", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
     "mention": "asserted", "inform": "asserted", "tweet": "asserted", "recount": "asserted",
+    "identify": "asserted", "count": "asserted", "tally": "asserted", "publish": "asserted", "release": "asserted",
 }
 # A source that is the outlet's own staff: "Associated Press journalists in Kharkiv say ...", "our
 # correspondent saw ..." report in the outlet's voice (no speaker).
@@ -25,7 +26,7 @@ SPEECH_NOUNS = {"speech", "address", "remarks", "remark", "statement", "transcri
 REPORTER_NOUNS = {"journalist", "reporter", "correspondent", "photographer", "crew", "videographer"}
 # Cues that report only when their subject is data: "figures from the UN show that ...".
 DATA_CUES = {"show", "indicate"}
-DATA_NOUNS = {"data", "figure", "estimate", "statistic", "report", "tally", "count", "assessment", "record",
+DATA_NOUNS = {"data", "datum", "figure", "estimate", "statistic", "report", "tally", "count", "assessment", "record",
               "number", "document", "survey", "study", "analysis", "update"}
 # "according to X": a report when X is a report or the media (or missing), else X's own assertion.
 # Lemmas: spaCy reads "media" as "medium".
@@ -38,6 +39,11 @@ def according_to_hedge(source_lemma: str | None) -> str:
 
 # Cues that need a clause or an identity to be a claim at all ("call" is a claim only as "call them X").
 IDENTITY_CUES = {"call", "describe", "brand", "label", "term", "identify"}
+# Cues that report a count only when their object is one: "volunteers identified 263 dead", "police
+# counted 12 bodies" (but "identified them as saboteurs" is an identity, "it counts" nothing).
+COUNTING_CUES = {"identify", "count", "tally"}
+# Cues that state something only by what they put out: "the staff published information on losses".
+PUBLISHING_CUES = {"publish", "release"}
 
 # Adverbs that hedge the clause they modify.
 HEDGE_ADVERBS = {

@@ -1,21 +1,31 @@
-"""Place mentions in a parsed paragraph, geocoded with the gazetteer.
+"""Place mentions in a parsed paragraph, placed by the geocode stage (`fogwatch.geocode`).
 
-NER alone is not enough (the small English model tags "Belgorod" as NORP and "Kursk" as PRODUCT),
-so candidates come from three readable rules, strongest first:
+This module finds the names; `fogwatch.geocode` says where they are, in the article's context
+(`article_context`: the countries and regions its entities name). NER alone is not enough (the
+small English model tags "Belgorod" as NORP and "Kursk" as PRODUCT), so names come from three
+readable rules, strongest first:
 1. "<Name> region/oblast/province", "the <A> and <B> regions" → first-level regions;
 2. "town/village/city of <Name>" and a proper noun after a locative preposition → populated places,
    allowing transliteration variants;
 3. GPE/LOC entities, and other capitalised entities that the gazetteer knows as a country or a
    place of at least 1,000 people.
-Tokens inside an actor mention ("Russian Volunteer Corps") are never places.
+Tokens inside an actor mention ("Russian Volunteer Corps") are never places. Continents and world
+regions ("Europe", "the Middle East") are places of precision "region": `extract(...).places` lists
+them, but no claim takes one as its place (`claim_places`). So it is with a demonym ("the Syrian
+border" names Syria; GeoWebNews annotates such words), which also tells the context which country
+the article is about, with a name in the phrase of who speaks or acts ("Ukraine's security service",
+"men from Ukraine") and with a hyphenated modifier ("Moscow-installed"): `FoundPlace.role`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from fogwatch.geocode import Context, Resolution, Toponym, context_of, gazetteer, resolve
+from fogwatch.geocode.gazetteer import REGION_WORDS
+from fogwatch.geocode.rank import rank
+from fogwatch.extract.actors import OFFICIAL_NOUNS, ORG_NOUNS, PERSON_LIKE
 from fogwatch.records import PlaceMention, Span
-from fogwatch.registry.gazetteer import REGION_WORDS, choose, gazetteer
 
 REGION_RE = re.compile(rf"^{REGION_WORDS}s?$", re.IGNORECASE)
 SETTLEMENT = {"town", "village", "city", "settlement", "hamlet", "township", "suburb", "port", "district"}
@@ -23,11 +33,15 @@ LOCATIVE = {"in", "into", "near", "at", "outside", "around", "towards", "toward"
             "to", "through", "of"}
 NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "god", "europe", "asia", "africa", "america", "north america", "south america", "oceania",
-              "antarctica", "middle east", "west", "east", "president", "governor", "minister", "ministry", "army", "news", "video", "telegram"}
+              "god", "west", "east", "president", "governor", "minister", "ministry", "army", "news", "video", "telegram"}
 MIN_POPULATION_WEAK = 1000
+# Who speaks or acts: a place that owns or modifies one of these names the actor, not where.
+SPEAKER_NOUNS = (OFFICIAL_NOUNS | ORG_NOUNS | PERSON_LIKE) - {"people", "resident", "civilian", "citizen"}
+CONTEXT_LABELS = ("GPE", "LOC", "NORP")
+AFTER_CHARS = 40
 TARGET_VERBS = {"shell", "strike", "hit", "attack", "bomb", "capture", "seize", "take", "retake", "liberate", "storm",
                 "enter", "occupy", "recapture", "encircle", "besiege", "target"}
+PERSON_TARGETS = {"hit", "strike", "attack", "target", "take"}  # of TARGET_VERBS, those that strike people too
 
 
 @dataclass(frozen=True)
@@ -35,58 +49,150 @@ class FoundPlace:
     mention: PlaceMention
     tok_start: int
     tok_end: int
+    # "where": may be where a claim happened. "demonym" ("Syrian"), "actor" (a name in the phrase
+    # of who speaks or acts: "Ukraine's security service", "Belgorod governor", "men from Ukraine")
+    # and "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline") are places the
+    # article names, never where a claim happened.
+    role: str = "where"
 
 
 def _name_tokens(doc, head):
-    """The proper-noun run ending at `head` (compounds to its left): "Tyotkino", "Nova Kakhovka"."""
+    """The proper-noun run ending at `head` (compounds to its left, and a capitalised word joined by a
+    hyphen): "Tyotkino", "Nova Kakhovka", "Ivano-Frankivsk"."""
     start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
-            and doc[start - 1].head.i in range(start, head.i + 1):
-        start -= 1
-    return start, head.i + 1
+    while True:
+        if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
+                and doc[start - 1].head.i in range(start, head.i + 1):
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+            start -= 2
+        else:
+            return start, head.i + 1
 
 
-PLACE_PREPOSITIONS = LOCATIVE - {"of", "to", "from"}
+PLACE_PREPOSITIONS = LOCATIVE - {"of"}
+VISIT_VERBS = {"leave", "visit", "reach", "flee", "tour", "enter"}
+
+
+def _in_place_role(token) -> bool:
+    """The object of a locative preposition ("in Kyiv", "to Russia"), of a verb of attack, capture or
+    travel ("struck Kyiv", "leave Russia"), or the country after a town ("Moscow, Russia"); a
+    conjunct ("to Italy from Turkey", "United States, Canada and Germany") takes its first one's role."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ in PLACE_PREPOSITIONS
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in TARGET_VERBS | VISIT_VERBS
+    return token.dep_ in ("appos", "npadvmod") and token.i > 0 and token.doc[token.i - 1].text == "," \
+        and token.head.pos_ == "PROPN"
 
 
 def used_as_place(doc, start: int, end: int) -> bool:
-    """Whether tokens [start, end) are used as a location: the object of a locative preposition
-    ("in Kyiv", "over Moscow") or of a verb of attack or capture ("struck Kyiv"), and a name (not
-    "the Kremlin", not "Ukrainian officials")."""
+    """Whether tokens [start, end), an actor's name, are used as a location (`_in_place_role`) and
+    are a name (not "the Kremlin", not "Ukrainian officials")."""
     span = doc[start:end]
-    root = span.root
-    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in span):
-        return False
-    if not ((root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
-            or (root.dep_ == "dobj" and root.head.lemma_.lower() in TARGET_VERBS)):
+    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in span) or not _in_place_role(span.root):
         return False
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     gaz = gazetteer()
     # "the Kremlin" is no town, whatever a fuzzy match would say.
-    return bool(gaz.country_named(name) or any(c.exact for c in gaz.lookup(name)))
+    return bool(gaz.country_named(name) or gaz.region(name) or any(c.exact for c in gaz.lookup(name)))
 
 
-def find_places(doc, article_id: str, offset: int, blocked: set[int], context: dict) -> list[FoundPlace]:
-    """`blocked`: token indices inside actor mentions. `context`: countries/regions seen so far."""
+def _part_of_other_name(doc, start: int, token, prep) -> bool:
+    """Whether a capitalised word is a piece of some other name: "the Supreme People's Court",
+    "Alder Hey Children's Hospital" (a possessive that is no place), "the Centre" and "the
+    University" (a small town's name after "the"), or a person's name used without a preposition
+    (unless it is what was struck)."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if owners and not any(gazetteer().country_named(o.text) or gazetteer().region(o.text) for o in owners):
+        return True
+    if start == token.i > 0 and doc[start - 1].lower_ == "the":
+        places = gazetteer().lookup(token.text)
+        if places and not gazetteer().country_named(token.text) and not gazetteer().region(token.text) \
+                and max(c.population for c in places) < 100_000:
+            return True
+    # What is shelled or captured is a place, even where the tagger reads a person ("shelled Grayvoron";
+    # but "Clark was hit", "attacked Biden").
+    struck = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGET_VERBS - PERSON_TARGETS
+    return token.ent_type_ == "PERSON" and prep is None and not struck
+
+
+def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
+    """The places a claim may happen at: not a continent or world region, which locates no incident,
+    nor a demonym, a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`)."""
+    return [p for p in places if p.mention.place.precision != "region" and p.role == "where"]
+
+
+def _actor_phrase(token) -> bool:
+    """Whether a place name belongs to the phrase naming who speaks or acts rather than where: the
+    owner or modifier of a body or an official ("Ukraine's security service", "Belgorod governor",
+    "the Gaza health ministry"), or the origin of people or data ("two men from Ukraine", "data from
+    Ukraine"). "Officials in Kharkiv said" keeps Kharkiv: that is where they speak from the scene."""
+    if token.dep_ in ("poss", "compound") and token.head.lemma_.lower() in SPEAKER_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _hyphen_modifier(doc, start: int, end: int) -> bool:
+    """Whether the name is joined by a hyphen into a modifier: "Moscow-installed authorities",
+    "Kremlin-backed", "the Russia-Ukraine frontline" (two countries); not "Ivano-Frankivsk"."""
+    def joined(i: int) -> bool:
+        return 0 <= i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    if joined(end) and (doc[end + 1].is_lower or gazetteer().country_named(doc[end + 1].text)):
+        return True
+    return joined(start - 1) and start >= 2 and bool(gazetteer().country_named(doc[start - 2].text)) \
+        and bool(gazetteer().country_named(doc[start:end].text))
+
+
+def article_context(docs) -> Context:
+    """What an article is about (countries, regions), from the place and nationality entities of all
+    its paragraphs: read before any name is placed, so the first paragraph's "Paris" already knows
+    that the article is about Texas."""
+    return context_of(gazetteer(), [e.text for doc in docs for e in doc.ents if e.label_ in CONTEXT_LABELS])
+
+
+def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context) -> list[FoundPlace]:
+    """`blocked`: token indices inside actor mentions. `context`: the article's (`article_context`),
+    to which each place found is added."""
     gaz = gazetteer()
     found: dict[int, FoundPlace] = {}
 
-    def add(start: int, end: int, place, strength: int) -> None:
+    def add(start: int, end: int, resolution: Resolution | None) -> None:
+        if resolution is None:
+            return
         if any(i in blocked for i in range(start, end)) or any(i in found for i in range(start, end)):
             return
         span = doc[start:end]
-        mention = PlaceMention(place=place, text=span.text,
-                               span=Span(article_id, offset + span.start_char, offset + span.end_char))
-        fp = FoundPlace(mention, start, end)
+        mention = PlaceMention(place=resolution.place, text=span.text,
+                               span=Span(article_id, offset + span.start_char, offset + span.end_char),
+                               confidence=resolution.confidence)
+        demonym = any(c.via == "demonym" for c in gaz.named(span.text))
+        role = "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
+            "modifier" if _hyphen_modifier(doc, start, end) else "where"
+        fp = FoundPlace(mention, start, end, role)
         for i in range(start, end):
             found[i] = fp
-        if place.country:
-            context.setdefault("countries", set()).add(place.country)
-        if place.precision == "admin1":
-            context.setdefault("regions", set()).add(place.name)
+        if resolution.place.country:
+            context.countries[resolution.place.country] += 1
+        if resolution.kind == "admin1":
+            context.regions[resolution.place.place_id[5:]] += 1
 
-    countries = lambda: context.get("countries", set())
-    regions = lambda: context.get("regions", set())
+    def after(end: int) -> str:
+        return doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:AFTER_CHARS]
+
+    def region(start: int, end: int, name: str) -> Resolution | None:
+        """A first- or second-level region called `name` ("Belgorod", "Bakhmut raion"), or the
+        country of "the Republic of Armenia"."""
+        country = gaz.country_named(name)
+        if country:
+            return Resolution(Toponym(name), country, "country", 1.0)
+        candidates = gaz.region(name, fuzzy=True) + gaz.admin2(doc[start:end].text)
+        ranked = rank(gaz, candidates, context, "region", after(end))
+        return Resolution(Toponym(name), ranked[0].place, ranked[0].kind, ranked[1]) if ranked else None
 
     # Rule 1: regions.
     for token in doc:
@@ -100,10 +206,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
                 start, end = _name_tokens(doc, name)
                 if end == token.i and name is prev:
                     end = token.i + 1
-                candidates = gaz.region(doc[start:name.i + 1].text, fuzzy=True)
-                best = choose(candidates, countries())
-                if best:
-                    add(start, end, best.place, 3)
+                add(start, end, region(start, end, doc[start:name.i + 1].text))
 
         # "the region of Belgorod"
         if REGION_RE.match(token.text) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
@@ -111,9 +214,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
             name = doc[token.i + 2]
             while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].dep_ in ("compound", "pobj"):
                 name = doc[name.i + 1]
-            best = choose(gaz.region(doc[token.i + 2:name.i + 1].text, fuzzy=True), countries())
-            if best:
-                add(token.i + 2, name.i + 1, best.place, 3)
+            add(token.i + 2, name.i + 1, region(token.i + 2, name.i + 1, doc[token.i + 2:name.i + 1].text))
 
     # Rule 2: "town of X" and locative prepositions.
     for token in doc:
@@ -122,44 +223,44 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: d
         if token.head.i != token.i and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             continue  # handled at the head of the name
         start, end = _name_tokens(doc, token)
-        name = doc[start:end].text
         prep = token.head if token.dep_ == "pobj" else None
+        if _part_of_other_name(doc, start, token, prep):
+            continue
         settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT
+        if prep is not None and prep.lower_ == "of" and not settlement and prep.head.pos_ == "PROPN":
+            continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
         locative = prep is not None and prep.lower_ in LOCATIVE
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
         locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
         if not (settlement or locative):
             continue
-        country = gaz.country_named(name)
-        if country:
-            add(start, end, country, 2)
-            continue
-        region = choose(gaz.region(name), countries()) if not settlement else None
-        if region and not gaz.lookup(name):
-            add(start, end, region.place, 2)
-            continue
-        best = choose(gaz.lookup(name, fuzzy=True), countries(), regions())
-        if best and (settlement or best.exact or best.population >= MIN_POPULATION_WEAK):
-            add(start, end, best.place, 2)
+        best = resolve(Toponym(doc[start:end].text, after(end), "settlement" if settlement else None), context, gaz=gaz)
+        if best and best.kind == "city" and not settlement and not best.own_name and \
+                (best.population < MIN_POPULATION_WEAK or best.place.country not in context.countries):
+            continue  # a hamlet known by another name, or a foreign city's old name ("to Julia"), is too weak a guess
+        add(start, end, best)
 
-    # Rule 3: entities.
+    # Rule 3: entities; a nationality only by the demonyms of the names table ("Syrian", not "Democrats").
     for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.start not in found:
+            demonym = [c for c in gaz.named(ent.text) if c.via == "demonym"]
+            if demonym:
+                add(ent.start, ent.end, Resolution(Toponym(ent.text), demonym[0].place, demonym[0].kind, 1.0))
+                continue
         if ent.label_ not in ("GPE", "LOC", "NORP", "PRODUCT", "ORG", "FAC", "PERSON") or ent.start in found:
             continue
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text[:1].isupper() or text.lower() in NOT_PLACES:
             continue
         start = ent.start + (1 if ent.text.lower().startswith("the ") else 0)
-        country = gaz.country_named(text)
-        if country and ent.label_ in ("GPE", "LOC"):
-            add(start, ent.end, country, 1)
+        if ent.label_ not in ("GPE", "LOC") and (ent.label_ == "PERSON" or ent.root.pos_ != "PROPN"):
             continue
-        if ent.label_ == "PERSON" or ent.root.pos_ != "PROPN":
-            continue  # "Russian" (NORP adjective) is a nationality, not Russia
-        best = choose(gaz.lookup(text), countries(), regions())
-        if best is None:
+        best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
+        if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \
+                (best.population < 50_000 or not best.own_name):
             continue
-        if ent.label_ in ("GPE", "LOC") or best.population >= 50_000:
-            add(start, ent.end, best.place, 1)
+        if ent.label_ not in ("GPE", "LOC") and best.kind != "country" and best.place.country not in context.countries:
+            continue  # "a Cesar self-propelled gun" names a weapon, not Colombia's Cesar Department
+        add(start, ent.end, best)
     unique = {id(fp): fp for fp in found.values()}
     return sorted(unique.values(), key=lambda fp: fp.tok_start)

@@ -18,8 +18,12 @@ def html_to_document(html: str, origin: str, **known: object) -> Document:
     if "<" not in html:
         raise BadInput("not HTML: no markup found")
     try:
+        # Precision over recall: a sidebar's sentences would become claims of this article. Tables
+        # stay in: a page laid out in tables keeps its whole story in cells, and without them
+        # favor_precision leaves nothing (shingle F1 on the extraction benchmark's dev pages: 0.963
+        # with tables off, 0.972 on; `fogwatch eval extraction`).
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                                include_tables=False, favor_precision=True)
+                                                include_tables=True, favor_precision=True)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise BadInput(f"broken HTML ({type(exc).__name__})") from None
     if extracted is None or not (extracted.text or "").strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from fogwatch.errors import BadInput
 from fogwatch.ingest import files
@@ -49,22 +50,26 @@ def parse_line(line: str, origin: str) -> Document:
 def read_jsonl(path: Path) -> Iterator[Document | Failure]:
     if path.stat().st_size == 0:
         raise BadInput("empty file")
-    with path.open("rb") as handle:
-        head = handle.read(8192)
-        if b"\x00" in head:
-            raise BadInput("binary file (contains NUL bytes)")
-        handle.seek(0)
-        for number, raw in enumerate(handle, start=1):
-            origin = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            if len(raw) > files.MAX_BYTES:
-                yield Failure(origin, "line too long")
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                yield parse_line(line, origin)
-            except UnicodeDecodeError:
-                yield Failure(origin, "line is not UTF-8")
-            except BadInput as exc:
-                yield Failure(origin, str(exc))
+    with files.open_binary(path) as handle:
+        yield from read_lines(handle, str(path))
+
+
+def read_lines(handle: BinaryIO, name: str) -> Iterator[Document | Failure]:
+    """The articles of a JSON Lines stream (a file, stdin), one failure per bad line `name:N`."""
+    head = handle.peek(8192) if hasattr(handle, "peek") else b""
+    if b"\x00" in head:
+        raise BadInput("binary file (contains NUL bytes)")
+    for number, raw in enumerate(handle, start=1):
+        origin = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        if len(raw) > files.MAX_BYTES:
+            yield Failure(origin, "line too long")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            yield parse_line(line, origin)
+        except UnicodeDecodeError:
+            yield Failure(origin, "line is not UTF-8")
+        except BadInput as exc:
+            yield Failure(origin, str(exc))

@@ -1,7 +1,7 @@
 """Ledger tables (SQLAlchemy Core). Changes here need an Alembic revision in migrations/versions."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -43,7 +43,7 @@ claims = Table(
     Column("cue", Text), Column("hedge", String(12), nullable=False), Column("predicate", String(32), nullable=False),
     Column("agent_id", String(100), ForeignKey("actors.actor_id")),
     Column("patient_id", String(100), ForeignKey("actors.actor_id")),
-    Column("q_low", Integer), Column("q_high", Integer), Column("q_unit", Text), Column("q_text", Text),
+    Column("q_low", BigInteger), Column("q_high", BigInteger), Column("q_unit", Text), Column("q_text", Text),
     Column("q_start", Integer), Column("q_end", Integer), Column("q_approximate", Boolean), Column("q_note", Text),
     Column("place_id", String(40), ForeignKey("places.place_id")), Column("place_text", Text),
     Column("place_start", Integer), Column("place_end", Integer),
@@ -90,3 +90,11 @@ event_facets = Table(
 )
 Index("ix_event_facets", event_facets.c.facet, event_facets.c.value)
 Index("ix_event_facets_event", event_facets.c.event_id)
+
+# What the ledger knows about itself: "reconciled_articles", the number of articles the events were
+# made from, so that an ingest killed before its reconcile is reconciled by the next one.
+ledger_state = Table(
+    "ledger_state", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)

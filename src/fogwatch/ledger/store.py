@@ -7,35 +7,53 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from fogwatch.errors import BadDatabaseURL
-from fogwatch.ledger.schema import actors, articles, claims, event_facets, events, places
+from fogwatch.errors import BadDatabaseURL, LedgerNotFound
+from fogwatch.ledger.facets import facets as event_facets_of
+from fogwatch.ledger.locking import ledger_exists, lock_events, schema_lock
+from fogwatch.ledger.schema import actors, articles, claims, event_facets, events, ledger_state, places
 from fogwatch.records import (SCHEMA, Actor, Attribution, Claim, Event, Extraction, PartialDate, Place, PlaceMention,
                               Quantity, Span, When)
 
 DEFAULT_FILE = "fogwatch.db"
+# The widest count a claim column holds (a 64-bit BIGINT on PostgreSQL, SQLite's INTEGER).
+MAX_COUNT = 2**63 - 1
+POSTGRES_DRIVER = "pip install 'fogwatch[postgres]'"
 
 
 def default_url(db: str | None = None) -> str:
     """`--db` if given, else `FOGWATCH_DB`, else ./fogwatch.db. A bare path means a SQLite file."""
     value = db or os.environ.get("FOGWATCH_DB") or DEFAULT_FILE
+    if value.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 (the `postgres` extra), not SQLAlchemy's default psycopg2.
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
     return value if "://" in value else f"sqlite:///{value}"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # fogwatch emits BEGIN itself (`_sqlite_begin`), so that writers can take the lock up front.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Writers begin IMMEDIATE: a deferred transaction that reads, then writes after another process
+    committed fails at once with "database is locked" instead of waiting its turn."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("fogwatch_write") else "BEGIN")
 
 
 def migrate(engine: Engine) -> None:
@@ -44,27 +62,69 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("fogwatch.ledger") / "migrations"))
-    with engine.begin() as connection:
+    with schema_lock(engine), engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
 
 
-def open_ledger(db: str | None = None) -> Ledger:
-    url = default_url(db)
+def _engine(url: str) -> Engine:
     try:
-        engine = create_engine(url)
-    except (ArgumentError, ImportError) as exc:
+        if url.startswith("sqlite"):
+            # Wait up to a minute for another process's write instead of failing at once.
+            return create_engine(url, connect_args={"timeout": 60})
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:
+        if url.startswith("postgresql"):
+            raise BadDatabaseURL(f"{url.split('@')[-1]}: no PostgreSQL driver ({exc.name}); "
+                                 f"install it with: {POSTGRES_DRIVER}") from None
         raise BadDatabaseURL(f"{url}: {exc}") from None
+    except ArgumentError as exc:
+        raise BadDatabaseURL(f"{_without_password(url)}: {exc}") from None
+
+
+def _without_password(url: str) -> str:
+    """`url` fit to print: "postgresql://user:***@host/db"."""
+    return re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", url)
+
+
+def open_ledger(db: str | None = None, must_exist: bool = False) -> Ledger:
+    """The ledger at `db`, created or upgraded to the current schema. Read commands pass
+    `must_exist`: a mistyped SQLite path is an error, not a new empty ledger."""
+    url = default_url(db)
+    engine = _engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         path = url.split("///", 1)[-1]
         if path and path != ":memory:" and not Path(path).parent.exists():
             raise BadDatabaseURL(f"{url}: folder {Path(path).parent} does not exist")
+        if must_exist and not ledger_exists(engine):
+            raise LedgerNotFound(f"no ledger at {path} (ingest articles into it first, or check --db)")
     try:
         migrate(engine)
     except OperationalError as exc:
-        raise BadDatabaseURL(f"{url}: {exc.orig}") from None
+        shown = engine.url.render_as_string(hide_password=True)  # never print a password
+        raise BadDatabaseURL(f"{shown}: {' '.join(str(exc.orig).split())}") from None
     return Ledger(engine)
+
+
+def _insert_new(conn: Connection, table):
+    """INSERT that skips rows whose key another process stored a moment ago (actors, places and
+    articles are shared by concurrent ingests)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def _count(value: int | None) -> int | None:
+    """A count as stored: None (unbounded) when it does not fit the column."""
+    return value if value is None or -MAX_COUNT <= value <= MAX_COUNT else None
+
+
+def _quantity_note(q) -> str | None:
+    if _count(q.low) == q.low and _count(q.high) == q.high:
+        return q.note
+    beyond = f"figure beyond the ledger's range ({q.text[:40]}), stored unbounded"
+    return f"{q.note}; {beyond}" if q.note else beyond
 
 
 def _place_row(place: Place) -> dict:
@@ -86,9 +146,10 @@ def _claim_row(claim: Claim, ordinal: int) -> dict:
         "cue": claim.cue, "hedge": claim.hedge, "predicate": claim.predicate,
         "agent_id": claim.agent.actor_id if claim.agent else None,
         "patient_id": claim.patient.actor_id if claim.patient else None,
-        "q_low": q.low if q else None, "q_high": q.high if q else None, "q_unit": q.unit if q else None,
+        "q_low": _count(q.low) if q else None, "q_high": _count(q.high) if q else None,
+        "q_unit": q.unit if q else None,
         "q_text": q.text if q else None, "q_start": q.span.start if q else None, "q_end": q.span.end if q else None,
-        "q_approximate": q.approximate if q else None, "q_note": q.note if q else None,
+        "q_approximate": q.approximate if q else None, "q_note": _quantity_note(q) if q else None,
         "place_id": p.place.place_id if p else None, "place_text": p.text if p else None,
         "place_start": p.span.start if p else None, "place_end": p.span.end if p else None,
         "also_places": [[m.place.place_id, m.text, m.span.start, m.span.end] for m in claim.also_places] or None,
@@ -123,6 +184,12 @@ class EventFilter:
 class Ledger:
     def __init__(self, engine: Engine):
         self.engine = engine
+        # Transactions that write: BEGIN IMMEDIATE on SQLite (`_sqlite_begin`).
+        self.writer = engine.execution_options(fogwatch_write=True)
+        # Reads of several statements (a page and its total) see one snapshot even while reconcile
+        # replaces the events; SQLite's read transaction already does.
+        self.reader = engine.execution_options(isolation_level="REPEATABLE READ") \
+            if engine.dialect.name == "postgresql" else engine
 
     def close(self) -> None:
         self.engine.dispose()
@@ -134,17 +201,17 @@ class Ledger:
     def save(self, extraction: Extraction) -> bool:
         """Store an article with its claims in one transaction. False if it was already there."""
         article = extraction.article
-        with self.engine.begin() as conn:
-            if conn.execute(select(articles.c.article_id).where(articles.c.article_id == article.article_id)).first():
-                return False
-            conn.execute(insert(articles).values(
+        with self.writer.begin() as conn:
+            stored = conn.execute(_insert_new(conn, articles).values(
                 article_id=article.article_id, url=article.url, outlet=article.outlet, title=article.title,
                 published=article.published.isoformat() if article.published else None,
                 published_precision=article.published.precision if article.published else None,
                 text=article.text, lang=article.lang,
                 ingested_at=(article.ingested_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
                 origin=article.origin, duplicate_of=article.duplicate_of, relevance=extraction.relevance,
-            ))
+            ).returning(articles.c.article_id)).first()
+            if stored is None:  # already there, perhaps stored by a concurrent ingest
+                return False
             wanted = {a.actor_id: a for a in extraction.actors}
             for claim in extraction.claims:
                 for actor in (claim.speaker, claim.agent, claim.patient):
@@ -154,7 +221,7 @@ class Ledger:
                 have = set(conn.execute(select(actors.c.actor_id).where(actors.c.actor_id.in_(list(wanted)))).scalars())
                 new = [_actor_row(a) for k, a in wanted.items() if k not in have]
                 if new:
-                    conn.execute(insert(actors), new)
+                    conn.execute(_insert_new(conn, actors), new)
             wanted_places = {c.place.place.place_id: c.place.place for c in extraction.claims if c.place}
             wanted_places.update({m.place.place_id: m.place for c in extraction.claims for m in c.also_places})
             wanted_places.update({m.place.place_id: m.place for m in extraction.places})
@@ -162,18 +229,18 @@ class Ledger:
                 have = set(conn.execute(select(places.c.place_id).where(places.c.place_id.in_(list(wanted_places)))).scalars())
                 new = [_place_row(p) for k, p in wanted_places.items() if k not in have]
                 if new:
-                    conn.execute(insert(places), new)
+                    conn.execute(_insert_new(conn, places), new)
             if extraction.claims:
                 conn.execute(insert(claims), [_claim_row(c, i) for i, c in enumerate(extraction.claims)])
         return True
 
     def sync_registry(self, registry_actors: list[Actor]) -> None:
         """Make the registry's actors known to the ledger (new ones only; names are not rewritten)."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             have = set(conn.execute(select(actors.c.actor_id)).scalars())
             new = [_actor_row(a) for a in registry_actors if a.actor_id not in have and not a.discovered]
             if new:
-                conn.execute(insert(actors), new)
+                conn.execute(_insert_new(conn, actors), new)
 
     def iter_texts(self) -> Iterator[tuple[str, str]]:
         """(article id, text) of the articles that are not copies, for near-duplicate detection."""
@@ -210,20 +277,35 @@ class Ledger:
             rows = conn.execute(select(claims.c.claim_id, claims.c.event_id).where(claims.c.event_id.is_not(None)))
             return {claim_id: event_id for claim_id, event_id in rows}
 
-    def save_events(self, found: list[Event]) -> None:
-        """Replace the events and the claims' event ids, in one transaction."""
-        with self.engine.begin() as conn:
+    def save_events(self, found: list[Event], articles_seen: int | None = None) -> None:
+        """Replace the events and the claims' event ids, in one transaction; `articles_seen` is the
+        number of articles reconcile read (see `unreconciled`)."""
+        with self.writer.begin() as conn:
+            lock_events(conn)
+            if articles_seen is not None:
+                conn.execute(delete(ledger_state).where(ledger_state.c.key == "reconciled_articles"))
+                conn.execute(insert(ledger_state).values(key="reconciled_articles", value=str(articles_seen)))
             conn.execute(update(claims).values(event_id=None))
             conn.execute(delete(event_facets))
             conn.execute(delete(events))
             if found:
-                conn.execute(insert(events), [_event_row(e) for e in found])
-                facets = [{"event_id": e.event_id, "facet": f, "value": v} for e in found for f, v in _facets(e)]
+                rows = [_event_row(e) for e in found]
+                conn.execute(insert(events), rows)
+                facets = [{"event_id": r["event_id"], "facet": f, "value": v}
+                          for r in rows for f, v in event_facets_of(r["actors"], r["places"])]
                 if facets:
                     conn.execute(insert(event_facets), facets)
                 pairs = [{"cid": c, "eid": e.event_id} for e in found for c in e.claims]
                 conn.execute(update(claims).where(claims.c.claim_id == bindparam("cid")).values(event_id=bindparam("eid")),
                              pairs)
+
+    def unreconciled(self) -> bool:
+        """Whether articles were stored after the last reconcile read them (an ingest killed
+        between storing and reconciling, say)."""
+        with self.engine.connect() as conn:
+            seen = conn.execute(select(ledger_state.c.value).where(ledger_state.c.key == "reconciled_articles")).scalar()
+            stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        return stored != int(seen or 0)
 
     def iter_events(self, disputed_only: bool = False) -> Iterator[dict]:
         yield from self.find_events(EventFilter(disputed=disputed_only), limit=None)[1]
@@ -241,10 +323,11 @@ class Ledger:
             conditions.append(events.c.type == f.type)
         for facet, value, like in (("actor", f.actor, False), ("side", f.side, False), ("place", f.place, True)):
             if value:
-                match = func.lower(event_facets.c.value).like(f"%{value.lower()}%") if like else event_facets.c.value == value
+                match = func.lower(event_facets.c.value).like(f"%{_literal(value.lower())}%", escape="\\") \
+                    if like else event_facets.c.value == value
                 conditions.append(events.c.event_id.in_(
                     select(event_facets.c.event_id).where(event_facets.c.facet == facet, match)))
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*conditions)).scalar_one()
             query = select(events).where(*conditions)
             if limit is None:
@@ -306,22 +389,56 @@ class Ledger:
                 yield {"schema": SCHEMA, **{k: row[k] for k in ("actor_id", "name", "aliases", "kind", "side", "discovered")}}
 
     def iter_claims(self, article_id: str | None = None, predicate: str | None = None,
-                    speaker: str | None = None, event_id: str | None = None) -> Iterator[dict]:
+                    speaker: str | None = None, event_id: str | None = None,
+                    limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Claims in ledger order; `limit`/`offset` page in SQL (the web API's pages)."""
+        conditions = _claim_conditions(article_id, predicate, speaker, event_id)
+        query = select(claims, articles.c.outlet, articles.c.published).join(articles).where(*conditions).order_by(
+            articles.c.ingested_at, claims.c.article_id, claims.c.ordinal).limit(limit).offset(offset or None)
         with self.engine.connect() as conn:
-            actor_rows = {r["actor_id"]: dict(r) for r in conn.execute(select(actors)).mappings()}
-            place_rows = {r["place_id"]: dict(r) for r in conn.execute(select(places)).mappings()}
-            query = select(claims, articles.c.outlet, articles.c.published).join(articles).order_by(
-                articles.c.ingested_at, claims.c.article_id, claims.c.ordinal)
-            if article_id:
-                query = query.where(claims.c.article_id.like(f"{article_id}%"))
-            if predicate:
-                query = query.where(claims.c.predicate == predicate)
-            if speaker:
-                query = query.where(claims.c.speaker_id == speaker)
-            if event_id:
-                query = query.where(claims.c.event_id == event_id)
-            for row in conn.execute(query).mappings():
+            if limit is None:  # everything, streamed
+                actor_rows, place_rows = _rows(conn, actors, None), _rows(conn, places, None)
+                rows = conn.execute(query).mappings()
+            else:  # one page, with only the actors and places it names
+                rows = list(conn.execute(query).mappings())
+                actor_rows = _rows(conn, actors, {r[k] for r in rows for k in ACTOR_KEYS if r[k]})
+                place_rows = _rows(conn, places, {p[0] for r in rows for p in (r["also_places"] or ())}
+                                   | {r["place_id"] for r in rows if r["place_id"]})
+            for row in rows:
                 yield claim_dict(row, actor_rows, place_rows)
+
+    def count_claims(self, article_id: str | None = None, event_id: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(claims)
+                                .where(*_claim_conditions(article_id, None, None, event_id))).scalar_one()
+
+
+ACTOR_KEYS = ("speaker_id", "agent_id", "patient_id", "body_id")
+
+
+def _rows(conn: Connection, table, keys: set[str] | None) -> dict[str, dict]:
+    """Rows of `table` (actors, places) by key: all of them, or those with a key in `keys`."""
+    key = table.primary_key.columns.values()[0]
+    query = select(table) if keys is None else select(table).where(key.in_(sorted(keys)))
+    return {row[key.name]: dict(row) for row in conn.execute(query).mappings()}
+
+
+def _claim_conditions(article_id, predicate, speaker, event_id) -> list:
+    conditions = []
+    if article_id:
+        conditions.append(claims.c.article_id.like(f"{_literal(article_id)}%", escape="\\"))
+    if predicate:
+        conditions.append(claims.c.predicate == predicate)
+    if speaker:
+        conditions.append(claims.c.speaker_id == speaker)
+    if event_id:
+        conditions.append(claims.c.event_id == event_id)
+    return conditions
+
+
+def _literal(text: str) -> str:
+    """`text` for a LIKE pattern, its wildcards matched as themselves ("%" finds a "%", not everything)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _actor(actor_id: str | None, rows: dict) -> dict | None:
@@ -450,20 +567,6 @@ def _event_row(event: Event) -> dict:
                                    "claims": list(p.claims)} for p in d.parties]} for d in event.disputes],
         "n_disputes": len(event.disputes),
     }
-
-
-def _facets(event: Event) -> Iterator[tuple[str, str]]:
-    seen = set()
-    for actor in event.actors:
-        for facet, value in (("actor", actor.actor_id), ("side", actor.side)):
-            if value and (facet, value) not in seen:
-                seen.add((facet, value))
-                yield facet, value
-    for place in event.places:
-        for name in {place.name, place.admin1}:
-            if name and ("place", name) not in seen:
-                seen.add(("place", name))
-                yield "place", name
 
 
 def _event_dict(row) -> dict:

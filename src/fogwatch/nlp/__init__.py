@@ -24,6 +24,11 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:(?:,? |/)[A-Z0-9][\w.'’-]*){0,4}(?
                       r"(?: [—–-]{1,2} ?|[—–]{1,2} )(?=\S)")
 DATELINE_LINES = 4  # a dateline opens one of an article's first lines (after a title, a subtitle)
 WRAPPED = re.compile(r"[\w,]\s*$")  # a line that ends in a word or a comma stops mid-sentence
+# The longest piece the parser is given. spaCy refuses texts over `nlp.max_length` (1,000,000
+# characters, error E088) and needs about 1 GB per 100,000; a longer paragraph (a page with no
+# line breaks) is cut at sentence ends into pieces this long, so it is read, not refused.
+MAX_PIECE = 100_000
+SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+")
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
@@ -60,7 +65,21 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             if offset in cuts:
                 out.append((offset, text[offset:cuts[offset]].rstrip()))
                 offset = cuts[offset]
-            out.append((offset, text[offset:end].replace("\n", " ")))  # one sentence for the parser, offsets kept
+            out.extend(_cut(offset, text[offset:end].replace("\n", " ")))  # one sentence for the parser, offsets kept
+    return out
+
+
+def _cut(offset: int, piece: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """`piece` (at `offset`) in pieces of at most `limit` characters, cut after the last sentence
+    end before the limit, else after the last space, else at the limit."""
+    out = []
+    while len(piece) > limit:
+        window = piece[:limit]
+        ends = [m.end() for m in SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else (window.rfind(" ", limit // 2) + 1 or limit)
+        out.append((offset, piece[:cut]))
+        offset, piece = offset + cut, piece[cut:]
+    out.append((offset, piece))
     return out
 
 
@@ -77,9 +96,30 @@ def model_name() -> str:
     return os.environ.get("FOGWATCH_MODEL", DEFAULT_MODEL)
 
 
+PARENTHESIS_TOKENS = 40  # a longer "(...)" is more likely an unclosed bracket than an aside
+
+
+def keep_parentheses_whole(doc):
+    """No sentence starts inside a short parenthesis: in "killed by Putin's executioners (what else
+    can I call them? definitely not soldiers) because he is my namesake, he added" the question mark
+    ends no sentence, so "he added" still governs the killing. Runs before the parser, which keeps
+    the boundaries it is given."""
+    opened: list[int] = []
+    for token in doc:
+        if token.text == "(":
+            opened.append(token.i)
+        elif token.text == ")" and opened:
+            start = opened.pop()
+            if token.i - start <= PARENTHESIS_TOKENS:
+                for inside in doc[start + 1:token.i + 1]:
+                    inside.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None):
     import spacy
+    from spacy.language import Language
 
     name = name or model_name()
     try:
@@ -87,4 +127,8 @@ def load(name: str | None = None):
     except OSError:
         dist = DISTRIBUTIONS.get(name, name.replace("_", "-"))
         raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: pip install {dist}") from None
+    if not Language.has_factory("fogwatch_parentheses"):
+        Language.component("fogwatch_parentheses", func=keep_parentheses_whole)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("fogwatch_parentheses", before="parser")
     return nlp

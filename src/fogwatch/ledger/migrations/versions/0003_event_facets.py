@@ -1,10 +1,12 @@
-"""event facets for filtering
+"""event facets for filtering, filled from the events already stored
 
 Revision ID: 0003
 Revises: 0002
 """
 from alembic import op
 import sqlalchemy as sa
+
+from fogwatch.ledger.facets import backfill
 
 revision = '0003'
 down_revision = '0002'
@@ -21,6 +23,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_event_facets', 'event_facets', ['facet', 'value'])
     op.create_index('ix_event_facets_event', 'event_facets', ['event_id'])
+    backfill(op.get_bind())
 
 
 def downgrade() -> None:

