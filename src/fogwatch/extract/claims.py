@@ -22,7 +22,8 @@ from dataclasses import replace
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
 from fogwatch.extract.cues import Carry, Cue, CueReader, _span, apart
-from fogwatch.extract.figures import Figure, counts, figures, is_people, joint, scope_of
+from fogwatch.extract.figures import Figure, counts, figures, is_people, joint
+from fogwatch.extract.scope import scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When

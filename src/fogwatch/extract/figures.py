@@ -14,9 +14,9 @@ floor: "dozens", "tens of thousands") is found first; then
    shoot down, launch …, through lists and "including"), a result verb ("left nine dead", "claimed
    3,000 lives"), or a tally noun that the number measures ("the death toll rose to 31", "losses
    include …", "casualties of about 5,000");
-3. its **scope** (`scope_of`, called by the claim builder): a running total ("since March", "so
-   far", "since the war began", "Russia has lost 1,000 tanks") is cumulative, with the words that
-   give its period.
+3. its **scope** (`scope.scope_of`, called by the claim builder): a running total ("since March",
+   "so far", "since the war began", "Russia has lost 1,000 tanks") is cumulative, with the words
+   that give its period.
 """
 from __future__ import annotations
 
@@ -74,29 +74,6 @@ PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
 PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
                 "injury": "people", "injured": "people", "wounded": "people", "casualty": "people"}
-# Cumulative markers: a count over a period or the war as a whole.
-CUMULATIVE = re.compile(
-    r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the |its |russia's |moscow's )?(?:full[- ]scale )?"
-    r"(?:war|invasion|conflict|occupation|offensive|aggression|fighting|operation)\b"
-    r"|since (?:the (?:start|beginning) of )?(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|\d{4}|last year|the start|the beginning)\b[\w ,]{0,20}"
-    r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
-    r"|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|weeks)"
-    r"|(?:throughout|during|in) the (?:war|conflict|invasion)\b|of the war\b|in the war\b"
-    r"|from the (?:start|beginning|outset) of [\w' ]{3,40}|as of (?:the (?:beginning|start|end) of )?\w+(?: \d{4})?"
-    r"|after (?:\w+ )?(?:years|months|weeks) of (?:war|fighting|conflict)|during the (?:[\w-]+ )?occupation"
-    r"|in (?:19|20)\d\d\b(?! when)|over the (?:course|years)|this year|since then|each day|every day|per day"
-    r"|daily average|average daily)", re.I)
-
-
-# One incident's window, which a total inside it does not widen: "during the attack", "over the past
-# day", "overnight", "in the battle".
-WINDOW = re.compile(
-    r"\b(?:(?:in|over|during|of|for) the (?:last|past|previous) (?:day|24 hours|night)"
-    r"|overnight|in (?:one|a single) (?:day|night|attack|strike|raid)"
-    r"|(?:in|during) the (?:attack|strike|assault|raid|barrage|battle|massacre|bombing|shelling)\b)", re.I)
-
-
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
@@ -527,57 +504,6 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             return p, head
         return None, anchor
     return None, anchor
-
-
-def _clause(trigger):
-    """The tokens of the clause `trigger` is in: its nearest clausal head's subtree."""
-    node = trigger
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp",
-                                                         "parataxis", "acl", "pcomp"):
-            break
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return node
-
-
-def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None = None,
-             text: str | None = None) -> tuple[str, str | None]:
-    """("cumulative", period words) where a figure is a running or war-long total, else ("incident",
-    None). Read in the figure's own clause: a period ("since March", "so far", "from the start of the
-    invasion", "as of May", "each day"), a tally of losses ("Russia has lost 1,000 tanks"), a
-    documented count of cases, or a size no single incident has (tens of thousands and more)."""
-    clause = sent.text
-    head = _clause(trigger) if trigger is not None else None
-    if head is not None:
-        path = {t.i for t in trigger.ancestors} | {trigger.i}
-        # The clause without the other clauses joined to it ("..., and he prays for Ukraine every day").
-        other = {t.i for c in head.children if c.dep_ in ("conj", "parataxis", "advcl", "ccomp")
-                 and c.pos_ in ("VERB", "AUX") and c.i not in path for t in c.subtree}
-        tokens = [t for t in head.subtree if t.i not in other] if head.sent.start == sent.start else list(sent)
-        clause = "".join(t.text_with_ws for t in tokens)
-    m = CUMULATIVE.search(clause)
-    if WINDOW.search(clause) and not (m and m.group(0).lower().startswith(("since", "from the", "as of"))):
-        return "incident", None  # "in total, 30 missiles were launched during the attack", "lost ... over the last day"
-    if m:
-        words = m.group(0).strip(" ,")
-        period = words if not words.lower().startswith(("so far", "to date", "in total", "a total", "altogether",
-                                                        "in all", "overall", "thus far")) else None
-        return "cumulative", period
-    if head is not None:
-        lemma = head.lemma_.lower()
-        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
-        if lemma == "lose" and perfect:
-            return "cumulative", None  # "Russia has lost 1,000 tanks": a tally of the war
-        if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
-            return "cumulative", None  # "the office documented 864 cases"
-    if low is not None and low >= 10000 and predicate in (None, "killed", "casualties", "wounded", "missing",
-                                                           "destroyed", "detained"):
-        return "cumulative", None
-    if text and low is not None and low >= 2000 and re.match(r"(?i)(?:tens of |hundreds of |many )?(?:thousands|millions)", text):
-        return "cumulative", None
-    return "incident", None
 
 
 SINGULAR_PREDICATES = {"killed", "wounded", "destroyed", "damaged", "shot_down", "captured", "detained", "missing"}
