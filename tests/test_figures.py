@@ -307,3 +307,6 @@ def test_a_past_event_described_inside_a_condition_is_asserted():
     assert [(f[0], f[1], f[5]) for f in claims] == [("killed", 7, "asserted")]
     claims = figures_of("If Russia launches attacks that kill thousands, Nato will respond.")
     assert [f[5] for f in claims] == ["conditional"]
+    # a remembered past is asserted, whatever the mood of the remembering
+    claims = figures_of("We will never forget that 300 soldiers died in the battle for the city.")
+    assert [(f[0], f[1], f[5]) for f in claims] == [("killed", 300, "asserted")]

@@ -377,6 +377,8 @@ class ClaimExtractor(CueReader):
                 return "asserted"
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
                 return "conditional"
+            if node.dep_ == "ccomp" and node.tag_ in ("VBD", "VBN") and node.head.lemma_.lower() in lx.FACTIVE_VERBS:
+                return "asserted"  # "We will never forget that millions ... perished": remembered as done
             modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
             if modals and not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids):
                 return "hypothetical"

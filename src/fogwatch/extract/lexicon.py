@@ -45,6 +45,9 @@ COUNTING_CUES = {"identify", "count", "tally"}
 # Cues that state something only by what they put out: "the staff published information on losses".
 PUBLISHING_CUES = {"publish", "release"}
 
+# Verbs whose clause is a fact whatever the verb's own mood: "we will never forget that ... perished".
+FACTIVE_VERBS = {"forget", "remember", "recall", "regret", "mourn", "commemorate", "know", "realise", "realize"}
+
 # Adverbs that hedge the clause they modify.
 HEDGE_ADVERBS = {
     "allegedly": "alleged", "purportedly": "alleged", "supposedly": "alleged", "apparently": "alleged",
