@@ -20,13 +20,13 @@ Scores:
 """
 from __future__ import annotations
 
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from fogwatch.errors import FogwatchError
+from fogwatch.reconcile.cluster import km
 
 DETECTED_TYPES = {"Literal", "Literal_Modifier"}
 NOT_TOPONYMS = {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression", "Language", "Homonym"}
@@ -55,13 +55,6 @@ class GoldDoc:
     doc_id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine) in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _float(text: str | None) -> float | None:
