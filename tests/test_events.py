@@ -99,6 +99,37 @@ def test_types_follow_the_weapons_and_protests_are_protests():
     assert kinds["Odesa"] == ("Protests", "Protest with intervention")
 
 
+def test_a_riot_met_by_police_and_sabotage_at_a_depot_are_not_battles_or_strikes():
+    norrkoping = Place("gn:2688368", "Norrköping", "SE", "Östergötland", 58.59, 16.18, "exact", 2688368)
+    dzhankoy = Place("gn:709161", "Dzhankoy", "UA", "Crimea", 45.71, 34.39, "exact", 709161)
+    events = run([
+        claim(1, "Swedish police say they have fired warning shots during a riot in Norrkoping to disperse protesters.",
+              "attacked", place=norrkoping, when=dt.date(2023, 5, 22)),
+        claim(2, "As a result of an act of sabotage, a military storage facility near the village of Dzhankoi was "
+                 "damaged, the defence ministry says.", "damaged", place=dzhankoy, when=dt.date(2023, 5, 23),
+              quantity=1, unit="facility"),
+        claim(3, "Russia says that massive explosions at a munitions depot near Dzhankoi were caused by sabotage.",
+              "attacked", place=dzhankoy, when=dt.date(2023, 5, 23)),
+    ])
+    kinds = {e.places[0].name: (e.type, e.subtype) for e in events}
+    assert kinds == {"Norrköping": ("Riots", "Violent demonstration"),
+                     "Dzhankoy": ("Strategic developments", "Looting/property destruction")}
+
+
+def test_bodies_found_and_attacks_of_unnamed_kind_on_a_region():
+    izyum = Place("gn:707244", "Izyum", "UA", "Kharkiv", 49.21, 37.25, "exact", 707244)
+    sumy = Place("adm1:UA.21", "Sumy", "UA", "Sumy", 50.9, 34.8, "admin1", None)
+    events = run([
+        # Deaths learnt of when the graves are opened happened at some earlier time: no incident now.
+        claim(1, "Authorities said they had found a mass grave in Izium containing more than 440 bodies.", "killed",
+              place=izyum, quantity=440),
+        # Attacks on a region that name no weapon and no fighting are strikes, not battles.
+        claim(2, "Authorities in Sumy oblast reported four injuries from 51 attacks by Russian forces on Tuesday.",
+              "attacked", place=sumy, when=dt.date(2023, 5, 23), quantity=51, unit="attack"),
+    ])
+    assert [(e.places[0].name, e.type) for e in events] == [("Sumy", "Explosions/Remote violence")]
+
+
 def test_disputes_are_between_sides_and_a_denial_of_the_attack_is_a_cause_dispute():
     day = dt.date(2023, 5, 22)
     events = run([

@@ -180,3 +180,44 @@ def test_the_speaker_is_whom_the_source_span_names():
     assert told and all(c.speaker and c.speaker.name.endswith("Vladimir Pertsov") for c in told)
     source = told[0].source_span
     assert article.text[source.start:source.end].endswith("Vladimir Pertsov")
+
+
+# --- where and what: real sentences of the events gold's dev articles (issue 16) -------------------
+
+def places_of(claims, predicate):
+    return [(c.place.place.name if c.place else None, c.place.place.precision if c.place else None)
+            for c in claims if c.predicate == predicate]
+
+
+def test_names_the_tagger_misreads_are_still_places():
+    # "Dzhankoi" is tagged a noun, "Kyiv" an adjective; Kyiv is also the name of an actor (the government).
+    claims = extract_text("“As a result of an act of sabotage, a military storage facility near the village of "
+                          "Dzhankoi was damaged,” the defence ministry says. A Kyiv apartment block was destroyed, "
+                          "killing at least one. Ukraine says 14 missiles were fired at the Kyiv region on Sunday.")
+    assert places_of(claims, "damaged") == [("Dzhankoy", "exact")]
+    assert places_of(claims, "destroyed") == [("Kyiv", "exact")]
+    assert places_of(claims, "attacked") == [("Kyiv Oblast", "admin1")]
+
+
+def test_explosions_and_blasts_are_strikes_and_the_city_is_the_one_just_named():
+    claims = extract_text("A gas pipeline in Luhansk caught fire after explosions late on Friday night. A second "
+                          "blast hit the city about 40 minutes later. Earlier in the day, a car bomb detonated in "
+                          "an empty lot in Donetsk. Prices fell sharply.")
+    assert places_of(claims, "attacked") == [("Luhansk", "exact"), ("Donetsk", "exact")]
+    assert one(claims, "attacked").when is not None
+
+
+def test_an_event_noun_with_its_own_place_reports_one():
+    claims = extract_text("A woman cries next to the body of her father after a Russian attack in Kharkiv. "
+                          "But the shelling of Kharkiv, where 18 people have been killed, is a clear sign that "
+                          "Russia is unwilling to wait. Western officials warned of an impending Russian attack.")
+    asserted = [c for c in claims if c.predicate == "attacked" and c.modality == "asserted"]
+    assert [c.place.place.name if c.place else None for c in asserted] == ["Kharkiv", "Kharkiv"]
+    # The killed clause hangs on Kharkiv: it takes no other place of the sentence.
+    assert not one(claims, "killed").also_places
+
+
+def test_a_ships_name_is_not_a_place():
+    claims = extract_text("In the Odesa region, Gov. Maksym Marchenko said Ukrainian forces struck the "
+                          "guided-missile cruiser Moskva with two missiles and caused serious damage.")
+    assert places_of(claims, "attacked") == [("Odesa", "admin1")]

@@ -24,11 +24,14 @@ from fogwatch.extract.actors import ActorResolver, Mention
 from fogwatch.extract.cues import Carry, Cue, CueReader, _span, apart
 from fogwatch.extract.figures import Figure, counts, figures, is_people, joint
 from fogwatch.extract.scope import scope_of
-from fogwatch.extract.places import LOCATIVE, FoundPlace
+from fogwatch.extract.places import LOCATIVE, FoundPlace, city_of_region
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
-SPEECH_ONLY = {"stated", "identified_as"}  # predicates that report speech and nothing that happened
+SPEECH_ONLY = {"stated", "identified_as"}
+EXPLOSIONS = {"explosion", "blast", "detonation"}
+# Event nouns that name a campaign rather than one incident: "the invasion of Ukraine".
+CAMPAIGNS = {"invasion", "offensive", "counteroffensive", "incursion", "unrest"}  # predicates that report speech and nothing that happened
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,6 +87,9 @@ class ClaimExtractor(CueReader):
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
+        if lemma in lx.IMPACT_VERBS:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return "attacked" if any(c.lemma_.lower() in lx.WEAPON_NOUNS | lx.IMPACT_NOUNS for c in subjects) else None
         if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
             return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
         if lemma in lx.PROTEST_VERBS:
@@ -114,6 +120,8 @@ class ClaimExtractor(CueReader):
             return lx.COUNT_NOUNS[lemma]
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
+        if lemma not in CAMPAIGNS and self.located_noun(token):
+            return lx.EVENT_NOUNS[lemma]
         node = token
         for _ in range(6):
             if node.head.i == node.i:
@@ -129,6 +137,8 @@ class ClaimExtractor(CueReader):
                     return lx.EVENT_NOUNS[lemma]
                 if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj":
                     return lx.EVENT_NOUNS[lemma]
+                if head_lemma in lx.WITNESS_VERBS and rel in ("nsubj", "nsubjpass") and lemma in EXPLOSIONS:
+                    return lx.EVENT_NOUNS[lemma]
                 if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \
                         and rel in ("dobj", "pobj", "nsubjpass"):
                     return lx.EVENT_NOUNS[lemma]
@@ -137,6 +147,17 @@ class ClaimExtractor(CueReader):
                 return None
             return None
         return None
+
+    @staticmethod
+    def located_noun(token) -> bool:
+        """"The shelling of Kharkiv", "a Russian attack in Kharkiv", "fighting near Bakhmut": an event
+        noun with a place of its own reports an incident wherever the sentence puts it."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "in", "near", "at", "around", "outside"):
+                if any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
+                       for g in prep.children):
+                    return True
+        return False
 
     @staticmethod
     def passive(token) -> bool:
@@ -264,7 +285,11 @@ class ClaimExtractor(CueReader):
                     quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
         place = self.place_for(trigger, sent, places)
-        also = self.coordinated(place, sent, places) if place else ()
+        # Places listed with the claim's own ("struck Kharkiv and Odesa"); a claim whose place is
+        # outside its clause ("Kharkiv, where 18 people were killed") takes none of the list.
+        subtree = {t.i for t in trigger.subtree}
+        also = self.coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
+            if place and place.tok_start in subtree else ()
         identity = None
         if identity_tok is not None:
             cut = {t.i for c in identity_tok.children if c.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj") and c.i > identity_tok.i
@@ -366,6 +391,8 @@ class ClaimExtractor(CueReader):
         "hypothetical" under a modal or a verb of intent ("could be killed", "is going to attack",
         "threatened to strike"); else "asserted". "may have died" estimates the past: asserted."""
         stop = chain[-1].token.i if chain else None
+        if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
+            return "hypothetical"  # "an impending attack", "possible strikes"
         node = trigger
         for _ in range(8):
             kids = list(node.children)
@@ -397,13 +424,37 @@ class ClaimExtractor(CueReader):
     def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
         in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
         if not in_sent:
-            return None
+            return ClaimExtractor.anaphoric_place(sent, places)
         subtree = {t.i for t in trigger.subtree}
         inside = [p for p in in_sent if p.tok_start in subtree]
         pool = inside or in_sent
         # The most precise first: a village beats its region, a region beats a country.
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
+
+    @staticmethod
+    def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
+        """"A second blast hit the city": "the city" (town, village) is the last town the paragraph
+        named before this sentence, and "the region" (oblast, province) its last region."""
+        for token in sent:
+            word = token.lemma_.lower()
+            kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
+                else None
+            if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
+                continue  # "the city of Lviv" or "the western city" name their own place, or another one
+            before = [p for p in places if p.tok_start < sent.start]
+            for found in reversed(before):
+                precision = found.mention.place.precision
+                if kind == "region" and precision == "admin1":
+                    return found
+                if kind == "city" and precision in ("exact", "near"):
+                    return found
+                if kind == "city" and precision == "admin1" and " " not in found.mention.text:
+                    city = city_of_region(found)  # "Luhansk ... the city": the region's city of that name
+                    if city is not None:
+                        return city
+        return None
 
     @staticmethod
     def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:

@@ -71,11 +71,17 @@ PREDICATES = {
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
     "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained",
     "hospitalize": "wounded", "hospitalise": "wounded", "fire": "attacked", "lose": "casualties",
+    "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
+    "explode": "attacked", "detonate": "attacked",
 }
+# Verbs of motion that report a strike when a weapon moves: "rockets slammed into the station",
+# "four missiles smashed into Lviv", "debris fell on a village"; not "prices fell".
+IMPACT_VERBS = {"slam", "smash", "crash", "fall", "land", "rain", "plough", "plow", "tear", "fly"}
+IMPACT_NOUNS = {"debris", "fragment", "fragments", "wreckage", "shrapnel"}
 PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
     ("fight", "off"): "repelled", ("push", "back"): "repelled", ("break", "through"): "crossed",
-    ("take", "over"): "captured",
+    ("take", "over"): "captured", ("blow", "up"): "destroyed", ("go", "off"): "attacked",
 }
 # "took control of X", "stopped the incursion": verb + object noun → predicate.
 VERB_OBJECT_PREDICATES = {
@@ -92,7 +98,12 @@ EVENT_NOUNS = {
     "skirmish": "clashed",
     "protest": "protested", "demonstration": "protested", "rally": "protested", "sit-in": "protested",
     "riot": "rioted", "unrest": "rioted",
+    "explosion": "attacked", "blast": "attacked", "detonation": "attacked",
 }
+# Verbs that report an event noun as their subject: "explosions rocked the city", "blasts were heard
+# in Kyiv", "76 explosions were recorded".
+WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", "tear", "rip", "cause", "spark",
+                 "report", "light"}
 # Verbs that carry a protest noun as their object: "held a rally", "joined the protests".
 PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "lead", "call", "disperse",
                     "break", "ban", "block", "police"}
@@ -134,4 +145,8 @@ COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injur
 
 # Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
-                "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider"}
+                "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
+                "allow", "enable", "permit", "help", "able", "ready"}
+# Adjectives that make an event noun one that has not happened: "an impending attack".
+UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "future", "expected", "feared",
+              "threatened", "hypothetical", "likely", "prospective", "anticipated"}

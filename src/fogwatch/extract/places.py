@@ -72,6 +72,8 @@ def _name_tokens(doc, head):
 
 
 PLACE_PREPOSITIONS = LOCATIVE - {"of"}
+VESSELS = {"cruiser", "ship", "flagship", "vessel", "frigate", "warship", "submarine", "boat", "corvette", "destroyer",
+           "carrier", "tanker", "ferry", "liner", "yacht", "tug", "trawler"}
 VISIT_VERBS = {"leave", "visit", "reach", "flee", "tour", "enter"}
 
 
@@ -89,11 +91,40 @@ def _in_place_role(token) -> bool:
         and token.head.pos_ == "PROPN"
 
 
+# Things that stand somewhere: a place name modifying one says where ("a Kyiv apartment block",
+# "the Kharkiv TV tower"), unlike one modifying a body or an official ("Kyiv officials").
+SITE_NOUNS = {"apartment", "block", "building", "tower", "house", "home", "street", "square", "district", "suburb",
+              "outskirts", "centre", "center", "station", "airport", "port", "hospital", "school", "mall", "market",
+              "plant", "factory", "depot", "base", "airbase", "bridge", "railway", "substation", "neighbourhood",
+              "neighborhood", "resident", "residents", "area", "village", "town", "city", "skyline", "sky", "suburbs"}
+
+
+def _site_modifier(token) -> bool:
+    """"A Kyiv apartment block": the name modifies (through a chain of compounds) a thing that stands
+    somewhere."""
+    node = token
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in SITE_NOUNS or node.lower_ in SITE_NOUNS:
+            return True
+        if node.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def used_as_place(doc, start: int, end: int) -> bool:
-    """Whether tokens [start, end), an actor's name, are used as a location (`_in_place_role`) and
-    are a name (not "the Kremlin", not "Ukrainian officials")."""
+    """Whether tokens [start, end), an actor's name, are used as a location (`_in_place_role`, a
+    region's name before "region", a site's modifier) and are a name (not "the Kremlin", not
+    "Ukrainian officials")."""
     span = doc[start:end]
-    if not all(t.pos_ == "PROPN" or t.lower_ == "the" for t in span) or not _in_place_role(span.root):
+    if not all(_capitalised(t) or t.lower_ == "the" for t in span):
+        return False
+    region_word = end < len(doc) and REGION_RE.match(doc[end].text) is not None
+    if not (region_word or _in_place_role(span.root) or _site_modifier(span.root)):
         return False
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     gaz = gazetteer()
@@ -106,6 +137,8 @@ def _part_of_other_name(doc, start: int, token, prep) -> bool:
     "Alder Hey Children's Hospital" (a possessive that is no place), "the Centre" and "the
     University" (a small town's name after "the"), or a person's name used without a preposition
     (unless it is what was struck)."""
+    if start > 0 and doc[start - 1].lemma_.lower() in VESSELS:
+        return True  # "the cruiser Moskva", "the flagship Admiral Makarov": a ship's name
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners and not any(gazetteer().country_named(o.text) or gazetteer().region(o.text) for o in owners):
         return True
@@ -118,6 +151,28 @@ def _part_of_other_name(doc, start: int, token, prep) -> bool:
     # but "Clark was hit", "attacked Biden").
     struck = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGET_VERBS - PERSON_TARGETS
     return token.ent_type_ == "PERSON" and prep is None and not struck
+
+
+def _strong(best: Resolution, context: Context) -> bool:
+    """A place sure enough to read a word the tagger did not call a name as one: a country, a region,
+    or a town of 50,000 people under its own name in a country the article is about."""
+    if best.kind in ("country", "admin1"):
+        return True
+    return best.kind == "city" and best.own_name and best.population >= 50_000 and best.place.country in context.countries
+
+
+def city_of_region(found: FoundPlace) -> FoundPlace | None:
+    """The city that shares a region's name and lies in it (Luhansk in the Luhansk region), read
+    where the text calls the place "the city"."""
+    region = found.mention.place
+    cities = [c for c in gazetteer().lookup(found.mention.text)
+              if c.kind == "city" and c.place.country == region.country and c.place.admin1 == region.admin1]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.population)
+    mention = PlaceMention(place=best.place, text=found.mention.text, span=found.mention.span,
+                           confidence=found.mention.confidence)
+    return FoundPlace(mention, found.tok_start, found.tok_end, found.role)
 
 
 def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
@@ -218,12 +273,19 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
 
     # Rule 2: "town of X" and locative prepositions.
     for token in doc:
-        if token.pos_ != "PROPN" or token.i in found or token.text.lower() in NOT_PLACES:
+        # The small English model tags many transliterated names as nouns or adjectives ("the village
+        # of Dzhankoi", "a Kyiv apartment block"): a capitalised word inside a sentence may be a name.
+        mistagged = token.pos_ != "PROPN" and _capitalised(token) and token.i > token.sent.start \
+            and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") and not token.is_stop
+        if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES:
             continue
         if token.head.i != token.i and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             continue  # handled at the head of the name
         start, end = _name_tokens(doc, token)
-        prep = token.head if token.dep_ == "pobj" else None
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
+            first = first.head  # "of Marinka, Slavyansk and Kramatorsk": the list shares its preposition
+        prep = first.head if first.dep_ == "pobj" else None
         if _part_of_other_name(doc, start, token, prep):
             continue
         settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT
@@ -232,12 +294,15 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         locative = prep is not None and prep.lower_ in LOCATIVE
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
         locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
-        if not (settlement or locative):
+        site = not (settlement or locative) and _site_modifier(token)
+        if not (settlement or locative or site):
             continue
         best = resolve(Toponym(doc[start:end].text, after(end), "settlement" if settlement else None), context, gaz=gaz)
         if best and best.kind == "city" and not settlement and not best.own_name and \
                 (best.population < MIN_POPULATION_WEAK or best.place.country not in context.countries):
             continue  # a hamlet known by another name, or a foreign city's old name ("to Julia"), is too weak a guess
+        if best and (mistagged or site) and not settlement and not _strong(best, context):
+            continue  # a common noun that some village is called ("in Parliament"): only a well-known place
         add(start, end, best)
 
     # Rule 3: entities; a nationality only by the demonyms of the names table ("Syrian", not "Democrats").
@@ -255,6 +320,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         start = ent.start + (1 if ent.text.lower().startswith("the ") else 0)
         if ent.label_ not in ("GPE", "LOC") and (ent.label_ == "PERSON" or ent.root.pos_ != "PROPN"):
             continue
+        if start > 0 and doc[start - 1].lemma_.lower() in VESSELS:
+            continue  # "the cruiser Moskva"
         best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
         if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \
                 (best.population < 50_000 or not best.own_name):

@@ -392,7 +392,7 @@ class Ledger:
                     speaker: str | None = None, event_id: str | None = None,
                     limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Claims in ledger order; `limit`/`offset` page in SQL (the web API's pages)."""
-        conditions = _claim_conditions(article_id, predicate, speaker, event_id)
+        conditions = _claim_conditions(article_id, predicate, speaker, self._members(event_id))
         query = select(claims, articles.c.outlet, articles.c.published).join(articles).where(*conditions).order_by(
             articles.c.ingested_at, claims.c.article_id, claims.c.ordinal).limit(limit).offset(offset or None)
         with self.engine.connect() as conn:
@@ -410,7 +410,15 @@ class Ledger:
     def count_claims(self, article_id: str | None = None, event_id: str | None = None) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(claims)
-                                .where(*_claim_conditions(article_id, None, None, event_id))).scalar_one()
+                                .where(*_claim_conditions(article_id, None, None, self._members(event_id)))).scalar_one()
+
+    def _members(self, event_id: str | None) -> list[str] | None:
+        """The claims of an event, as the event lists them: a claim that names two places ("struck
+        Kharkiv and Odesa") sits in two events, while its `event_id` column can name only one."""
+        if not event_id:
+            return None
+        event = self.get_event(event_id)
+        return list(event["claims"]) if event else []
 
 
 ACTOR_KEYS = ("speaker_id", "agent_id", "patient_id", "body_id")
@@ -423,7 +431,7 @@ def _rows(conn: Connection, table, keys: set[str] | None) -> dict[str, dict]:
     return {row[key.name]: dict(row) for row in conn.execute(query).mappings()}
 
 
-def _claim_conditions(article_id, predicate, speaker, event_id) -> list:
+def _claim_conditions(article_id, predicate, speaker, members: list[str] | None) -> list:
     conditions = []
     if article_id:
         conditions.append(claims.c.article_id.like(f"{_literal(article_id)}%", escape="\\"))
@@ -431,8 +439,8 @@ def _claim_conditions(article_id, predicate, speaker, event_id) -> list:
         conditions.append(claims.c.predicate == predicate)
     if speaker:
         conditions.append(claims.c.speaker_id == speaker)
-    if event_id:
-        conditions.append(claims.c.event_id == event_id)
+    if members is not None:
+        conditions.append(claims.c.claim_id.in_(members))
     return conditions
 
 

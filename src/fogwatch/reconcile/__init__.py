@@ -60,6 +60,11 @@ INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper 
                           r"arrested|beat(?:en)?|batons?|riot police|crackdown)\b", re.IGNORECASE)
 
 
+# Sabotage and arson with no one hurt: ACLED's property destruction, not a strike.
+SABOTAGE = re.compile(r"\b(?:sabotage|saboteurs?|partisans?|arson\w*|set (?:on )?fire|blew up|blown up|"
+                      r"railway (?:line|track|segment)s? (?:was |were )?(?:blown|damaged))\b", re.IGNORECASE)
+
+
 def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
     text = " ".join(c.text for c in claims)
     if family == "arrest":
@@ -71,6 +76,8 @@ def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
     if family == "remote":
         if modes and set(modes) == {"interception"}:
             return "Strategic developments", "Disrupted weapons use"
+        if SABOTAGE.search(text) and not any(c.predicate in ("killed", "wounded", "casualties") for c in claims):
+            return "Strategic developments", "Looting/property destruction"
         return "Explosions/Remote violence", remote_subtype(text)
     kinds = {c.predicate for c in claims if c.predicate in ("captured", "repelled", "clashed", "attacked", "crossed")}
     if kinds == {"captured"}:

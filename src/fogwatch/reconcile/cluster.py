@@ -163,6 +163,11 @@ def apart(a: Incident, b: Incident) -> bool:
     return bool(pa and pb) and not any(km(p, q) <= 2 * SAME_PLACE_KM for p in pa for q in pb)
 
 
+def regional(inc: Incident) -> bool:
+    """Placed at a region, not at a town in it."""
+    return bool(inc.points) and all(p[2] for p in inc.points)
+
+
 def linked(a: Incident, b: Incident) -> bool:
     if a.family != b.family or not time_compatible(a, b) or apart(a, b):
         return False
@@ -177,6 +182,9 @@ def linked(a: Incident, b: Incident) -> bool:
     parties = bool(a.parties & b.parties)
     if (a.regions & b.regions) or near(a, b):
         if (parties and jaccard >= MIN_JACCARD_WITH_ACTOR) or jaccard >= MIN_JACCARD_NEAR:
+            return True
+        # Two reports that place it only at the same region say no more of where: some wording will do.
+        if a.regions & b.regions and regional(a) and regional(b) and jaccard >= MIN_JACCARD_WITH_ACTOR:
             return True
     if parties and jaccard >= MIN_JACCARD_WITH_ACTOR * 2:
         return True

@@ -61,10 +61,17 @@ _TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|capt
                        r"strik\w*|struck|hit|destroy\w*|damag\w*)\b", re.IGNORECASE)
 
 
+# Deaths learnt of when the bodies are found: they happened at some earlier, unknown time ("found a
+# mass grave containing 440 bodies", "900 bodies were discovered after the withdrawal").
+DISCOVERY = re.compile(r"\b(?:mass graves?|graves?|bodies|remains|corpses)\b.{0,80}\b(?:found|discover\w*|exhum\w*|"
+                       r"unearth\w*|recover\w*|uncover\w*)|\b(?:found|discover\w*|exhum\w*|unearth\w*|uncover\w*)"
+                       r"\b.{0,60}\b(?:mass graves?|graves?|bodies|corpses)\b", re.IGNORECASE)
+
+
 def founds_incident(claim: Claim) -> bool:
     """Whether a claim can be the first report of an incident, not only join one."""
     if claim.predicate in JOIN_ONLY or claim.hedge == "denied" or claim.negated or claim.modality != "asserted" \
-            or FIGURATIVE.search(claim.text):
+            or FIGURATIVE.search(claim.text) or DISCOVERY.search(claim.text):
         return False
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
@@ -139,7 +146,9 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         place = home.get(key)
         if place is None or place.precision not in ("admin1", "country"):
             continue
-        inside = [k for k in groups if k and k != key and _within(home[k], place)]
+        # Only a place where force was used: "Zelensky attacked the decision in Kharkiv" is no anchor.
+        inside = [k for k in groups if k and k != key and _within(home[k], place)
+                  and any(FORCE.search(c.text) for c in groups[k])]
         if len(inside) == 1:
             groups[inside[0]].extend(groups.pop(key))
     # An article that reports one place for this kind tells one incident: its unplaced claims

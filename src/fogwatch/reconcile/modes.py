@@ -35,6 +35,17 @@ def remote_subtype(text: str) -> str:
         return "Air/drone strike" if air > missile else "Shelling/artillery/missile attack"
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
+# Words of fighting on the ground.
+GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
+                    r"assault\w*|clash\w*|fighting|battles?|advanc\w*|offensive|gunm[ae]n|gunfire|shot|shooting|"
+                    r"firefights?|ambush\w*|raids?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
+                    r"brigades?|battalions?|incursions?|front ?line)\b", re.IGNORECASE)
+# Crowds: what happens to or among them is a protest or a riot, not a battle.
+CROWD = re.compile(r"\b(?:riot(?:s|ers?|ing)?|protesters?|demonstrators?|protests?|demonstrations?|rall(?:y|ies)|"
+                   r"marchers?|crowds?)\b", re.IGNORECASE)
+
+OUTCOMES = {"killed", "wounded", "casualties", "destroyed", "damaged"}
+
 # Kinds that may share an event: a strike and the interception of its drones are one night.
 FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest"}
 EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
@@ -52,10 +63,12 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "arrest"
     if p in ("protested", "rioted"):
         return "protest"
+    if p in ("attacked", "clashed", "wounded", "killed", "detained") and CROWD.search(text) and not REMOTE.search(text):
+        return "protest"  # police firing warning shots at a riot, clashes between protesters and police
     if p in ("crossed", "captured", "repelled", "clashed"):
         return "ground"
     if p == "attacked":
-        return "remote" if REMOTE.search(text) else "ground"
+        return "remote" if REMOTE.search(text) else "ground" if GROUND.search(text) else None
     if p in ("killed", "wounded", "destroyed", "damaged") and REMOTE.search(text):
         return "remote"
     if p in ("killed", "wounded", "casualties") and claim.quantity and claim.quantity.unit in COMBATANTS:
@@ -71,12 +84,25 @@ def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
     modes: dict[str, str] = {}
     for claim in relevant:
         mode = own[claim.claim_id]
-        if mode is None and anchored:
+        # A death or damage is no arrest: it takes its kind from a strike, a battle or a protest.
+        lenders = [c for c in anchored if own[c.claim_id] != "arrest"] if claim.predicate in OUTCOMES else anchored
+        if mode is None and lenders:
             # Nearest claim with a kind, preferring one before this claim (the story told so far).
             def distance(other: Claim) -> tuple[int, int]:
                 gap = claim.span.start - other.span.start
                 return (0 if gap >= 0 else 1, abs(gap))
 
-            mode = own[min(anchored, key=distance).claim_id]
-        modes[claim.claim_id] = mode or "ground"
+            mode = own[min(lenders, key=distance).claim_id]
+        modes[claim.claim_id] = mode or default_mode(claim)
     return modes
+
+
+def default_mode(claim: Claim) -> str:
+    """The kind of a claim that neither it nor its article shows: fighting when it names fighters
+    or ground combat, else a strike — most attacks on towns, buildings and civilians that name no
+    weapon are strikes from afar ("51 attacks by Russian forces", "Russian attacks destroyed a TV tower")."""
+    if claim.predicate in ("crossed", "captured", "repelled", "clashed") or GROUND.search(claim.text):
+        return "ground"
+    if claim.quantity and claim.quantity.unit in COMBATANTS:
+        return "ground"
+    return "remote"
