@@ -47,7 +47,7 @@ def _skip(failure) -> None:
 
 
 def _ingest(paths: list[Path | str], db: str | None, actors: list[Path] | None, published: str | None = None,
-            follow_symlinks: bool = False, allow_private: bool = False):
+            follow_symlinks: bool = False, allow_private: bool = False, jobs: int = 1):
     from fogwatch.ingest import Fetcher, expand
     from fogwatch.ledger import open_ledger
     from fogwatch.records import Failure
@@ -60,6 +60,9 @@ def _ingest(paths: list[Path | str], db: str | None, actors: list[Path] | None, 
         batch_date = parse_published(published)
         registry = load_registry(actors or [])
         ledger = open_ledger(db)
+        from fogwatch.spark.load import load as load_spark_output, merge, split
+        spark_outputs, paths = split(paths)  # folders `fogwatch spark` wrote: stored, not extracted again
+        loaded = load_spark_output(spark_outputs, ledger, registry, _skip) if spark_outputs else None
         files = [p for p in expand(paths, follow_symlinks) if not isinstance(p, Failure)]
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True)
@@ -79,7 +82,9 @@ def _ingest(paths: list[Path | str], db: str | None, actors: list[Path] | None, 
                               soft_wrap=True),
                               tick(f.origin)),
                           on_article=lambda a: tick(a.origin or ""), published=batch_date,
-                          follow_symlinks=follow_symlinks, fetcher=Fetcher(allow_private=allow_private))
+                          follow_symlinks=follow_symlinks, fetcher=Fetcher(allow_private=allow_private), jobs=jobs)
+        if loaded:
+            summary = merge(loaded, summary)
         counts = ledger.counts()
     return summary, counts
 
@@ -91,8 +96,18 @@ ListFormatOption = Annotated[str, typer.Option("--format", help=(
     "table (for people), tsv (flat columns, one line per row) or json (JSON Lines), for pipes."))]
 AllowPrivateOption = Annotated[bool, typer.Option(
     "--allow-private", help="Fetch URLs on loopback, private and link-local addresses too (refused by default).")]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", min=1, show_default=False,
+    help="Worker processes that extract (default: one per core); 1 extracts in this process. Inputs of "
+         "at most 16 new articles are always extracted in this process.")]
 ReconcileOption = Annotated[bool, typer.Option("--reconcile/--no-reconcile",
                                                help="Re-run reconcile over the ledger afterwards.")]
+
+
+def _jobs(jobs: int | None) -> int:
+    import os
+
+    return jobs or os.cpu_count() or 1
 
 
 @app.command()
@@ -103,9 +118,10 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=INGEST_INPUTS, show_d
            follow_symlinks: Annotated[bool, typer.Option(
                "--follow-symlinks", help="Also read symbolic links that lead outside the folders given.")] = False,
            allow_private: AllowPrivateOption = False,
+           jobs: JobsOption = None,
            ) -> None:
     """Read articles, extract claims, store them in the ledger (re-ingesting is a no-op)."""
-    summary, counts = _ingest(paths, db, actors, published, follow_symlinks, allow_private)
+    summary, counts = _ingest(paths, db, actors, published, follow_symlinks, allow_private, _jobs(jobs))
     err.print(f"fogwatch: {summary.added} new articles, {summary.already} already in the ledger, "
               f"{summary.copies} near-duplicates kept without claims, "
               f"{len(summary.failures)} skipped; {summary.claims} claims added "
@@ -515,6 +531,78 @@ def eval_extraction(data: DataOption, json_: JsonOption = False) -> None:
         print(f"worst: {json.dumps(row)}")
     if json_:
         print(json.dumps({k: v for k, v in result.items() if not isinstance(v, dict | list)}))
+
+
+@app.command("bench")
+def bench_cmd(corpus: Annotated[Path, typer.Option("--corpus", help=(
+                  "A folder of articles; files listed in a RESERVED.txt in it or above it are left out."))],
+              limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Read only the first N files (sorted).")] = None,
+              jobs: Annotated[Optional[int], typer.Option(
+                  "--jobs", min=1, show_default=False,
+                  help="Worker processes for the second timed ingest (default: one per core).")] = None,
+              json_: JsonOption = False) -> None:
+    """Words per second through ingest → ledger (one process and N workers) against spaCy's nlp.pipe alone."""
+    import json
+
+    from fogwatch import bench
+
+    with reported():
+        result = bench.bench(corpus, limit, _jobs(jobs))
+    table = Table(title=f"Throughput: {result['articles']} articles, {result['words']:,} words "
+                        f"({result['files']} files of {corpus})")
+    for column in ("run", "jobs", "seconds", "words/s", "vs spaCy"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for row in bench.rows(result):
+        table.add_row(*row)
+    out.print(table)
+    out.print(f"speed-up with {result['jobs']} jobs: {result['speedup']:.2f}× (one process used "
+              f"{result['pipeline_jobs1_cores']:.2f} cores, torch's threads); model loading "
+              f"{result['model_load_s']:.1f} s here, {result['worker_start_s']:.1f} s for the workers (not timed above); "
+              f"peak memory {result['peak_rss_mb']} MB ({result['parent_rss_mb']} MB here, "
+              f"{result['worker_rss_mb']} MB a worker); same claims: {result['same_claims']}",
+              markup=False, highlight=False)
+    if json_:
+        print(json.dumps(result))
+
+
+@app.command("spark")
+def spark_cmd(paths: Annotated[list[str], typer.Argument(
+                  help="Files, folders or quoted globs (news/*.html) on a file system every Spark worker sees, "
+                       "or http(s) URLs; the file types of ingest.", show_default=False)],
+              output: Annotated[str, typer.Option("--output", "-o", help=(
+                  "New folder (or hdfs:// s3a:// URL) for the Parquet: articles/, claims/, failures/."),
+                  show_default=False)],
+              master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[*]",
+              partitions: Annotated[Optional[int], typer.Option(
+                  "--partitions", min=1, show_default=False,
+                  help="Partitions of the input files (default: Spark's parallelism); each loads the models once.")] = None,
+              actors: ActorsOption = None,
+              published: Annotated[Optional[str], typer.Option(
+                  "--published", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles that give none.")] = None,
+              follow_symlinks: Annotated[bool, typer.Option(
+                  "--follow-symlinks", help="Also read symbolic links that lead outside the folders given.")] = False,
+              ) -> None:
+    """Extract articles on Apache Spark into Parquet (the spark extra); store it with: fogwatch ingest DIR."""
+    from fogwatch.ingest.meta import parse_published
+    from fogwatch.registry.actors import load_registry
+    from fogwatch.spark.job import check_output, run_job, session
+
+    with reported():
+        batch_date = parse_published(published)
+        registry = load_registry(actors or [])
+        check_output(output)
+        spark = session(master)
+        try:
+            summary = run_job(spark, paths, output, registry, batch_date, partitions, follow_symlinks)
+        finally:
+            spark.stop()
+    for failure in summary.failures:
+        _skip(failure)
+    err.print(neutralise(f"fogwatch: {summary.articles} articles, {summary.claims} claims, "
+                         f"{len(summary.failures)} skipped; Parquet in {output} (store it with: fogwatch ingest {output})"),
+              markup=False, highlight=False)
+    if summary.failures:
+        raise typer.Exit(2)
 
 
 def _version(value: bool) -> None:

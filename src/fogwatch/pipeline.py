@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -16,7 +17,13 @@ from fogwatch.ledger import Ledger
 from fogwatch.records import Article, Document, Extraction, Failure, PartialDate
 from fogwatch.registry.actors import Registry, load_registry
 
+if TYPE_CHECKING:
+    from fogwatch.parallel import Workers
+
 BATCH = 16  # articles parsed together; a batch that fails is redone one article at a time
+# Worker processes pay off only past one batch: each loads the models first (several seconds,
+# about what extracting a batch of articles takes), so a smaller input is extracted here.
+PARALLEL_FROM = BATCH + 1
 
 
 @dataclass
@@ -34,14 +41,20 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_article: Callable[[Article], None] | None = None,
         published: PartialDate | None = None, follow_symlinks: bool = False,
-        fetcher: Fetcher | None = None, documents: Iterable[Document | Failure] | None = None) -> Summary:
+        fetcher: Fetcher | None = None, documents: Iterable[Document | Failure] | None = None,
+        jobs: int = 1, workers: Workers | None = None) -> Summary:
     """Ingest `paths` into `ledger`. `published` dates the articles whose source and text give no
     publication date (a batch of .txt files from one day, say); an article's own date wins.
     URLs among `paths` are fetched by `fetcher`; `documents`, when given, are read instead of
     `paths` (`fogwatch watch` passes a feed's new items).
 
     No article stops the run: one that cannot be extracted or stored is a `Failure` like an
-    unreadable file, and the others are stored as usual."""
+    unreadable file, and the others are stored as usual.
+
+    `jobs` > 1 extracts in that many worker processes (`fogwatch.parallel`) once the input holds
+    more than a batch; reading, cleaning, the near-duplicate index and every write stay here, in
+    input order, so the ledger is the same as with one process. `workers` lends an already started
+    pool (`fogwatch bench` starts one before timing)."""
     registry = registry or load_registry()
     ledger.sync_registry(list(registry.actors.values()))
     summary = Summary()
@@ -80,7 +93,7 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
             yield item
 
     pending_copies: list[Article] = []
-    for extraction in _extractions(fresh(), registry, fail):
+    for extraction in _extractions(fresh(), registry, fail, jobs, workers):
         stored = _save(ledger, extraction, fail)
         if stored:
             summary.added += 1
@@ -105,22 +118,50 @@ def _reason(exc: BaseException) -> str:
     return f"{type(detail).__name__}: {text[:200]}" if text else type(detail).__name__
 
 
-def _extractions(articles: Iterable[Article], registry: Registry,
-                 fail: Callable[[Failure], None]) -> Iterator[Extraction]:
-    """`extract` in batches of `BATCH`. A batch that raises is redone one article at a time, so
-    only the article that fails is lost, as a failure naming it."""
+def extract_batch(batch: list[Article], registry: Registry) -> list[Extraction | Failure]:
+    """`extract` over one batch, in input order. A batch that raises is redone one article at a
+    time, so only the article that fails is lost, as a failure naming it. Worker processes run
+    this too, so both paths fail alike."""
+    try:
+        return list(extract(batch, registry=registry, batch_size=BATCH))
+    except Exception:  # noqa: BLE001 - any library error in one article must not end the run
+        done: list[Extraction | Failure] = []
+        for article in batch:
+            try:
+                done.extend(extract([article], registry=registry))
+            except Exception as exc:  # noqa: BLE001
+                done.append(Failure(_origin(article), f"cannot extract: {_reason(exc)}"))
+        return done
+
+
+def _extractions(articles: Iterable[Article], registry: Registry, fail: Callable[[Failure], None],
+                 jobs: int = 1, workers: Workers | None = None) -> Iterator[Extraction]:
+    """Extractions in input order, in batches of `BATCH`: in `workers`, else in `jobs` new worker
+    processes if the input holds at least `PARALLEL_FROM` articles, else here."""
     articles = iter(articles)
+    if workers is None and jobs > 1:
+        head = list(islice(articles, PARALLEL_FROM))
+        articles = chain(head, articles)
+        if len(head) >= PARALLEL_FROM:
+            from fogwatch.parallel import Workers
+
+            with Workers(jobs, registry) as started:
+                yield from _extractions(articles, registry, fail, workers=started)
+            return
+    if workers is not None:
+        for done in workers.extract(articles):
+            yield from _reported(done, fail)
+        return
     while batch := list(islice(articles, BATCH)):
-        try:
-            done = list(extract(batch, registry=registry, batch_size=BATCH))
-        except Exception:  # noqa: BLE001 - any library error in one article must not end the run
-            done = []
-            for article in batch:
-                try:
-                    done.extend(extract([article], registry=registry))
-                except Exception as exc:  # noqa: BLE001
-                    fail(Failure(_origin(article), f"cannot extract: {_reason(exc)}"))
-        yield from done
+        yield from _reported(extract_batch(batch, registry), fail)
+
+
+def _reported(done: list[Extraction | Failure], fail: Callable[[Failure], None]) -> Iterator[Extraction]:
+    for item in done:
+        if isinstance(item, Failure):
+            fail(item)
+        else:
+            yield item
 
 
 def _save(ledger: Ledger, extraction: Extraction, fail: Callable[[Failure], None]) -> bool | None:
