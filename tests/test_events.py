@@ -130,6 +130,19 @@ def test_bodies_found_and_attacks_of_unnamed_kind_on_a_region():
     assert [(e.places[0].name, e.type) for e in events] == [("Sumy", "Explosions/Remote violence")]
 
 
+def test_crime_imprisonment_and_the_distant_past_make_no_event():
+    vladivostok = Place("gn:2013348", "Vladivostok", "RU", "Primorye", 43.11, 131.87, "exact", 2013348)
+    crimea = Place("adm1:UA.11", "Crimea", "UA", "Crimea", 45.0, 34.0, "admin1", None)
+    events = run([
+        claim(1, "On Tuesday, a U.S. Army soldier was detained in Vladivostok on charges of theft.", "detained",
+              place=vladivostok, when=dt.date(2023, 5, 23)),
+        claim(2, "A Ukrainian journalist imprisoned in Crimea will be honored next month.", "detained", place=crimea),
+        claim(3, "The trading hub of Crimea was captured by Russian imperialist forces in the 18th century.",
+              "captured", place=crimea),
+    ])
+    assert events == []
+
+
 def test_disputes_are_between_sides_and_a_denial_of_the_attack_is_a_cause_dispute():
     day = dt.date(2023, 5, 22)
     events = run([

@@ -221,3 +221,10 @@ def test_a_ships_name_is_not_a_place():
     claims = extract_text("In the Odesa region, Gov. Maksym Marchenko said Ukrainian forces struck the "
                           "guided-missile cruiser Moskva with two missiles and caused serious damage.")
     assert places_of(claims, "attacked") == [("Odesa", "admin1")]
+
+
+def test_what_was_done_instead_was_not_done():
+    claims = extract_text("Instead of dividing NATO and capturing Kyiv, Putin has united the world. Some soldiers "
+                          "have even left the battlefield rather than kill their brother Slavs.")
+    assert {(c.predicate, c.modality) for c in claims if c.predicate in ("captured", "killed")} == \
+        {("captured", "hypothetical"), ("killed", "hypothetical")}

@@ -135,8 +135,8 @@ class ClaimExtractor(CueReader):
                     return lx.EVENT_NOUNS[lemma]
                 if head_lemma == "be" and any(c.dep_ == "expl" for c in node.children):
                     return lx.EVENT_NOUNS[lemma]
-                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj":
-                    return lx.EVENT_NOUNS[lemma]
+                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
+                    return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
                 if head_lemma in lx.WITNESS_VERBS and rel in ("nsubj", "nsubjpass") and lemma in EXPLOSIONS:
                     return lx.EVENT_NOUNS[lemma]
                 if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \
@@ -147,6 +147,21 @@ class ClaimExtractor(CueReader):
                 return None
             return None
         return None
+
+    @staticmethod
+    def instead(trigger) -> bool:
+        """Whether the trigger is what was not done: "instead of capturing Kyiv", "rather than kill"."""
+        left = trigger.doc[max(trigger.sent.start, trigger.i - 2):trigger.i].text.lower()
+        if left.endswith("rather than") or left.endswith("instead of"):
+            return True
+        while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+            trigger = trigger.head  # "instead of dividing NATO and capturing Kyiv"
+        head = trigger.head
+        if trigger.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.i > 0 \
+                and trigger.doc[head.i - 1].lower_ == "instead":
+            return True
+        left = trigger.doc[max(trigger.sent.start, trigger.i - 2):trigger.i].text.lower()
+        return left.endswith("rather than") or left.endswith("instead of")
 
     @staticmethod
     def located_noun(token) -> bool:
@@ -393,6 +408,8 @@ class ClaimExtractor(CueReader):
         stop = chain[-1].token.i if chain else None
         if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
             return "hypothetical"  # "an impending attack", "possible strikes"
+        if ClaimExtractor.instead(trigger):
+            return "hypothetical"  # "instead of capturing Kyiv", "rather than kill their brother Slavs"
         node = trigger
         for _ in range(8):
             kids = list(node.children)

@@ -68,10 +68,23 @@ DISCOVERY = re.compile(r"\b(?:mass graves?|graves?|bodies|remains|corpses)\b.{0,
                        r"\b.{0,60}\b(?:mass graves?|graves?|bodies|corpses)\b", re.IGNORECASE)
 
 
+# Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
+ORDINARY_CRIME = re.compile(r"\b(?:theft|thefts|stole|stealing|robber\w*|burglar\w*|stab(?:bed|bing)?|stab wounds?|"
+                            r"criminal misconduct|drunk\w*|domestic (?:violence|dispute)|shoplift\w*|fraud)\b",
+                            re.IGNORECASE)
+# Being held is no arrest: "imprisoned in Crimea since 2022", "jailed for five years" (a verdict).
+HELD = re.compile(r"\b(?:imprison\w*|jail\w*|prison\w*|sentenced|behind bars|in custody)\b", re.IGNORECASE)
+ARRESTED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|seized|rounded up|abduct\w*)\b", re.IGNORECASE)
+
+
 def founds_incident(claim: Claim) -> bool:
     """Whether a claim can be the first report of an incident, not only join one."""
     if claim.predicate in JOIN_ONLY or claim.hedge == "denied" or claim.negated or claim.modality != "asserted" \
             or FIGURATIVE.search(claim.text) or DISCOVERY.search(claim.text):
+        return False
+    if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
+        return False
+    if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
         return False
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
@@ -90,7 +103,8 @@ def reports_incident(claim: Claim) -> bool:
 BACKGROUND = re.compile(
     r"\b(?:at the (?:very )?(?:start|beginning|outset) of (?:the|its|russia's|the full-scale) ?(?:full-scale )?"
     r"(?:war|invasion|conflict)|in the (?:early|first) (?:days|weeks|months) of (?:the |its |\d{4})|"
-    r"(?:years|decades) ago|was briefly occupied|during the (?:occupation|siege|cold war|soviet era)|"
+    r"(?:years|decades|centuries) ago|was briefly occupied|during the (?:occupation|siege|cold war|soviet era)|"
+    r"in the \d{1,2}(?:st|nd|rd|th) century|in the (?:19|20)\d0s|"
     r"(?:in|since) (?:19|20)\d\d(?!-))\b", re.IGNORECASE)
 
 

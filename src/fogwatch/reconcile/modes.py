@@ -45,6 +45,7 @@ CROWD = re.compile(r"\b(?:riot(?:s|ers?|ing)?|protesters?|demonstrators?|protest
                    r"marchers?|crowds?)\b", re.IGNORECASE)
 
 OUTCOMES = {"killed", "wounded", "casualties", "destroyed", "damaged"}
+LEND_CHARS = 800
 
 # Kinds that may share an event: a strike and the interception of its drones are one night.
 FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest"}
@@ -86,6 +87,8 @@ def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
         mode = own[claim.claim_id]
         # A death or damage is no arrest: it takes its kind from a strike, a battle or a protest.
         lenders = [c for c in anchored if own[c.claim_id] != "arrest"] if claim.predicate in OUTCOMES else anchored
+        # Only the story told nearby (the same or the next paragraph) lends its kind.
+        lenders = [c for c in lenders if abs(claim.span.start - c.span.start) <= LEND_CHARS]
         if mode is None and lenders:
             # Nearest claim with a kind, preferring one before this claim (the story told so far).
             def distance(other: Claim) -> tuple[int, int]:
