@@ -1,9 +1,9 @@
 """Extraction in worker processes, for `fogwatch ingest --jobs N`.
 
 Parsing, the attribution tagger and the relevance score are nearly all of an ingest's time, and in
-one process only torch's part of it uses a second core. Workers (a `ProcessPoolExecutor` with the
-`spawn` start method, so no torch, thread or SQLite state is copied from the parent) each load the
-models once and extract batches of articles with one torch thread, so N workers keep N cores busy
+one process only the encoder's part of it uses a second core. Workers (a `ProcessPoolExecutor` with
+the `spawn` start method, so no thread pool or SQLite state is copied from the parent) each load the
+models once and extract batches of articles with one ONNX Runtime thread, so N workers keep N cores busy
 without fighting over them. The parent reads, cleans, writes and reports; it gets each batch's
 results back in input order. Figures: README, Throughput.
 """
@@ -33,17 +33,15 @@ _registry: Registry | None = None  # the worker's own copy, set by `_start`
 
 
 def _start(registry: Registry) -> None:
-    """Worker initializer: one intra-op torch thread (the cores are shared out as processes), and
-    every model loaded once, by extracting `WARM_UP`."""
+    """Worker initializer: one intra-op thread for the encoder and the tagger (the cores are shared
+    out as processes), and every model loaded once, by extracting `WARM_UP`."""
     global _registry
-    import torch
-
+    from fogwatch.nlp import encoder
     from fogwatch.pipeline import extract_batch
 
-    torch.set_num_threads(1)
+    encoder.set_threads(1)
     _registry = registry
     extract_batch([Article(article_id="warm-up", text=WARM_UP, ingested_at=dt.datetime(2026, 1, 1))], registry)
-    torch.set_num_threads(1)  # loading the encoder sets its own thread count
 
 
 def _extract(batch: list[Article]) -> list[Extraction | Failure]:

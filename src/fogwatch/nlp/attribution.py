@@ -372,7 +372,8 @@ def load(model_dir: Path | None = None) -> AttributionModel:
 
 @lru_cache(maxsize=2)
 def _load(model_dir: Path) -> AttributionModel:
-    if not all((model_dir / name).is_file() for name in ("tagger.pt", "tagger.json", "grouping.json")):
+    weights_found = any((model_dir / name).is_file() for name in ("tagger.onnx", "tagger.pt"))
+    if not (weights_found and all((model_dir / name).is_file() for name in ("tagger.json", "grouping.json"))):
         raise AttributionModelMissing(f"the attribution model is missing from {model_dir}; "
                                       "train it with: python scripts/train_attribution.py")
     weights = json.loads((model_dir / "grouping.json").read_text(encoding="utf-8"))["weights"]

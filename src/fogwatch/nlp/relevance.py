@@ -31,22 +31,11 @@ def paragraphs(text: str) -> list[str]:
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """(len(texts), 384) unit vectors: mean-pooled last-layer MiniLM states of each text."""
-    import torch
+    """(len(texts), 384) unit vectors: mean-pooled last-layer MiniLM states of each text's first
+    `MAX_TOKENS` word pieces."""
+    from fogwatch.nlp import encoder
 
-    from fogwatch.nlp.span_tagger import _encoder
-
-    tokenizer, model = _encoder()
-    out = np.zeros((len(texts), model.config.hidden_size), dtype=np.float32)
-    with torch.inference_mode():
-        for lo in range(0, len(texts), 32):
-            batch = tokenizer(texts[lo:lo + 32], padding=True, truncation=True, max_length=MAX_TOKENS,
-                              return_tensors="pt")
-            states = model(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(states.dtype)
-            pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-            out[lo:lo + 32] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
-    return out
+    return encoder.sentences(texts, MAX_TOKENS, batch=32)
 
 
 def document_vector(text: str) -> np.ndarray:

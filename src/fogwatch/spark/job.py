@@ -93,14 +93,10 @@ def inputs(paths: Iterable[str], follow_symlinks: bool = False) -> tuple[list[st
 
 
 def _one_torch_thread() -> None:
-    """Spark runs one task per core, so each task's torch keeps to one thread. The encoder sets its
-    thread count when it loads, so it is loaded (once per worker process) before the count is set."""
-    import torch
+    """Spark runs one task per core, so each task's encoder and tagger keep to one thread."""
+    from fogwatch.nlp import encoder
 
-    from fogwatch.nlp.span_tagger import _encoder
-
-    _encoder()
-    torch.set_num_threads(1)
+    encoder.set_threads(1)
 
 
 def extract_partition(files: Iterable[str], registry: Registry, published: PartialDate | None = None,
