@@ -125,7 +125,7 @@ def bench(corpus: Path, limit: int | None, jobs: int) -> dict:
         "spacy_s": round(spacy_s, 2), "spacy_words_per_s": rate(spacy_s),
         "pipeline_jobs1_s": round(one["seconds"], 2), "pipeline_words_per_s": rate(one["seconds"]),
         "ratio": round(spacy_s / one["seconds"], 3) if one["seconds"] else 0.0,
-        # Torch's own threads already use more than one core in one process: the ceiling of `speedup`.
+        # The model runtime's own threads may already use more than one core in one process: the ceiling of `speedup`.
         "pipeline_jobs1_cores": round(one["cores"], 2),
         "pipeline_jobsN_s": round(many["seconds"], 2), "pipeline_jobsN_words_per_s": rate(many["seconds"]),
         "speedup": round(one["seconds"] / many["seconds"], 2) if many["seconds"] else 0.0,

@@ -171,6 +171,8 @@ def regional(inc: Incident) -> bool:
 def linked(a: Incident, b: Incident) -> bool:
     if a.family != b.family or not time_compatible(a, b) or apart(a, b):
         return False
+    if a.key[0] == b.key[0] and a.place and b.place and a.place.place_id != b.place.place_id:
+        return False  # one article, two places it names apart ("Slovyansk and Kramatorsk"): two incidents
     if a.regions and b.regions and not (a.regions & b.regions):
         return False  # two regions, two locations
     if a.countries and b.countries and not (a.countries & b.countries):

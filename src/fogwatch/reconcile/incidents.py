@@ -52,7 +52,9 @@ FORCE = re.compile(
 VIOLENT_PREDICATES = {"shot_down", "repelled", "clashed", "detained", "protested", "rioted"}
 COUNTED_PREDICATES = {"killed", "wounded", "casualties"}
 # Figures of speech that use the words of force: never an incident.
-FIGURATIVE = re.compile(r"\b(?:red lines?|push(?:ed|es|ing)? back against|war of words|trade wars?|price wars?|"
+# "pushed back against the predictions" is no repelled attack, but says nothing of a rally beside it.
+PUSH_BACK = re.compile(r"\bpush(?:ed|es|ing)? back against\b", re.IGNORECASE)
+FIGURATIVE = re.compile(r"\b(?:red lines?|war of words|trade wars?|price wars?|"
                         r"culture wars?|battle (?:for|over) (?:the )?(?:hearts|votes|market)|(?:die|dying) for)\b",
                         re.IGNORECASE)
 # Predicates that describe, but do not report, an incident: they join one, they never make one.
@@ -85,6 +87,8 @@ def founds_incident(claim: Claim) -> bool:
     if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
         return False
     if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
+        return False
+    if claim.predicate == "repelled" and PUSH_BACK.search(claim.text):
         return False
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
