@@ -243,6 +243,17 @@ def test_ingest_published_dates_a_batch_of_text_files(tmp_path):
     assert bad.returncode == 1 and "not an ISO date" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_a_text_file_named_by_its_day_is_dated_by_its_name(tmp_path):
+    from fogwatch.ingest.text import read_text
+
+    name = "20220626T171500Z_GB_en_0770d0af47.txt"
+    (tmp_path / name).write_bytes(need(GDELT / name).read_bytes())
+    (tmp_path / "story.txt").write_bytes(need(GDELT / name).read_bytes())
+    (dated,) = read_text(tmp_path / name)
+    (plain,) = read_text(tmp_path / "story.txt")
+    assert dated.published.isoformat() == "2022-06-26" and plain.published is None
+
+
 def test_the_timeline_axis_ignores_a_1944_outlier_and_lists_undated_events():
     from fogwatch.views.web import timeline
 

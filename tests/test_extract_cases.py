@@ -228,3 +228,10 @@ def test_what_was_done_instead_was_not_done():
                           "have even left the battlefield rather than kill their brother Slavs.")
     assert {(c.predicate, c.modality) for c in claims if c.predicate in ("captured", "killed")} == \
         {("captured", "hypothetical"), ("killed", "hypothetical")}
+
+
+def test_what_someone_is_obliged_or_ordered_to_do_is_not_done():
+    claims = extract_text("South Africa is obligated to arrest individuals subject to ICC warrants. The general "
+                          "ordered troops to storm the village. Police arrested two men in Kyiv on Monday.")
+    assert [(c.predicate, c.modality) for c in claims if c.predicate in ("detained", "attacked")] == \
+        [("detained", "hypothetical"), ("attacked", "hypothetical"), ("detained", "asserted")]

@@ -146,7 +146,8 @@ COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injur
 # Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
                 "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
-                "allow", "enable", "permit", "help", "able", "ready"}
+                "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
+                "ask", "order", "authorize", "authorise", "approve"}
 # Adjectives that make an event noun one that has not happened: "an impending attack".
 UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "future", "expected", "feared",
               "threatened", "hypothetical", "likely", "prospective", "anticipated"}
