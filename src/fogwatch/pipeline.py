@@ -37,6 +37,26 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
 
 
+def start_run(ledger: Ledger, registry: Registry | None, on_failure: Callable[[Failure], None] | None
+              ) -> tuple[Registry, Summary, NearDuplicates, Callable[[Failure], None]]:
+    """What every way of storing articles starts with (`run`, the Spark loader): the registry synced
+    into the ledger, an empty summary, the near-duplicate index of the ledger's texts, and `fail`,
+    which counts a failure and reports it."""
+    registry = registry or load_registry()
+    ledger.sync_registry(list(registry.actors.values()))
+    summary = Summary()
+    copies = NearDuplicates()
+    for article_id, text in ledger.iter_texts():
+        copies.add(article_id, text)
+
+    def fail(failure: Failure) -> None:
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    return registry, summary, copies, fail
+
+
 def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_article: Callable[[Article], None] | None = None,
@@ -55,17 +75,7 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
     more than a batch; reading, cleaning, the near-duplicate index and every write stay here, in
     input order, so the ledger is the same as with one process. `workers` lends an already started
     pool (`fogwatch bench` starts one before timing)."""
-    registry = registry or load_registry()
-    ledger.sync_registry(list(registry.actors.values()))
-    summary = Summary()
-    copies = NearDuplicates()
-    for article_id, text in ledger.iter_texts():
-        copies.add(article_id, text)
-
-    def fail(failure: Failure) -> None:
-        summary.failures.append(failure)
-        if on_failure:
-            on_failure(failure)
+    registry, summary, copies, fail = start_run(ledger, registry, on_failure)
 
     def fresh() -> Iterator[Article]:
         seen: set[str] = set()

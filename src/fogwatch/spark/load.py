@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from fogwatch.clean.dedupe import NearDuplicates
 from fogwatch.errors import FogwatchError
 from fogwatch.ledger import Ledger
-from fogwatch.pipeline import Summary, _save
+from fogwatch.pipeline import Summary, _save, start_run
 from fogwatch.records import Extraction, Failure
-from fogwatch.registry.actors import Registry, load_registry
+from fogwatch.registry.actors import Registry
 from fogwatch.spark import rows as spark_rows
 
 PARTS = ("articles", "claims")
@@ -83,18 +82,7 @@ def read(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
 def load(folders: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
          on_failure: Callable[[Failure], None] | None = None) -> Summary:
     """Store the articles and claims of Spark output `folders` in `ledger` (see the module docstring)."""
-    registry = registry or load_registry()
-    ledger.sync_registry(list(registry.actors.values()))
-    summary = Summary()
-    copies = NearDuplicates()
-    for article_id, text in ledger.iter_texts():
-        copies.add(article_id, text)
-
-    def fail(failure: Failure) -> None:
-        summary.failures.append(failure)
-        if on_failure:
-            on_failure(failure)
-
+    registry, summary, copies, fail = start_run(ledger, registry, on_failure)
     pending_copies = []
     seen: set[str] = set()
 
