@@ -139,8 +139,14 @@ def test_crime_imprisonment_and_the_distant_past_make_no_event():
         claim(2, "A Ukrainian journalist imprisoned in Crimea will be honored next month.", "detained", place=crimea),
         claim(3, "The trading hub of Crimea was captured by Russian imperialist forces in the 18th century.",
               "captured", place=crimea),
+        claim(4, "He said the carpet bombing of Dresden and the atomic bombing of Japan echoed in Korea.", "attacked",
+              place=Place("gn:2935022", "Dresden", "DE", "Saxony", 51.05, 13.74, "exact", 2935022)),
     ])
     assert events == []
+    # A comparison with history is still news.
+    (news,) = run([claim(1, "Russia fired 120 missiles at Kyiv on Monday, the biggest air attack since World War II.",
+                         "attacked", place=KHARKIV, when=dt.date(2023, 5, 22), quantity=120, unit="missile")])
+    assert news.type == "Explosions/Remote violence"
 
 
 def test_disputes_are_between_sides_and_a_denial_of_the_attack_is_a_cause_dispute():
