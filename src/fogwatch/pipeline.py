@@ -37,24 +37,58 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
 
 
-def start_run(ledger: Ledger, registry: Registry | None, on_failure: Callable[[Failure], None] | None
-              ) -> tuple[Registry, Summary, NearDuplicates, Callable[[Failure], None]]:
-    """What every way of storing articles starts with (`run`, the Spark loader): the registry synced
-    into the ledger, an empty summary, the near-duplicate index of the ledger's texts, and `fail`,
-    which counts a failure and reports it."""
-    registry = registry or load_registry()
-    ledger.sync_registry(list(registry.actors.values()))
-    summary = Summary()
-    copies = NearDuplicates()
-    for article_id, text in ledger.iter_texts():
-        copies.add(article_id, text)
+class Storing:
+    """What every way of storing articles shares (`run`, the Spark loader): the registry synced into
+    the ledger, the summary, the near-duplicate index of the ledger's texts, and the rules that an
+    article already stored is counted, not stored again, and that a near-copy is stored without
+    claims after the others (once its original surely is)."""
 
-    def fail(failure: Failure) -> None:
-        summary.failures.append(failure)
-        if on_failure:
-            on_failure(failure)
+    def __init__(self, ledger: Ledger, registry: Registry | None, on_failure: Callable[[Failure], None] | None):
+        self.ledger = ledger
+        self.registry = registry or load_registry()
+        ledger.sync_registry(list(self.registry.actors.values()))
+        self.summary = Summary()
+        self.on_failure = on_failure
+        self.copies = NearDuplicates()
+        for article_id, text in ledger.iter_texts():
+            self.copies.add(article_id, text)
+        self.seen: set[str] = set()
+        self.pending_copies: list[Article] = []
 
-    return registry, summary, copies, fail
+    def fail(self, failure: Failure) -> None:
+        self.summary.failures.append(failure)
+        if self.on_failure:
+            self.on_failure(failure)
+
+    def admit(self, article: Article) -> bool:
+        """Whether `article` is new and no copy, so its claims are wanted. Idempotent: an article
+        already in the ledger (same cleaned text) is not extracted again; a copy is kept for the
+        record but adds no claims (it is the same source again)."""
+        if article.article_id in self.seen or self.ledger.has_article(article.article_id):
+            self.summary.already += 1
+            return False
+        self.seen.add(article.article_id)
+        original = self.copies.original_of(article.text)
+        if original is not None:
+            self.pending_copies.append(replace(article, duplicate_of=original))
+            return False
+        self.copies.add(article.article_id, article.text)
+        return True
+
+    def store(self, extraction: Extraction) -> None:
+        stored = _save(self.ledger, extraction, self.fail)
+        if stored:
+            self.summary.added += 1
+            self.summary.claims += len(extraction.claims)
+        elif stored is not None:
+            self.summary.already += 1
+
+    def finish(self) -> Summary:
+        for copy in self.pending_copies:
+            if _save(self.ledger, Extraction(article=copy, claims=()), self.fail):
+                self.summary.copies += 1
+        self.summary.unreconciled = self.ledger.unreconciled()
+        return self.summary
 
 
 def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
@@ -75,46 +109,24 @@ def run(paths: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
     more than a batch; reading, cleaning, the near-duplicate index and every write stay here, in
     input order, so the ledger is the same as with one process. `workers` lends an already started
     pool (`fogwatch bench` starts one before timing)."""
-    registry, summary, copies, fail = start_run(ledger, registry, on_failure)
+    storing = Storing(ledger, registry, on_failure)
 
     def fresh() -> Iterator[Article]:
-        seen: set[str] = set()
         inputs = documents if documents is not None else read_paths(paths, follow_symlinks, fetcher)
         for item in clean(inputs):
             if isinstance(item, Failure):
-                fail(item)
+                storing.fail(item)
                 continue
             if item.published is None and published is not None:
                 item = replace(item, published=published)
             if on_article:
                 on_article(item)
-            # Idempotent: an article already in the ledger (same cleaned text) is not extracted again.
-            if item.article_id in seen or ledger.has_article(item.article_id):
-                summary.already += 1
-                continue
-            seen.add(item.article_id)
-            original = copies.original_of(item.text)
-            if original is not None:
-                # A copy is kept for the record but adds no claims: it is the same source again.
-                # It is stored after the batch, once its original surely is.
-                pending_copies.append(replace(item, duplicate_of=original))
-                continue
-            copies.add(item.article_id, item.text)
-            yield item
+            if storing.admit(item):
+                yield item
 
-    pending_copies: list[Article] = []
-    for extraction in _extractions(fresh(), registry, fail, jobs, workers):
-        stored = _save(ledger, extraction, fail)
-        if stored:
-            summary.added += 1
-            summary.claims += len(extraction.claims)
-        elif stored is not None:
-            summary.already += 1
-    for copy in pending_copies:
-        if _save(ledger, Extraction(article=copy, claims=()), fail):
-            summary.copies += 1
-    summary.unreconciled = ledger.unreconciled()
-    return summary
+    for extraction in _extractions(fresh(), storing.registry, storing.fail, jobs, workers):
+        storing.store(extraction)
+    return storing.finish()
 
 
 def _origin(article: Article) -> str:

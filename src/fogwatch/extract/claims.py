@@ -150,18 +150,20 @@ class ClaimExtractor(CueReader):
 
     @staticmethod
     def instead(trigger) -> bool:
-        """Whether the trigger is what was not done: "instead of capturing Kyiv", "rather than kill"."""
-        left = trigger.doc[max(trigger.sent.start, trigger.i - 2):trigger.i].text.lower()
-        if left.endswith("rather than") or left.endswith("instead of"):
-            return True
-        while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-            trigger = trigger.head  # "instead of dividing NATO and capturing Kyiv"
-        head = trigger.head
-        if trigger.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.i > 0 \
-                and trigger.doc[head.i - 1].lower_ == "instead":
-            return True
-        left = trigger.doc[max(trigger.sent.start, trigger.i - 2):trigger.i].text.lower()
-        return left.endswith("rather than") or left.endswith("instead of")
+        """Whether the trigger is what was not done: "instead of capturing Kyiv", "rather than kill",
+        or a conjunct of it ("instead of dividing NATO and capturing Kyiv")."""
+        node = trigger
+        while True:
+            before = node.doc[max(node.sent.start, node.i - 2):node.i].text.lower()
+            if before.endswith(("rather than", "instead of")):
+                return True
+            head = node.head
+            if node.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.i > 0 \
+                    and node.doc[head.i - 1].lower_ == "instead":
+                return True  # "instead of the capture of Kyiv"
+            if node.dep_ != "conj" or head.i == node.i:
+                return False
+            node = head
 
     @staticmethod
     def located_noun(token) -> bool:

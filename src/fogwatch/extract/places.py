@@ -132,13 +132,18 @@ def used_as_place(doc, start: int, end: int) -> bool:
     return bool(gaz.country_named(name) or gaz.region(name) or any(c.exact for c in gaz.lookup(name)))
 
 
+def _ship_name(doc, start: int) -> bool:
+    """Whether the name at `start` is a ship's: "the cruiser Moskva", "the flagship Admiral Makarov"."""
+    return start > 0 and doc[start - 1].lemma_.lower() in VESSELS
+
+
 def _part_of_other_name(doc, start: int, token, prep) -> bool:
     """Whether a capitalised word is a piece of some other name: "the Supreme People's Court",
     "Alder Hey Children's Hospital" (a possessive that is no place), "the Centre" and "the
     University" (a small town's name after "the"), or a person's name used without a preposition
     (unless it is what was struck)."""
-    if start > 0 and doc[start - 1].lemma_.lower() in VESSELS:
-        return True  # "the cruiser Moskva", "the flagship Admiral Makarov": a ship's name
+    if _ship_name(doc, start):
+        return True
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners and not any(gazetteer().country_named(o.text) or gazetteer().region(o.text) for o in owners):
         return True
@@ -320,8 +325,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         start = ent.start + (1 if ent.text.lower().startswith("the ") else 0)
         if ent.label_ not in ("GPE", "LOC") and (ent.label_ == "PERSON" or ent.root.pos_ != "PROPN"):
             continue
-        if start > 0 and doc[start - 1].lemma_.lower() in VESSELS:
-            continue  # "the cruiser Moskva"
+        if _ship_name(doc, start):
+            continue
         best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
         if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \
                 (best.population < 50_000 or not best.own_name):

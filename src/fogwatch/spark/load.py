@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from fogwatch.errors import FogwatchError
 from fogwatch.ledger import Ledger
-from fogwatch.pipeline import Summary, _save, start_run
-from fogwatch.records import Extraction, Failure
+from fogwatch.pipeline import Storing, Summary
+from fogwatch.records import Failure
 from fogwatch.registry.actors import Registry
 from fogwatch.spark import rows as spark_rows
 
@@ -82,44 +81,24 @@ def read(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
 def load(folders: Iterable[Path], ledger: Ledger, registry: Registry | None = None,
          on_failure: Callable[[Failure], None] | None = None) -> Summary:
     """Store the articles and claims of Spark output `folders` in `ledger` (see the module docstring)."""
-    registry, summary, copies, fail = start_run(ledger, registry, on_failure)
-    pending_copies = []
-    seen: set[str] = set()
+    storing = Storing(ledger, registry, on_failure)
 
     def store(folder: Path, article_row: dict, claim_rows: list[dict]) -> None:
         try:
             extraction = spark_rows.extraction(article_row, claim_rows)
         except (KeyError, TypeError, ValueError) as exc:
-            fail(Failure(article_row.get("origin") or str(folder), f"cannot load from {folder}: {exc}"))
+            storing.fail(Failure(article_row.get("origin") or str(folder), f"cannot load from {folder}: {exc}"))
             return
-        article = extraction.article
-        if article.article_id in seen or ledger.has_article(article.article_id):
-            summary.already += 1
-            return
-        seen.add(article.article_id)
-        original = copies.original_of(article.text)
-        if original is not None:
-            pending_copies.append(replace(article, duplicate_of=original))
-            return
-        copies.add(article.article_id, article.text)
-        stored = _save(ledger, extraction, fail)
-        if stored:
-            summary.added += 1
-            summary.claims += len(extraction.claims)
-        elif stored is not None:
-            summary.already += 1
+        if storing.admit(extraction.article):
+            storing.store(extraction)
 
     for folder in folders:
         try:
             for article_row, claim_rows in read(folder):
                 store(folder, article_row, claim_rows)
         except (BadJobOutput, OSError, ValueError) as exc:  # pyarrow's errors are OSError or ValueError
-            fail(Failure(str(folder), f"cannot read Spark output: {' '.join(str(exc).split())[:200]}"))
-    for copy in pending_copies:
-        if _save(ledger, Extraction(article=copy, claims=()), fail):
-            summary.copies += 1
-    summary.unreconciled = ledger.unreconciled()
-    return summary
+            storing.fail(Failure(str(folder), f"cannot read Spark output: {' '.join(str(exc).split())[:200]}"))
+    return storing.finish()
 
 
 def merge(first: Summary, second: Summary) -> Summary:
