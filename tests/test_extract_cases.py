@@ -235,3 +235,86 @@ def test_what_someone_is_obliged_or_ordered_to_do_is_not_done():
                           "ordered troops to storm the village. Police arrested two men in Kyiv on Monday.")
     assert [(c.predicate, c.modality) for c in claims if c.predicate in ("detained", "attacked")] == \
         [("detained", "hypothetical"), ("attacked", "hypothetical"), ("detained", "asserted")]
+
+
+# --- Session 13: figures in tallies, clauses of nouns, raised subjects; proxy bodies; captions ---
+
+def test_a_second_source_putting_the_toll_at_a_figure_is_its_speaker():
+    claims = extract_text("At least 70 people were killed in clashes between rival militias in Tripoli, the health "
+                          "ministry said, while the UN put the toll at 55.")
+    figures = {c.quantity.low: c for c in claims if c.predicate == "killed" and c.quantity}
+    assert set(figures) == {70, 55}
+    assert figures[70].speaker.name == "health ministry"
+    # The UN's figure is the UN's alone: the ministry did not pass it on.
+    assert figures[55].speaker.actor_id == "un" and [a.speaker for a in figures[55].via] == ["United Nations"]
+
+
+def test_put_the_toll_at_each_figure():
+    claims = extract_text("Local officials put the death toll at 31 and the number of injured at 80.")
+    assert {(c.predicate, c.quantity.low) for c in claims if c.quantity} == {("killed", 31), ("wounded", 80)}
+
+
+def test_a_figure_in_a_clause_of_a_denied_claim():
+    claim = one(extract_text("Hamas rejected Israeli claims that 20 of its fighters died in the raid."), "killed")
+    assert claim.quantity.low == 20 and claim.hedge == "denied"
+
+
+def test_people_taken_hostage_are_captured():
+    claim = one(extract_text("Russian troops took nearly 500 people hostage in the hospital."), "captured")
+    assert claim.quantity.low == 500 and claim.quantity.approximate
+
+
+def test_a_total_names_its_period():
+    claim = one(extract_text("At least 2,500 civilians have been killed so far this year, the monitoring mission "
+                             "said."), "killed")
+    assert (claim.scope, claim.period) == ("cumulative", "this year")
+    assert claim.speaker is not None and claim.speaker.name == "monitoring mission"
+    half = one(extract_text("Figures from the UN rights office show 1,200 civilians were killed in the first six "
+                            "months."), "killed")
+    assert half.scope == "cumulative" and half.period == "in the first six months"
+    days = one(extract_text("In Kharkiv 18 people have been killed in the last few days."), "killed")
+    assert days.scope == "incident"
+
+
+def _sentence_of(key: str, quote: str) -> str:
+    from fogwatch.eval.figures import CORPUS, load_document
+    text = load_document(need(CORPUS), key).text
+    start = text.rfind("\n", 0, text.index(quote)) + 1
+    end = text.find("\n", text.index(quote))
+    return text[start:end if end > 0 else None]
+
+
+def test_local_imposed_authorities_are_not_the_governments_just_named():
+    paragraph = _sentence_of("gdelt-articles/20220916T013000Z_GB_en_70e7570205.txt", "Russian-imposed authorities")
+    (claim,) = [c for c in extract_text(paragraph, "2022-09-16") if c.predicate == "killed"]
+    assert claim.quantity.low == 1 and claim.speaker.name == "local Russian-imposed authorities"
+
+
+def test_described_media_speak():
+    paragraph = _sentence_of("gdelt-articles/20220809T180000Z_PL_en_45d83bd34e.txt", "The Russian media announced")
+    claim = one(extract_text(paragraph, "2022-08-09"), "killed")
+    assert claim.speaker is not None and claim.speaker.name == "Russian media" and claim.hedge == "reported"
+
+
+def test_treated_for_exposure_and_hit_by_ricochets_are_wounded():
+    gas = _sentence_of("gdelt-articles/20240502T093000Z_GB_en_a8a1aef3d6.txt", "treated for exposure")
+    wounded = one(extract_text(gas, "2024-05-02"), "wounded")
+    assert (wounded.quantity.low, wounded.quantity.unit) == (500, "soldier")
+    ricochets = _sentence_of("newsapi-samples/dummyNames.json#https://herald-review.com/news/national/govt-and-"
+                             "politics/indianapolis-to-get-new-immigration-court-next-year-justice/article_685fefe0-"
+                             "cec6-52e1-a0a0-622df9a2a7fc.html", "ricochets")
+    hit = [c for c in extract_text(ricochets, "2022-04-17") if c.predicate == "wounded" and c.quantity
+           and "ricochets" in c.text]
+    assert [(c.quantity.low, c.speaker.name) for c in hit] == [(3, "police")]
+
+
+def test_an_inline_caption_is_cut_from_the_story():
+    from fogwatch.clean.boilerplate import strip_boilerplate
+    key = ("newsapi-samples/dummyArticles.json#https://www.dailymail.co.uk/news/article-10746503/Putin-hunts-SAS-"
+           "Ukraine-Russia-launches-missile-strikes-Odessa.html")
+    from fogwatch.eval.figures import CORPUS, list_documents, load_document
+    keys = [k for k in list_documents(need(CORPUS)) if k.startswith(key[:90])]
+    assert keys, "the Daily Mail article with an inline caption"
+    text = strip_boilerplate(load_document(CORPUS, keys[0]).text)
+    assert "(Pictured:" not in text
+    assert "killed and 18 wounded in a missile strike on Odessa" in text

@@ -146,3 +146,42 @@ def test_commands_documented(command):
     assert result.exit_code == 0 and len(result.stdout) > 100
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"fogwatch {command}" in readme
+
+
+def _doc_places(gwn_docs, doc_id: str) -> dict[str, object]:
+    """Each gold name of a real GeoWebNews article, placed together as the geocoder places them."""
+    doc = next(d for d in gwn_docs if d.doc_id == doc_id)
+    gold = [t for t in doc.toponyms if t.lat is not None]
+    found = geocode([Toponym(t.name, doc.text[t.end:t.end + geocoding.AFTER_CHARS]) for t in gold])
+    return {t.name: r for t, r in zip(gold, found)}
+
+
+@pytest.mark.parametrize("doc_id,name,admin1", [
+    ("110", "Oceanside", "New York"),  # beside Bellmore and Fort Salonga: Long Island, not California
+    ("27", "Santa Barbara", "California"),  # beside Goleta and Carpinteria, not a Honduran department
+    ("100", "Parkland", "Florida"),  # the article names Florida: not Parkland, Washington
+])
+def test_namesakes_beside_the_articles_other_places(gwn_docs, doc_id, name, admin1):
+    assert _doc_places(gwn_docs, doc_id)[name].place.admin1 == admin1
+
+
+def test_a_region_that_is_most_of_its_country_says_little(gwn_docs):
+    # The Salisbury poisoning: London, England, Britain, and "Washington" is still the US capital,
+    # not Washington, Tyne and Wear.
+    assert _doc_places(gwn_docs, "128")["Washington"].place.geonames_id == 4140963
+
+
+@pytest.mark.parametrize("name,place_id", [
+    ("Washington, D.C.", "gn:4140963"),  # place and qualifier given as one name
+    ("Guma Local Government Area", "adm2:NG.26.7006"), ("Guma LGA", "adm2:NG.26.7006"),
+    ("Ceredigion", "adm2:GB.WLS.X6"),  # GeoNames: "County of Ceredigion"
+    ("South Venezuela", "cc:VE"), ("Western US", "cc:US"), ("West Wales", "adm1:GB.WLS"),
+    ("Democratic People's Republic of Korea", "cc:KP"), ("Herts", "adm2:GB.ENG.F8"), ("B.C.", "adm1:CA.02"),
+])
+def test_name_forms_news_uses(name, place_id):
+    assert _place(name).place.place_id == place_id
+
+
+def test_compass_word_never_makes_a_town():
+    assert _place("West Bank").place.country == "PS"
+    assert _place("Upper Manhattan") is None  # a part of a city is not guessed as the city

@@ -177,7 +177,24 @@ def strip_orphan_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
-RULES = (cut_trailer, drop_credits_and_captions, drop_shouted_lines, strip_orphan_dateline)
+# A caption set into the running text: "... on Odessa (Pictured: High-rise apartment block ...)",
+# "(Video: Allie Caren/The Washington Post, Photo: ...)". It describes a picture, not the story.
+INLINE_CAPTION = re.compile(r"\s*\((?:pictured|photo(?:graph)?|image|video|file photo|above|below|top|left|right)\s*:"
+                            r"[^()]{0,400}\)", re.IGNORECASE)
+CAPTION_LINE = re.compile(r"^\s*(?:pictured|photo|image)\s*:", re.IGNORECASE)
+
+
+def drop_inline_captions(lines: list[str]) -> list[str]:
+    """Cut parenthesised captions out of the lines, and drop lines that are a "Pictured: ..." caption."""
+    out = []
+    for line in lines:
+        if CAPTION_LINE.match(line) and len(line.strip()) <= CAPTION_MAX:
+            continue
+        out.append(INLINE_CAPTION.sub("", line))
+    return out
+
+
+RULES = (cut_trailer, drop_credits_and_captions, drop_inline_captions, drop_shouted_lines, strip_orphan_dateline)
 
 
 def strip_boilerplate(text: str) -> str:

@@ -50,6 +50,10 @@ PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", 
 ORG_NOUNS = {"office", "administration", "department", "directorate", "council", "command", "staff", "committee",
              "headquarters", "presidency", "commission", "mission", "institute", "court", "parliament", "cabinet",
              "embassy", "inspectorate", "bureau", "prosecution", "prosecutors", "update", "updates", "authorities"}
+# Words that make a body a local or proxy one: "the local Russian-imposed authorities" are not the
+# Russian government, and not the government the article just named.
+PROXY = re.compile(r"-(?:imposed|installed|backed|appointed|controlled|led)\b|\b(?:local|regional|occupation)\b", re.I)
+IMPOSED = re.compile(r"-(?:imposed|installed|backed|appointed|controlled)\b|\boccupation\b", re.I)
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
 # Compared without their full stops: "Mr" and "Mr." are one title.
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",
@@ -353,6 +357,8 @@ class ActorResolver:
         if any((c.dep_ in ("compound", "nmod", "poss") or c.lower_ in DEMONYMS or c.pos_ == "PROPN")
                and c.ent_type_ not in ("DATE", "TIME") for c in head.children if c.i < head.i):
             det = False  # ("the Sunday report", "the morning update" still point back)
+        if IMPOSED.search(head.doc[head.left_edge.i:head.i].text):
+            det = False  # "the local Russian-imposed authorities" are another body than the government just named
         # "the governor of Serhij Łysak", "the governor, Oleh Syniehubov": a name, not a back-reference.
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
@@ -437,6 +443,8 @@ class ActorResolver:
         if words[0].pos_ != "PROPN" and words[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             text = text[:1].lower() + text[1:]  # "Officials said" → the actor "officials"
         lemma = head.lemma_.lower()
+        if lemma == "medium":
+            lemma = "media"  # spaCy's lemma of "media"
         side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
         if head.pos_ == "PROPN" and fold(head.text) in self.surnames and all(t.pos_ == "PROPN" for t in words):
             kind = "person"  # "Navalny wrote", with Alexei and Ilya Navalny in the article
@@ -445,7 +453,8 @@ class ActorResolver:
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
                 self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS
                                    or lemma in DOCUMENT_NOUNS
-                                   or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" for t in span)))):
+                                   or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" or (t.dep_ in ("amod", "compound") and t.i < head.i)
+                                                         for t in span)))):
             # "fighters", "the border": not a party we can name. A described speaker ("the regional
             # governor", "officials") is kept: a claim needs a source other than the outlet.
             return []
@@ -469,9 +478,7 @@ class ActorResolver:
                 name = self.full_names[fold(name[0])].split()
             text = " ".join(name)
         # "the local Russian-imposed authorities" are not the Russian government.
-        proxy = re.search(r"-(?:imposed|installed|backed|appointed|controlled|led)\b|\b(?:local|regional|occupation)\b",
-                          text, re.I)
-        known = self.registry.lookup(text) if proxy is None else None
+        known = self.registry.lookup(text) if PROXY.search(text) is None else None
         if known is not None:
             return [known]
         actor_id = f"x-{slug(text)}"

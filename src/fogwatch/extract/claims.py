@@ -224,6 +224,9 @@ class ClaimExtractor(CueReader):
         hedge = chain[-1].hedge if chain else "asserted"
         if any(c.hedge == "denied" for c in chain):
             return "denied"
+        source = chain[-1].source if chain else None
+        if hedge == "asserted" and source is not None and source.lemma_.lower() in lx.REPORT_SOURCES:
+            hedge = "reported"  # "the Russian media announced": the media report it
         node = trigger
         stop = chain[-1].token if chain else None
         seen = 0
@@ -525,8 +528,11 @@ class ClaimExtractor(CueReader):
         for token in sent:
             if token.i in cues and token.lemma_.lower() not in ("report",):
                 continue
-            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-                continue  # "rockets fired from Lebanon" describes the rockets; the clause's verb makes the claim
+            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                # "rockets fired from Lebanon" describes the rockets; the clause's verb makes the claim.
+                # A clause with its own subject is what the noun says: "claims that 20 fighters died".
+                continue
             predicate = self.verb_predicate(token) or self.noun_predicate(token, cues)
             if predicate is None:
                 continue

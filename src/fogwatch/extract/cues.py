@@ -86,6 +86,10 @@ class CueReader:
             return token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.DATA_NOUNS
                                                 for c in token.children) and \
                 any(c.dep_ == "ccomp" for c in token.children)
+        if lemma == "put":  # "the UN put the toll at 55"
+            return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.TOLL_WORDS
+                                                for c in token.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
         if lemma in ("quote", "cite"):
             return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
         if token.pos_ in ("VERB", "AUX"):
@@ -273,10 +277,14 @@ class CueReader:
                 break
             parent = node.head
             described = described or node.dep_ == "relcl"
-            quoted_as = node.dep_ == "prep" and node.lower_ == "as" and parent.lemma_.lower() in ("quote", "cite")
+            quoted_as = node.dep_ == "prep" and node.lower_ == "as" and parent.lemma_.lower() in ("quote", "cite") \
+                or node.dep_ == "prep" and node.lower_ == "at" and parent.lemma_.lower() in lx.VALUING_VERBS  # "put the toll at 55"
             # The object of a cue is what it names, not what it says: "Putin sought to claim a mandate
             # for a policy that has left tens of thousands dead" is the outlet's description.
             named = described and node.dep_ == "dobj"
+            # "..., the ministry said, while the UN put the toll at 55": a contrast, not what was said.
+            named = named or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though") for c in node.children)
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
                     and cues[parent.i] not in chain and not named and not apart(token, parent):
                 chain.append(cues[parent.i])

@@ -32,12 +32,19 @@ OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded
             "destroyed": "destroyed", "damaged": "damaged", "downed": "shot_down", "intercepted": "shot_down"}
 # Nouns that name a tally; the number they are measured by counts their predicate.
 TALLY_NOUNS = {"toll": "killed", "death": "killed", "fatality": "killed", "casualty": "casualties",
-               "loss": "casualties", "injury": "wounded", "dead": "killed", "victim": "casualties"}
+               "loss": "casualties", "injury": "wounded", "dead": "killed", "victim": "casualties",
+               "injure": "wounded", "wound": "wounded", "kill": "killed"}
 # "the number of losses is 899", "the total of victims exceeds 465,000": the "of" noun is the tally.
 MEASURE_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that carry a tally to its number: "the toll rose to 31", "losses include ...", "stood at".
 TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exceed", "hit", "top", "increase",
                "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise"}
+# Verbs whose subject is their infinitive's: "three people seem to have been hit".
+RAISING_VERBS = {"seem", "appear"}
+CAPTIVE_WORDS = {"hostage", "prisoner", "captive"}
+# What the wounded are treated for: "treated for shrapnel wounds", "for exposure to toxic gases".
+HARM_NOUNS = {"wound", "injury", "exposure", "burn", "trauma", "poisoning", "shrapnel", "concussion", "fracture",
+              "inhalation"}
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
 LIFE_VERBS = {"claim", "take", "cost"}
 # Event nouns whose "of" phrase is what happened to the count: "a massacre of some 300 people".
@@ -117,7 +124,8 @@ _VAGUE_SCALE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, 
 
 
 def _is_number(tok) -> bool:
-    if tok.ent_type_ in _EXCLUDED_ENTS and not (tok.ent_type_ == "QUANTITY" and tok.like_num):
+    if tok.ent_type_ in _EXCLUDED_ENTS and not (tok.ent_type_ == "QUANTITY" and tok.like_num) \
+            and not _lone_date(tok):
         return False
     low = tok.lower_
     if low in _VAGUE_SCALE or low in _SCALE or low == "dozen":
@@ -133,6 +141,17 @@ def _is_number(tok) -> bool:
             return False
         return tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "conj")
     return True
+
+
+def _lone_date(tok) -> bool:
+    """A bare number the tagger called a date with nothing of a date around it, where a tally
+    gives it its value: "put the death toll at 31"."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if tok.ent_type_ != "DATE" or ent is None or len(ent) != 1 or not tok.text.isdigit() or YEAR.fullmatch(tok.text):
+        return False
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and \
+        any(t.lemma_.lower() in lx.TOLL_WORDS for t in doc[max(tok.sent.start, tok.i - 5):tok.i])
 
 
 def _skip(tok) -> bool:
@@ -315,6 +334,10 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         if outcome is None:
             outcome = next((t for t in verb.doc[noun.i + 1:noun.i + 3] if t.lower_ in OUTCOMES), None)
         return OUTCOMES[outcome.lower_] if outcome is not None else None
+    if lemma in ("take", "hold") and is_people(unit) and any(
+            c.dep_ in ("dobj", "xcomp", "oprd", "advmod", "npadvmod") and c.lemma_.lower() in CAPTIVE_WORDS
+            and c.i != noun.i for c in children):
+        return "captured"  # "took nearly 500 people hostage"
     if lemma in LIFE_VERBS:
         # "claimed 3,000 lives"; "8,000 have taken part" takes no lives.
         return "killed" if (counted or noun.lemma_.lower()) in ("life", "lives") else None
@@ -329,8 +352,15 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return None
     if lemma == "shoot":
         return "shot_down" if any(c.lower_ == "down" for c in children) else None
+    if lemma in ("hit", "strike") and is_people(unit) and (rel == "nsubjpass" or
+                                                         rel == "nsubj" and verb.dep_ == "xcomp"):
+        return "wounded"  # "three people were hit by ricochets", "two civilians were struck by shrapnel"
     if lemma == "hit" or lemma == "strike" or lemma == "target":
         return "attacked" if unit in ("strike", "attack") else None
+    if lemma == "treat" and is_people(unit) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in HARM_NOUNS for g in c.subtree)
+            for c in children):
+        return "wounded"  # "500 soldiers have been treated for exposure to toxic gases"
     if lemma in ("die", "perish"):
         return "killed" if rel == "nsubj" else None
     if lemma in ("suffer", "sustain", "receive", "incur") and rel in ("nsubj", "nsubjpass") \
@@ -362,12 +392,18 @@ def _tally(noun_or_num) -> str | None:
         if tok.dep_ == "pobj" and head.lower_ in ("of", "at", "to", "from", "by", "over") and head.head.i != head.i:
             owner = head.head
             ol = owner.lemma_.lower()
-            if owner.pos_ == "NOUN" and ol in TALLY_NOUNS:
-                return _toll(owner)
+            if owner.pos_ == "NOUN" and _measured(owner).lemma_.lower() in TALLY_NOUNS:
+                return _toll(_measured(owner))  # "a toll of 31", "the number of injured at 80"
             if owner.pos_ in ("VERB", "AUX") and ol in TALLY_VERBS:
                 subj = _tally_subject(owner)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
                     return _toll(subj)
+                if head.lower_ == "at" and ol in lx.VALUING_VERBS:
+                    # "the UN put the toll at 55", "estimated the number of dead at 200"
+                    obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+                    obj = _measured(obj) if obj is not None else None
+                    if obj is not None and obj.lemma_.lower() in TALLY_NOUNS:
+                        return _toll(obj)
             tok = owner
             continue
         if head.pos_ in ("VERB", "AUX") and hl in TALLY_VERBS and tok.dep_ in ("dobj", "attr", "npadvmod", "oprd", "conj", "advmod"):
@@ -386,11 +422,16 @@ def _tally(noun_or_num) -> str | None:
 
 def _tally_subject(verb):
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lemma_.lower() in MEASURE_NOUNS:
-        inner = [c for p in subj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    return _measured(subj) if subj is not None else None
+
+
+def _measured(noun):
+    """The tally a measure noun measures: "the number of dead" → "dead"; else the noun itself."""
+    if noun.lemma_.lower() in MEASURE_NOUNS:
+        inner = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
         if inner and inner[0].lemma_.lower() in TALLY_NOUNS:
             return inner[0]
-    return subj
+    return noun
 
 
 def _toll(noun) -> str:
@@ -496,6 +537,10 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             probe = tok
             if tok.dep_ == "pobj":
                 return None, anchor
+            raised = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None) \
+                if head.lemma_.lower() in RAISING_VERBS and tok.dep_ == "nsubj" else None
+            if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in raised.children):
+                head = raised  # "three people seem to have been hit": what happened is the infinitive's
             p = joint(head, _verb_predicate(head, probe, unit, noun.lemma_.lower() if noun is not None else ""))
             if p is None and head.lemma_.lower() in TALLY_VERBS:
                 subj = _tally_subject(head)

@@ -19,7 +19,11 @@ CUES = {
     "dispute": "denied", "document": "asserted", "record": "asserted", "register": "asserted", "reveal": "asserted", "specify": "asserted", "disclose": "asserted", "show": "asserted", "indicate": "asserted", "quote": "reported", "cite": "reported",
     "mention": "asserted", "inform": "asserted", "tweet": "asserted", "recount": "asserted",
     "identify": "asserted", "count": "asserted", "tally": "asserted", "publish": "asserted", "release": "asserted",
+    "put": "asserted",
 }
+# Verbs that give a tally its value: "the UN put the toll at 55" (a cue only so: see cues.is_cue).
+VALUING_VERBS = {"put", "estimate", "place", "set"}
+TOLL_WORDS = {"toll", "number", "figure", "count", "tally", "total", "death", "casualty", "loss"}
 # A source that is the outlet's own staff: "Associated Press journalists in Kharkiv say ...", "our
 # correspondent saw ..." report in the outlet's voice (no speaker).
 SPEECH_NOUNS = {"speech", "address", "remarks", "remark", "statement", "transcript", "text"}

@@ -12,12 +12,17 @@ CUMULATIVE = re.compile(
     r"|since (?:the (?:start|beginning) of )?(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4}|last year|the start|the beginning)\b[\w ,]{0,20}"
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
-    r"|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|weeks)"
+    r"|(?:over|in|during) the (?:past|last|first) (?:\w+ )?(?:months|years|weeks|half of (?:the |this )?year)"
+    r"|(?:in|during) the (?:first|second) half of (?:the |this |last )?(?:year|\d{4})|this month"
     r"|(?:throughout|during|in) the (?:war|conflict|invasion)\b|of the war\b|in the war\b"
     r"|from the (?:start|beginning|outset) of [\w' ]{3,40}|as of (?:the (?:beginning|start|end) of )?\w+(?: \d{4})?"
     r"|after (?:\w+ )?(?:years|months|weeks) of (?:war|fighting|conflict)|during the (?:[\w-]+ )?occupation"
     r"|in (?:19|20)\d\d\b(?! when)|over the (?:course|years)|this year|since then|each day|every day|per day"
     r"|daily average|average daily)", re.I)
+
+
+# Markers that say a figure is a total without saying over what period.
+GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "overall", "thus far")
 
 
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past
@@ -60,9 +65,9 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     if WINDOW.search(clause) and not (m and m.group(0).lower().startswith(("since", "from the", "as of"))):
         return "incident", None  # "in total, 30 missiles were launched during the attack", "lost ... over the last day"
     if m:
-        words = m.group(0).strip(" ,")
-        period = words if not words.lower().startswith(("so far", "to date", "in total", "a total", "altogether",
-                                                        "in all", "overall", "thus far")) else None
+        # The period is the first marker that names one: "so far this year" → "this year".
+        periods = (found.group(0).strip(" ,") for found in CUMULATIVE.finditer(clause))
+        period = next((w for w in periods if not w.lower().startswith(GENERIC)), None)
         return "cumulative", period
     if head is not None:
         lemma = head.lemma_.lower()

@@ -2,18 +2,24 @@
 
 `geocode(toponyms)` resolves the toponyms of one article together: the names the article is sure of
 (countries, demonyms, regions of one name, big cities) become its context, then each name is ranked
-on its own (`rank.py`), so one name that resolves to nothing, or wrongly, never changes another's
-candidates. The gazetteer (`gazetteer.py`) and its data are described in docs/places.md; the
+on its own (`rank.py`), so one name that resolves to nothing never changes another's candidates. A
+second pass ranks every name again with what the first placed confidently added to the context
+(`widen`): the other names' countries and points, so namesakes near the article's places win. The gazetteer (`gazetteer.py`) and its data are described in docs/places.md; the
 extract stage finds the names (`fogwatch.extract.places`), this stage only says where they are.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fogwatch.geocode.gazetteer import Candidate, Gazetteer, gazetteer
-from fogwatch.geocode.rank import Context, context_of, rank
+from fogwatch.geocode.rank import Context, context_of, qualifier, rank
 from fogwatch.records import Place
+from fogwatch.registry.actors import fold
+
+# A first-pass result this sure joins the article's context for the second pass.
+WIDEN_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +42,19 @@ class Resolution:
     own_name: bool = True  # the name is the place's own, not only an alternate or a transliteration
 
 
+def _split_qualifier(gaz: Gazetteer, toponym: Toponym) -> Toponym:
+    """"Washington, D.C." or "Paris, Texas" given as one name: the place and the qualifier after it,
+    as if the text had named them apart (only when the whole name is unknown and the tail qualifies)."""
+    head, comma, tail = toponym.name.partition(",")
+    if not comma or not head.strip() or gaz.candidates(toponym.name) or qualifier(gaz, f",{tail}") is None:
+        return toponym
+    return Toponym(head.strip(), f",{tail}{toponym.after}", toponym.hint)
+
+
 def resolve(toponym: Toponym, ctx: Context, fuzzy: bool = True, gaz: Gazetteer | None = None) -> Resolution | None:
     """The likeliest place for one name in an article's context, or None when nothing fits."""
     gaz = gaz or gazetteer()
+    toponym = _split_qualifier(gaz, toponym)
     candidates = gaz.candidates(toponym.name, fuzzy=fuzzy)
     if toponym.hint == "region":
         candidates += [c for c in gaz.region(toponym.name, fuzzy=fuzzy) if c not in candidates]
@@ -49,11 +65,29 @@ def resolve(toponym: Toponym, ctx: Context, fuzzy: bool = True, gaz: Gazetteer |
     return Resolution(toponym, best.place, best.kind, confidence, best.population, best.exact and best.similarity == 100)
 
 
+def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer | None = None) -> Context:
+    """`ctx` plus what a first pass placed with confidence: each name's country and region (one vote a
+    name) and its point, so that a namesake is ranked again beside the article's other places
+    ("Parkland" beside Florida, "Oceanside" beside Bellmore, "Santa Barbara" beside Goleta)."""
+    gaz = gaz or gazetteer()
+    wider = Context(Counter(ctx.countries), Counter(ctx.regions), dict(ctx.votes), dict(ctx.points))
+    seen = {fold(name) for name in wider.votes}
+    for r in resolutions:
+        if r is None or fold(r.toponym.name) in seen or r.confidence < WIDEN_CONFIDENCE or not r.own_name:
+            continue
+        seen.add(fold(r.toponym.name))
+        wider.add_place(gaz, r.place, r.kind, r.toponym.name, region_vote=r.kind in ("admin1", "admin2"))
+    return wider
+
+
 def geocode(toponyms: Sequence[Toponym], context_names: Iterable[str] = ()) -> list[Resolution | None]:
-    """One article's toponyms, placed together (in order; None where a name fits nothing)."""
+    """One article's toponyms, placed together (in order; None where a name fits nothing): a first pass
+    in the context of the names the article is sure of, a second in that of the first's results."""
     gaz = gazetteer()
     ctx = context_of(gaz, [t.name for t in toponyms] + list(context_names))
-    return [resolve(t, ctx, gaz=gaz) for t in toponyms]
+    first = [resolve(t, ctx, gaz=gaz) for t in toponyms]
+    wider = widen(ctx, first, gaz)
+    return [resolve(t, wider, gaz=gaz) for t in toponyms]
 
 
-__all__ = ["Candidate", "Context", "Resolution", "Toponym", "context_of", "gazetteer", "geocode", "resolve"]
+__all__ = ["Candidate", "Context", "Resolution", "Toponym", "context_of", "gazetteer", "geocode", "resolve", "widen"]

@@ -34,6 +34,15 @@ from fogwatch.registry.actors import fold
 REGION_WORDS = r"(?:oblast|region|province|governorate|krai|kray|republic|state|voivodeship|county|district|prefecture|canton|department|raion|parish|municipality)"
 REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}s?$", re.IGNORECASE)
 _REGION_PREFIX = re.compile(r"^(?:republic of|province of|state of|county of)\s+", re.IGNORECASE)
+# Second-level regions are also known without the word GeoNames puts first ("County of Ceredigion",
+# "Province of Laguna").
+_ADMIN2_PREFIX = re.compile(r"^(?:city and county|county|province|city|municipality|district|borough) of\s+", re.IGNORECASE)
+# What news adds to a place's name for its government or part ("Guma Local Government Area", "Nenagh
+# Municipal District", "South Venezuela", "the Western US"): tried only when the whole name is unknown.
+_ADMIN_SUFFIX = re.compile(r"\s+(?:local government area|lga|municipal district(?: council)?|mdc|"
+                           r"(?:county|city|district|borough|town|municipal) council)$", re.IGNORECASE)
+_DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north|south|east|west|northern|"
+                        r"southern|eastern|western|central|upper|lower)\s+(?=[A-Z])", re.IGNORECASE)
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 # AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.
 AP_STATES = {
@@ -45,7 +54,8 @@ AP_STATES = {
     "va": "VA", "wash": "WA", "w.va": "WV", "wis": "WI", "wyo": "WY", "d.c": "DC",
 }
 # 4: countries at GeoNames' points, admin2, continents, aliases and demonyms (the geocode stage).
-CACHE_VERSION = 4
+# 5: admin2 also under its name without "County of", "Province of"; adm2: targets in names.tsv.
+CACHE_VERSION = 5
 
 
 def skeleton(name: str) -> str:
@@ -122,6 +132,7 @@ class Gazetteer:
         self.__dict__.update(state)
         self._region_skeletons: dict[str, list[str]] | None = None
         self._admin1_populations: Counter | None = None
+        self._country_populations: Counter | None = None
 
     # --- places by id -----------------------------------------------------------------------------
 
@@ -183,6 +194,18 @@ class Gazetteer:
             self._admin1_populations = totals
         return self._admin1_populations[code]
 
+    def region_share(self, code: str) -> float:
+        """The share of its country's people (in the gazetteer's places) that region `code` holds:
+        England holds most of the United Kingdom, Texas a tenth of the United States."""
+        population = self.admin1_population(code)
+        if self._country_populations is None:
+            totals: Counter = Counter()
+            for region, pop in self._admin1_populations.items():
+                totals[region.split(".")[0]] += pop
+            self._country_populations = totals
+        total = self._country_populations[code.split(".")[0]]
+        return population / total if total else 0.0
+
     # --- lookups ----------------------------------------------------------------------------------
 
     def named(self, name: str) -> list[Candidate]:
@@ -199,6 +222,8 @@ class Gazetteer:
                 out.append(self._continent(rest, kind))
             elif scheme == "adm1" and rest in self.admin1s:
                 out.append(Candidate(self.admin1(rest), 10**7, "admin1", via=kind))
+            elif scheme == "adm2" and rest in self.admin2s:
+                out.append(Candidate(self._admin2(rest).place, 0, "admin2", via=kind))
             elif scheme == "rgn":
                 gid, lat, lon, label = rest.split(":", 3)
                 out.append(Candidate(Place(place_id=f"gn:{gid}", name=label, country=None, admin1=None,
@@ -258,14 +283,33 @@ class Gazetteer:
         return list(found.values())
 
     def candidates(self, name: str, fuzzy: bool = False) -> list[Candidate]:
-        """Every place `name` can be: names table, country, regions, cities (fuzzy only if none)."""
+        """Every place `name` can be: names table, country, regions, cities; when none, the name
+        without what news adds to it (`shorter`); a transliteration (`fuzzy`) only if still none."""
+        out = self._exact(name)
+        if not out:
+            out = self.shorter(name)
+        if not out and fuzzy:
+            out = self.lookup(name, fuzzy=True)
+        return out
+
+    def _exact(self, name: str) -> list[Candidate]:
         out = self.named(name)
         code = self.country_names.get(fold(name))
         if code and not any(c.kind == "country" and c.place.country == code for c in out):
             out.append(self.country_candidate(code))
-        out += self.region(name) + self.admin2(name)
-        out += self.lookup(name, fuzzy=fuzzy and not out)
-        return out
+        return out + self.region(name) + self.admin2(name) + self.lookup(name)
+
+    def shorter(self, name: str) -> list[Candidate]:
+        """What an unknown name means without a government word after it ("Guma LGA", "Nenagh
+        Municipal District": the place) or a compass word before it ("South Venezuela", "Western
+        US": a part of the region or country; never a town, so "West Bank" is no village Bank)."""
+        short = _ADMIN_SUFFIX.sub("", name)
+        if short != name and short:
+            return self._exact(short)
+        short = _DIRECTION.sub("", name)
+        if short != name and short:
+            return [c for c in self._exact(short) if c.kind != "city"]
+        return []
 
 
 def _own_name(key: str, primary: str) -> bool:
@@ -292,7 +336,8 @@ def _build() -> dict:
     admin2_names: dict[str, list[str]] = defaultdict(list)
     for code, name, lat, lon in _rows(_data("admin2.tsv")):
         admin2s[code] = (name, float(lat), float(lon))
-        admin2_names[fold(name)].append(code)
+        for key in {fold(name), fold(_ADMIN2_PREFIX.sub("", name))}:
+            admin2_names[key].append(code)
     countries: dict[str, tuple] = {}
     country_names: dict[str, str] = {}
     for code, name, gid, lat, lon, population, continent in _rows(_data("countries.tsv")):

@@ -6,10 +6,13 @@ Each candidate gets a score; the highest wins, and the margin over the runner-up
   "Texas" is the state but "New York" the city), counties; cities by log population, capitals up,
   a match on an alternate name only down ("Salisbury" is not first Harare's old name).
 - Context: a place in a country the article names gets +3, a city or county in a region it names
-  +2.5 a mention, +5 at most ("Paris" stays in France unless the article names Texas); a country the
+  +2.5 a mention, +5 at most, less the share of its country the region holds ("Paris" stays in
+  France unless the article names Texas; "England" says little about a town); a country the
   article never names yields to a region of its main country ("Georgia" beside Atlanta). "Long
   Beach, CA": a qualifier after the comma (state code, AP abbreviation, region or country name)
   decides among candidates.
+- Nearness: a namesake near the article's other placed cities and counties gains up to +3
+  (`Context.points`, filled by the second pass of `geocode.geocode`).
 - Hints: "the X region" prefers regions, "the town of X" cities.
 - A transliteration guess (fuzzy match) only counts inside a country the article is mostly about
   (`Context.main_countries`), so "Europe" never becomes Erpe in Belgium, nor "Cauvery" Cuvry in
@@ -23,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fogwatch.geocode.gazetteer import AP_STATES, Candidate, Gazetteer
+from fogwatch.records import Place
 from fogwatch.registry.actors import fold
 
 BASE = {"continent": 35.0, "country": 30.0, "admin1": 13.0, "admin2": 10.0}
@@ -35,6 +39,9 @@ NAMED_IN_ENGLISH = {"US", "GB", "CA", "AU", "NZ", "IE"}
 NAMESAKE_SHARE = 0.1
 # Cities this large fix their country and region as context ("Kyiv" says the article is in Ukraine).
 CONTEXT_CITY_POPULATION = 500_000
+# A namesake next to the article's other places gains up to NEAR, falling to nothing at FAR_KM.
+NEAR, NEAR_KM, FAR_KM = 3.0, 50.0, 1500.0
+LOCAL_KINDS = ("city", "admin2")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 
 
@@ -47,15 +54,19 @@ class Context:
     # What each name added, so that a name is ranked without its own vote ("Paris" alone must not
     # make the article French before Paris, Texas is weighed).
     votes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # Where the article's other names were placed (a first pass, `geocode.geocode`): a namesake
+    # near them is likelier than one across the world ("Oceanside" beside Bellmore is on Long Island).
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def without(self, name: str) -> Context:
         vote = self.votes.get(name)
+        points = {k: v for k, v in self.points.items() if k != name}
         if vote is None:
-            return self
+            return self if len(points) == len(self.points) else Context(self.countries, self.regions, {}, points)
         countries, regions = Counter(self.countries), Counter(self.regions)
         countries.subtract([v for v in vote[:1] if v])
         regions.subtract([v for v in vote[1:] if v])
-        return Context(+countries, +regions)
+        return Context(+countries, +regions, {}, points)
 
     def main_countries(self) -> set[str]:
         """The countries the article is mostly about: named twice or more, or the most named."""
@@ -63,13 +74,38 @@ class Context:
         return {c for c, n in self.countries.items() if n >= 2} | {c for c, _ in top}
 
     def add(self, gaz: Gazetteer, candidate: Candidate, name: str | None = None) -> None:
-        code = gaz.admin1_code(candidate.place) if candidate.kind not in ("country", "continent") else None
-        if candidate.place.country:
-            self.countries[candidate.place.country] += 1
+        self.add_place(gaz, candidate.place, candidate.kind, name)
+
+    def add_place(self, gaz: Gazetteer, place: Place, kind: str, name: str | None = None,
+                  region_vote: bool = True) -> None:
+        code = gaz.admin1_code(place) if kind not in ("country", "continent") and region_vote else None
+        if place.country:
+            self.countries[place.country] += 1
         if code:
             self.regions[code] += 1
         if name is not None:
-            self.votes[name] = (candidate.place.country, code)
+            self.votes[name] = (place.country, code)
+            if kind in LOCAL_KINDS:
+                self.points[name] = (place.lat, place.lon)
+
+    def nearest_km(self, lat: float, lon: float) -> float | None:
+        """How far the closest of the article's other placed names is, if any is placed."""
+        return min((_km(lat, lon, *p) for p in self.points.values()), default=None)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12_742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearness(ctx: Context, place: Place) -> float:
+    """1 for a place beside the article's other places (NEAR_KM), falling with log distance to 0 at
+    FAR_KM; 0 when nothing else is placed."""
+    d = ctx.nearest_km(place.lat, place.lon)
+    if d is None or d >= FAR_KM:
+        return 0.0
+    return 1.0 if d <= NEAR_KM else math.log(FAR_KM / d) / math.log(FAR_KM / NEAR_KM)
 
 
 def context_of(gaz: Gazetteer, names: list[str]) -> Context:
@@ -137,7 +173,11 @@ def score(gaz: Gazetteer, c: Candidate, ctx: Context, hint: str | None = None,
         elif c.kind in ("admin1", "admin2") and ctx.countries:
             s -= IN_COUNTRY  # news names a foreign region bare far less than a foreign city: "Gaza"
         if c.kind in ("city", "admin2"):  # half for a region named once, all for one named twice
-            s += min(IN_REGION, IN_REGION / 2 * ctx.regions.get(gaz.admin1_code(c.place), 0))
+            code = gaz.admin1_code(c.place)
+            votes = ctx.regions.get(code, 0)
+            if votes:  # a region that is most of its country (England) says little about a town
+                s += min(IN_REGION, IN_REGION / 2 * votes) * (1 - gaz.region_share(code))
+        s += NEAR * nearness(ctx, c.place)
     if hint == "region" and c.kind in ("admin1", "admin2"):
         s += HINTED
     elif hint == "settlement" and c.kind == "city":
