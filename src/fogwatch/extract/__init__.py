@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from fogwatch.extract.actors import ActorResolver
@@ -11,6 +12,7 @@ from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.cues import is_interview
 from fogwatch.extract.dates import find_dates
 from fogwatch.extract.places import article_context, claim_places, find_places, used_as_place
+from fogwatch.geocode import Context, Resolution, widen
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
@@ -43,14 +45,15 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         found = attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
     extractor = ClaimExtractor(resolver, article.article_id, article.text, found)
     extractor.interview = is_interview([doc.text for _, doc in docs])
-    context = article_context([doc for _, doc in docs])
+    article_mentions = [resolver.mentions(doc, article.article_id, offset) for offset, doc in docs]
+    # An actor named by its capital or country ("Kyiv", "Moscow") is a place where the sentence
+    # uses it as one: "missiles struck Kyiv", "explosions in Moscow".
+    blocks = [{i for m in mentions if not used_as_place(doc, m.start, m.end) for i in range(m.start, m.end)}
+              for (_, doc), mentions in zip(docs, article_mentions)]
+    context = _places_context(article, docs, blocks)
     all_places: list[PlaceMention] = []
-    for offset, doc in docs:
-        mentions = resolver.mentions(doc, article.article_id, offset)
+    for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
-        # An actor named by its capital or country ("Kyiv", "Moscow") is a place where the sentence
-        # uses it as one: "missiles struck Kyiv", "explosions in Moscow".
-        blocked = {i for m in mentions if not used_as_place(doc, m.start, m.end) for i in range(m.start, m.end)}
         found_places = find_places(doc, article.article_id, offset, blocked, context)
         all_places.extend(p.mention for p in found_places)
         places = claim_places(found_places)
@@ -69,6 +72,18 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
                       relevance=round(relevance.score(f"{article.title or ''}\n{article.text}"), 4))
+
+
+def _places_context(article: Article, docs, blocks) -> Context:
+    """The article's context for placing its names: what its entities name, widened by a first pass
+    over all its places (geocode.widen), so that the first paragraph's "Newport" is placed beside the
+    towns the article names later."""
+    context = article_context([doc for _, doc in docs])
+    first: list[Resolution] = []
+    scratch = Context(Counter(context.countries), Counter(context.regions), dict(context.votes), dict(context.points))
+    for (offset, doc), blocked in zip(docs, blocks):
+        find_places(doc, article.article_id, offset, blocked, scratch, record=first)
+    return widen(context, first)
 
 
 def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=None,

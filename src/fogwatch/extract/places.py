@@ -215,9 +215,10 @@ def article_context(docs) -> Context:
     return context_of(gazetteer(), [e.text for doc in docs for e in doc.ents if e.label_ in CONTEXT_LABELS])
 
 
-def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context) -> list[FoundPlace]:
+def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context,
+                record: list[Resolution] | None = None) -> list[FoundPlace]:
     """`blocked`: token indices inside actor mentions. `context`: the article's (`article_context`),
-    to which each place found is added."""
+    to which each place found is added. `record`, if given, receives each place's `Resolution`."""
     gaz = gazetteer()
     found: dict[int, FoundPlace] = {}
 
@@ -234,6 +235,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         role = "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) else "where"
         fp = FoundPlace(mention, start, end, role)
+        if record is not None:
+            record.append(resolution)
         for i in range(start, end):
             found[i] = fp
         if resolution.place.country:
