@@ -168,6 +168,28 @@ def test_disputes_are_between_sides_and_a_denial_of_the_attack_is_a_cause_disput
     assert {s for p in downed.disputes[0].parties for s in p.sides} == {"RU", "UA"}
 
 
+def test_one_article_listing_figures_side_by_side_gives_a_breakdown_not_a_dispute():
+    day = dt.date(2023, 5, 22)
+    occupied = Actor("x-moscow-installed-authorities", "Moscow-installed authorities", kind="government")
+    ukraine = Actor("ua-government", "Ukrainian government", kind="government", side="UA")
+    # The shape of a real report (gdelt 20240426T011500Z_GB_en_1f5d3a2db5): one sentence per side.
+    listed = run([
+        claim(1, "Russian attacks killed at least six near Kharkiv, Ukrainian officials said.", "killed",
+              place=KHARKIV, when=day, speaker=ukraine, quantity=6),
+        claim(2, "Four people were killed near Kharkiv, according to Moscow-installed authorities.", "killed",
+              place=KHARKIV, when=day, speaker=occupied, quantity=4),
+    ])
+    assert [e.disputes for e in listed] == [()]
+    # Set against each other, or from two articles, the same figures are a dispute.
+    contrasted = run([
+        claim(1, "Russian attacks killed six near Kharkiv, Ukrainian officials said.", "killed",
+              place=KHARKIV, when=day, speaker=ukraine, quantity=6),
+        claim(2, "But Moscow-installed authorities put the toll near Kharkiv at four.", "killed",
+              place=KHARKIV, when=day, speaker=occupied, quantity=4),
+    ])
+    assert [d.kind for e in contrasted for d in e.disputes] == ["figure"]
+
+
 # --- relevance, on real pages ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

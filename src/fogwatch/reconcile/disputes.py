@@ -12,6 +12,7 @@ dispute; a party and an independent source, or two parties, can disagree.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of
@@ -49,6 +50,21 @@ def _camp(claim: Claim, outlets: dict) -> str:
     return "src:" + source_of(claim, outlets.get(claim.article_id))[0]
 
 
+# Words by which one article sets a figure against another: "..., while the UN put the toll at 55".
+CONTRAST = re.compile(r"\b(?:while|whereas|but|however|although|though|contrary|disputed?|contradict\w*|instead|"
+                      r"other estimates?|put (?:the|its) (?:death )?toll|higher|lower|denied|rejected)\b", re.I)
+
+
+def _set_against(a: Claim, b: Claim) -> bool:
+    """Whether two differing figures are a disagreement, not a breakdown. Across articles they are;
+    within one article only where it sets them against each other (one sentence, or a contrast
+    word): "at least six in the Donetsk region, Ukrainian officials said. Four ... in occupied parts,
+    according to Moscow-installed authorities" counts two sets."""
+    if a.article_id != b.article_id or a.span == b.span:
+        return True
+    return bool(CONTRAST.search(a.text) or CONTRAST.search(b.text))
+
+
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -58,7 +74,7 @@ def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     for (predicate, unit), group in sorted(groups.items()):
         clash = any(
             _camp(a, outlets) != _camp(b, outlets)
-            and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0])
+            and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0]) and _set_against(a, b)
             for i, a in enumerate(group) for b in group[i + 1:])
         if not clash:
             continue
