@@ -318,3 +318,34 @@ def test_an_inline_caption_is_cut_from_the_story():
     text = strip_boilerplate(load_document(CORPUS, keys[0]).text)
     assert "(Pictured:" not in text
     assert "killed and 18 wounded in a missile strike on Odessa" in text
+
+
+def test_figures_of_speech_and_sirens_are_no_attack():
+    # Real sentences (gdelt 20220817T121500Z_UA_en_6563a2847f, 20220916T013000Z_GB_en_70e7570205,
+    # 20220219T000000Z_GB_en_d13c9b63bf) and their war counterparts.
+    quiet = ["Pummelled by a barrage of unprecedented Western sanctions, Putin has sought to bolster ties with "
+             "countries in Africa and Asia, especially with China.",
+             "Vladimir Putin thanked the Chinese leader, Xi Jinping, for his balanced approach to the Ukraine crisis "
+             "and blasted Washington's ugly policies.",
+             "After the evacuation announcements in Donetsk and Luhansk, sirens went off in the cities of the region."]
+    for text in quiet:
+        assert not [c for c in extract_text(text) if c.predicate == "attacked"], text
+    loud = ["Russian artillery pounded Ukrainian positions near Bakhmut overnight.",
+            "A bomb went off at a market in Quetta on Friday, killing six people."]
+    for text in loud:
+        assert one(extract_text(text), "attacked").modality == "asserted", text
+
+
+def test_a_pause_in_fighting_reports_no_fighting():
+    claims = extract_text("U.N. Secretary-General Antonio Guterres is calling for a four-day halt in fighting in "
+                          "Ukraine, starting Thursday.")
+    assert all(c.modality != "asserted" for c in claims if c.predicate == "clashed")
+
+
+def test_a_lower_case_word_is_no_place():
+    from fogwatch.eval import events
+    page = events.load_document("article-extraction/7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f",
+                                extraction=need(SHARED / "eval" / "article-extraction"))
+    claims = extract_text(page.text, None)
+    # "... withholding the names of those killed until next of kin could be told" was placed in Keene, US.
+    assert {c.place.text for c in claims if c.place} <= {"Afghanistan", "Logar province", "Kabul", "Logar", "US"}

@@ -18,7 +18,8 @@ TRAILER_HEADING = re.compile(
     re.IGNORECASE,
 )
 # A single "Read more: headline" line inside a story.
-INLINE_PROMO = re.compile(r"^(?:read more|read also|also read|see also|watch|listen)\s*[:|–—-]", re.IGNORECASE)
+INLINE_PROMO = re.compile(r"^(?:(?:read more|read also|also read|see also|watch|listen)\s*[:|–—-]"
+                          r"|(?:other|more) (?:topics|stories|articles|news) of interest\b)", re.IGNORECASE)
 # What follows a trailer word and a colon on the same line ("Related: The 15 Weirdest Galaxies").
 LABEL_REST = re.compile(r"^\s*(?:post|posts|stories|story|articles?|links?)?\s*[:|]\s*(?P<rest>.*)$", re.IGNORECASE)
 

@@ -78,6 +78,9 @@ class ClaimExtractor(CueReader):
             # The small model often parses the particle of "shot down" as an adverb or preposition.
             if child.dep_ in ("prt", "advmod", "prep") and child.i == token.i + 1 \
                     and (lemma, child.lower_) in lx.PARTICLE_PREDICATES:
+                if (lemma, child.lower_) == ("go", "off") and not any(
+                        c.dep_ == "nsubj" and c.lemma_.lower() in lx.EXPLOSIVE_NOUNS for c in token.children):
+                    return None  # "sirens went off", "the alarm went off"
                 return lx.PARTICLE_PREDICATES[(lemma, child.lower_)]
             if child.dep_ in ("dobj", "prep", "nsubjpass") and (lemma, child.lemma_.lower()) in lx.VERB_OBJECT_PREDICATES:
                 return lx.VERB_OBJECT_PREDICATES[(lemma, child.lemma_.lower())]
@@ -98,6 +101,8 @@ class ClaimExtractor(CueReader):
             people = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             return lx.PROTEST_VERBS[lemma] if people and not objects else None
         predicate = lx.PREDICATES.get(lemma)
+        if lemma in lx.FIGURATIVE_ATTACKS and not self.warlike(token):
+            return None
         if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise"):
             # General staffs' "eliminated 1,260 soldiers" counts the killed and the wounded together.
             obj = self.patients(token)
@@ -113,6 +118,20 @@ class ClaimExtractor(CueReader):
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
+
+    def warlike(self, token) -> bool:
+        """Whether a verb of `FIGURATIVE_ATTACKS` is a weapon's or a force's doing, or strikes a place or
+        a military target: "artillery pounded positions near Bakhmut", "Kyiv was bombarded", not
+        "Putin blasted Washington's policies" or "pummelled by sanctions"."""
+        doers = [c for c in token.children if c.dep_ == "nsubj"] + \
+            [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(d.lemma_.lower() in lx.WEAPON_NOUNS | lx.FORCE_NOUNS or d.lower_ in lx.FORCE_NOUNS for d in doers):
+            return True
+        for doer in doers:  # "a barrage of missiles", "a hail of shells"
+            if any(g.lemma_.lower() in lx.WEAPON_NOUNS for p in doer.children if p.lower_ == "of" for g in p.children):
+                return True
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in lx.TARGET_NOUNS for o in objects)
 
     def noun_predicate(self, token, cues: dict[int, Cue]) -> str | None:
         lemma = token.lemma_.lower()
@@ -413,6 +432,9 @@ class ClaimExtractor(CueReader):
         stop = chain[-1].token.i if chain else None
         if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
             return "hypothetical"  # "an impending attack", "possible strikes"
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of", "to", "on") \
+                and trigger.head.head.lemma_.lower() in lx.STOP_NOUNS:
+            return "hypothetical"  # "a four-day halt in fighting", "an end to the shelling"
         if ClaimExtractor.instead(trigger):
             return "hypothetical"  # "instead of capturing Kyiv", "rather than kill their brother Slavs"
         node = trigger

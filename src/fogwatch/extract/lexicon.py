@@ -129,6 +129,23 @@ PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person"
                 "reporter", "photographer", "employee", "pilot", "guard", "sailor", "colonel", "general",
                 "deputy", "lawmaker", "blogger", "citizen", "national", "hostage", "prisoner", "pensioner"}
 WEAPON_NOUNS = {"drone", "missile", "rocket", "shell", "bomb", "projectile", "munition", "uav", "mortar", "grenade"}
+# What "goes off": "a bomb went off", not "sirens went off".
+EXPLOSIVE_NOUNS = WEAPON_NOUNS | {"explosive", "device", "ied", "mine", "charge", "car", "vest", "explosion", "blast",
+                                  "bomber", "landmine", "booby", "trap"}
+# Verbs a speech or a review uses as often as a war: "Putin blasted Washington's policies",
+# "pummelled by sanctions". They report an attack only where a weapon or a force does it, or a
+# place or a military target takes it.
+FIGURATIVE_ATTACKS = {"blast", "pummel", "pound", "hammer", "batter", "bombard"}
+FORCE_NOUNS = {"artillery", "troops", "troop", "force", "forces", "army", "military", "jet", "aircraft", "warplane",
+               "navy", "ship", "warship", "tank", "gunman", "militant", "fighter", "rebel", "insurgent", "soldier",
+               "battery", "gun", "howitzer", "airstrike", "shelling", "fire"}
+# A pause or end of fighting asserts no incident: "a four-day halt in fighting in Ukraine".
+STOP_NOUNS = {"halt", "pause", "end", "cessation", "ceasefire", "cease-fire", "truce", "stop", "suspension", "lull",
+              "freeze", "moratorium"}
+TARGET_NOUNS = {"position", "city", "town", "village", "base", "airfield", "port", "line", "trench", "area", "district",
+                "region", "neighbourhood", "neighborhood", "building", "infrastructure", "target", "stronghold",
+                "outpost", "depot", "bridge", "coast", "border", "front", "suburb", "settlement", "camp", "hospital",
+                "school", "market", "facility", "plant", "grid"}
 # Things counted in "destroyed a tank" / "shot down a drone": where "a" means one.
 EQUIPMENT_NOUNS = {"tank", "vehicle", "gun", "howitzer", "drone", "aircraft", "plane", "jet", "helicopter", "ship",
                    "boat", "vessel", "missile", "launcher", "system", "truck", "carrier", "depot", "bridge",

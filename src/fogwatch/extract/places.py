@@ -285,8 +285,9 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         # of Dzhankoi", "a Kyiv apartment block"): a capitalised word inside a sentence may be a name.
         mistagged = token.pos_ != "PROPN" and _capitalised(token) and token.i > token.sent.start \
             and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") and not token.is_stop
-        if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES:
-            continue
+        if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES \
+                or not token.text[:1].isupper():
+            continue  # a lower-case word the tagger calls a name ("next of kin") is none
         if token.head.i != token.i and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             continue  # handled at the head of the name
         start, end = _name_tokens(doc, token)
