@@ -107,7 +107,7 @@ JobsOption = Annotated[Optional[int], typer.Option(
     help="Worker processes that extract (default: one per core); 1 extracts in this process. Inputs of "
          "at most 16 new articles are always extracted in this process.")]
 ReconcileOption = Annotated[bool, typer.Option("--reconcile/--no-reconcile",
-                                               help="Re-run reconcile over the ledger afterwards.")]
+                                               help="Reconcile afterwards: remake the events the new articles can touch.")]
 
 
 def _jobs(jobs: int | None) -> int:
@@ -138,22 +138,28 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=INGEST_INPUTS, show_d
         raise typer.Exit(2)
 
 
-def _reconcile(db: str | None) -> list:
-    from fogwatch.ledger import open_ledger
+def _reconcile(db: str | None, full: bool = False) -> None:
+    """Reconcile the articles stored since the last reconcile with the events they can join
+    (`ledger.incremental`), or with `full` the whole ledger; print the ledger's event counts."""
+    from fogwatch.ledger import EventFilter, open_ledger
     from fogwatch.pipeline import reconcile_ledger
 
     with reported():
         with err.status("reconciling claims into events"):
-            found = reconcile_ledger(open_ledger(db))
-    disputed = sum(1 for e in found if e.disputes)
-    err.print(f"fogwatch: {len(found)} events, {disputed} with disputes", markup=False, highlight=False)
-    return found
+            ledger = open_ledger(db)
+            reconcile_ledger(ledger, incremental=not full)
+        total = ledger.find_events(EventFilter(), limit=0)[0]
+        disputed = ledger.find_events(EventFilter(disputed=True), limit=0)[0]
+    err.print(f"fogwatch: {total} events, {disputed} with disputes", markup=False, highlight=False)
 
 
 @app.command("reconcile")
-def reconcile_cmd(db: DbOption = None) -> None:
+def reconcile_cmd(db: DbOption = None,
+                  full: Annotated[bool, typer.Option(
+                      "--full", help="Remake every event from all the claims, not only those that the "
+                                     "articles stored since the last reconcile can touch.")] = False) -> None:
     """Group the ledger's claims into events with low/best/high measures and disputes (ids kept stable)."""
-    _reconcile(db)
+    _reconcile(db, full)
 
 
 def _events_table(rows: list[dict], title: str) -> Table:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from fogwatch.clean import clean
-from fogwatch.clean.dedupe import NearDuplicates
+from fogwatch.clean.dedupe import NearDuplicates, signature
 from fogwatch.extract import extract
 from fogwatch.ingest import Fetcher, read_paths
-from fogwatch.ledger import Ledger
+from fogwatch.ledger import Ledger, signatures
 from fogwatch.records import Article, Document, Extraction, Failure, PartialDate
 from fogwatch.registry.actors import Registry, load_registry
 
@@ -39,8 +39,9 @@ class Summary:
 
 class Storing:
     """What every way of storing articles shares (`run`, the Spark loader): the registry synced into
-    the ledger, the summary, the near-duplicate index of the ledger's texts, and the rules that an
-    article already stored is counted, not stored again, and that a near-copy is stored without
+    the ledger, the summary, the near-duplicate index of the ledger's texts (from their stored
+    signatures, `ledger.signatures`; each new original's is saved after it), and the rules that
+    an article already stored is counted, not stored again, and that a near-copy is stored without
     claims after the others (once its original surely is)."""
 
     def __init__(self, ledger: Ledger, registry: Registry | None, on_failure: Callable[[Failure], None] | None):
@@ -50,10 +51,10 @@ class Storing:
         self.summary = Summary()
         self.on_failure = on_failure
         self.copies = NearDuplicates()
-        for article_id, text in ledger.iter_texts():
-            self.copies.add(article_id, text)
+        signatures.load_index(ledger, self.copies)
         self.seen: set[str] = set()
         self.pending_copies: list[Article] = []
+        self.unsaved: list[str] = []  # stored originals whose signature is still to be written
 
     def fail(self, failure: Failure) -> None:
         self.summary.failures.append(failure)
@@ -68,11 +69,12 @@ class Storing:
             self.summary.already += 1
             return False
         self.seen.add(article.article_id)
-        original = self.copies.original_of(article.text)
+        sig = signature(article.text)
+        original = self.copies.original_of(sig)
         if original is not None:
             self.pending_copies.append(replace(article, duplicate_of=original))
             return False
-        self.copies.add(article.article_id, article.text)
+        self.copies.add(article.article_id, sig)
         return True
 
     def store(self, extraction: Extraction) -> None:
@@ -80,10 +82,19 @@ class Storing:
         if stored:
             self.summary.added += 1
             self.summary.claims += len(extraction.claims)
+            self.unsaved.append(extraction.article.article_id)
+            if len(self.unsaved) >= signatures.BATCH:
+                self._save_signatures()
         elif stored is not None:
             self.summary.already += 1
 
+    def _save_signatures(self) -> None:
+        """Written after the articles, in batches: one lost (a killed run) is recomputed next time."""
+        signatures.save(self.ledger, [(a, self.copies.signatures[a]) for a in self.unsaved])
+        self.unsaved.clear()
+
     def finish(self) -> Summary:
+        self._save_signatures()
         for copy in self.pending_copies:
             if _save(self.ledger, Extraction(article=copy, claims=()), self.fail):
                 self.summary.copies += 1
@@ -196,11 +207,23 @@ def _save(ledger: Ledger, extraction: Extraction, fail: Callable[[Failure], None
         return None
 
 
-def reconcile_ledger(ledger: Ledger) -> list:
-    """Re-run reconcile over the whole ledger, keeping event ids where membership held."""
+def reconcile_ledger(ledger: Ledger, incremental: bool = False) -> list:
+    """Re-run reconcile over the whole ledger, keeping event ids where membership held, and return
+    the events. `incremental` remakes only the events the articles stored since the last reconcile
+    can touch (`ledger.incremental`; the same events, read from a part of the ledger) and returns
+    those; it falls back to the whole ledger when it cannot be sure or would read most of it."""
+    from fogwatch.ledger.incremental import mark_read, reconcile_new, scope_rows, write_events
     from fogwatch.reconcile import reconcile
 
+    if incremental:
+        found = reconcile_new(ledger)
+        if found is not None:
+            return found
     infos = ledger.article_infos()
-    found = reconcile(ledger.load_claims(), infos, ledger.event_assignments())
-    ledger.save_events(found, articles_seen=len(infos))
+    claims = ledger.load_claims()
+    found = reconcile(claims, infos, ledger.event_assignments())
+    scope = scope_rows(found, {c.claim_id: c for c in claims}, infos)
+    with ledger.writer.begin() as conn:
+        write_events(conn, found, scope)
+        mark_read(conn, infos)
     return found

@@ -170,7 +170,7 @@ def poll(feeds: list[str], ledger: Ledger, registry: Registry, state: WatchState
 
 def _reconcile(ledger: Ledger, result: Poll) -> None:
     before = {e["event_id"]: {(d["kind"], d["subject"]) for d in e["disputes"]} for e in ledger.iter_events()}
-    for event in reconcile_ledger(ledger):
+    for event in reconcile_ledger(ledger, incremental=True):
         if event.event_id not in before:
             result.new_events.append(event)
         for dispute in event.disputes:

@@ -1,7 +1,8 @@
 """Ledger tables (SQLAlchemy Core). Changes here need an Alembic revision in migrations/versions."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Table, Text)
 
 metadata = MetaData()
 
@@ -14,6 +15,11 @@ articles = Table(
     Column("ingested_at", String(32)), Column("origin", Text),
     Column("duplicate_of", String(64), ForeignKey("articles.article_id")),
     Column("relevance", Float),
+    # The MinHash signature of the text (clean/dedupe.py), so the near-duplicate index is built
+    # without re-reading every text; NULL for copies and for articles stored before 0008.
+    Column("minhash", LargeBinary),
+    # Whether the stored events were made with this article's claims (incremental reconcile).
+    Column("reconciled", Boolean),
 )
 
 actors = Table(
@@ -98,3 +104,18 @@ ledger_state = Table(
     Column("key", String(40), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# Where and when each event's incidents can lie (ledger/incremental.py): one row per event, article
+# and (country, region) of its places, with the hull of its claims' dates widened by the largest linking slack. Incremental
+# reconcile finds the events that new claims could join here instead of re-reading the ledger.
+event_scope = Table(
+    "event_scope", metadata,
+    Column("event_id", String(40), ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(64), nullable=False),
+    Column("country", String(2), nullable=False),  # "" for a place with no country
+    Column("region", Text, nullable=False),  # its first-level region; "" when it names none
+    Column("lo", String(10)), Column("hi", String(10)),  # NULL: undated, links with nothing
+)
+Index("ix_event_scope_article", event_scope.c.article_id)
+Index("ix_event_scope_where", event_scope.c.country, event_scope.c.lo)
+Index("ix_event_scope_event", event_scope.c.event_id)

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from fogwatch.errors import BadDatabaseURL, LedgerNotFound
-from fogwatch.ledger.facets import facets as event_facets_of
+from fogwatch.ledger.incremental import write_events
 from fogwatch.ledger.locking import ledger_exists, lock_events, schema_lock
 from fogwatch.ledger.schema import actors, articles, claims, event_facets, events, ledger_state, places
 from fogwatch.records import (SCHEMA, Actor, Attribution, Claim, Event, Extraction, PartialDate, Place, PlaceMention,
@@ -285,19 +285,8 @@ class Ledger:
             if articles_seen is not None:
                 conn.execute(delete(ledger_state).where(ledger_state.c.key == "reconciled_articles"))
                 conn.execute(insert(ledger_state).values(key="reconciled_articles", value=str(articles_seen)))
-            conn.execute(update(claims).values(event_id=None))
-            conn.execute(delete(event_facets))
-            conn.execute(delete(events))
-            if found:
-                rows = [_event_row(e) for e in found]
-                conn.execute(insert(events), rows)
-                facets = [{"event_id": r["event_id"], "facet": f, "value": v}
-                          for r in rows for f, v in event_facets_of(r["actors"], r["places"])]
-                if facets:
-                    conn.execute(insert(event_facets), facets)
-                pairs = [{"cid": c, "eid": e.event_id} for e in found for c in e.claims]
-                conn.execute(update(claims).where(claims.c.claim_id == bindparam("cid")).values(event_id=bindparam("eid")),
-                             pairs)
+            # Without a scope (ledger/incremental.py), the next incremental reconcile is a full one.
+            write_events(conn, found, [])
 
     def unreconciled(self) -> bool:
         """Whether articles were stored after the last reconcile read them (an ingest killed

@@ -251,12 +251,16 @@ class UnionFind:
 
 
 def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incident]]:
+    # Pairs are met in an order fixed by the incidents' keys, not by their place in the input: the
+    # union refuses links that would stretch an event past MAX_EVENT_DAYS, so the order decides, and
+    # a reconcile of part of the ledger (ledger/incremental.py) must meet them as a full one does.
+    incidents = sorted(incidents, key=lambda i: i.key)
     # Only day- and week-precise incidents bound an event's span; a month-precise report fits anywhere in it.
     uf = UnionFind(len(incidents), [(i.start, i.end) if i.start and i.precision in ("day", "week") else None
                                     for i in incidents])
     seen: set[tuple[int, int]] = set()
     for block in blocks(incidents):
-        members = sorted(set(block), key=lambda i: (incidents[i].start or dt.date.min))
+        members = sorted(set(block), key=lambda i: (incidents[i].start or dt.date.min, i))
         for x, i in enumerate(members):
             # In a very large block only neighbours in time are compared (sorted neighbourhood).
             for j in members[x + 1:x + 1 + max_block]:
