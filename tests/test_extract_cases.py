@@ -349,3 +349,17 @@ def test_a_lower_case_word_is_no_place():
     claims = extract_text(page.text, None)
     # "... withholding the names of those killed until next of kin could be told" was placed in Keene, US.
     assert {c.place.text for c in claims if c.place} <= {"Afghanistan", "Logar province", "Kabul", "Logar", "US"}
+
+
+def test_a_threatened_or_imminent_invasion_has_not_happened():
+    # The shapes of gdelt 20220202T194500Z_US_en_dc57ec8f01 (pre-invasion reporting).
+    for text in ("Russia has threatened an incursion into Ukraine if NATO expands further.",
+                 "Biden administration officials last week described Russia's invasion of Ukraine as imminent.",
+                 "NATO wants to deter an attack on its eastern flank."):
+        assert all(c.modality != "asserted" for c in extract_text(text) if c.predicate in ("crossed", "attacked")), text
+
+
+def test_an_attack_on_a_town_is_placed_there():
+    claims = extract_text("Russian forces launched an attack on Avdiivka in eastern Ukraine on Tuesday, the army said. "
+                          "Ukrainian troops fired on Horlivka.")
+    assert [c.place.text for c in claims if c.predicate == "attacked"] == ["Avdiivka", "Horlivka"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
@@ -29,20 +30,18 @@ def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: in
 
 
 def extract_article(article: Article, docs: list[tuple[int, object]], registry: Registry, nlp,
-                    attribution_model=None) -> Extraction:
+                    attribution_model=None, found: list | None = None, score: float | None = None) -> Extraction:
     """Claims, actors and places of one article from its parsed paragraphs ((offset, doc) in text order).
 
     With `attribution_model` (`fogwatch.nlp.attribution.load()`), the model decides what is an
     attribution: its attributions set the source, cue and content spans of the rules' claims, add a
     `stated` claim for each attribution the rules do not see, and drop the rules' speech-only claims
-    whose cue it does not confirm (`ClaimExtractor.adopt_spans`).
+    whose cue it does not confirm (`ClaimExtractor.adopt_spans`). `found` and `score`, when given,
+    are what `_attributions` and `_relevance` return for this article (`_run` computes them ahead).
     """
     resolver = ActorResolver(registry, nlp, [doc for _, doc in docs])
-    found = []
-    if attribution_model is not None:
-        from fogwatch.nlp import attribution
-
-        found = attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
+    if found is None:
+        found = _attributions(article, docs, attribution_model)
     extractor = ClaimExtractor(resolver, article.article_id, article.text, found)
     extractor.interview = is_interview([doc.text for _, doc in docs])
     article_mentions = [resolver.mentions(doc, article.article_id, offset) for offset, doc in docs]
@@ -71,7 +70,20 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         extractor.adopt_spans(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
-                      relevance=round(relevance.score(f"{article.title or ''}\n{article.text}"), 4))
+                      relevance=_relevance(article) if score is None else score)
+
+
+def _attributions(article: Article, docs: list[tuple[int, object]], attribution_model) -> list:
+    """The attribution model's attributions of one parsed article; none without a model."""
+    if attribution_model is None:
+        return []
+    from fogwatch.nlp import attribution
+
+    return attribution.attributions(attribution.ArticleDoc.join(article.text, docs), attribution_model)
+
+
+def _relevance(article: Article) -> float:
+    return round(relevance.score(f"{article.title or ''}\n{article.text}"), 4)
 
 
 def _places_context(article: Article, docs, blocks) -> Context:
@@ -109,8 +121,27 @@ def extract(articles: Iterable[Article], registry: Registry | None = None, nlp=N
 
 
 def _run(batch: list[Article], registry: Registry, nlp, model) -> Iterator[Extraction]:
-    for article, docs in zip(batch, parse_paragraphs([a.text for a in batch], nlp)):
-        yield extract_article(article, docs, registry, nlp, model)
+    """The batch's extractions. In a process with more than one core to itself (`--jobs 1`:
+    `encoder.threads()` > 1) the models run in a second thread, ahead of the rules: the relevance
+    encoder while spaCy parses the batch, then the attribution tagger on article n + 1 while the
+    rules read article n. ONNX Runtime lets go of the GIL while it computes, so the two overlap;
+    the calls and their inputs are the ones `extract_article` would make, so the results are the
+    same. A `--jobs N` worker (one core each) calls the models in turn."""
+    from fogwatch.nlp import encoder
+
+    if encoder.threads() < 2:
+        for article, docs in zip(batch, parse_paragraphs([a.text for a in batch], nlp)):
+            yield extract_article(article, docs, registry, nlp, model)
+        return
+    pool = ThreadPoolExecutor(1, thread_name_prefix="fogwatch-models")
+    try:
+        scores = [pool.submit(_relevance, article) for article in batch]
+        parsed = parse_paragraphs([a.text for a in batch], nlp)
+        found = [pool.submit(_attributions, article, docs, model) for article, docs in zip(batch, parsed)]
+        for article, docs, attributions, score in zip(batch, parsed, found, scores):
+            yield extract_article(article, docs, registry, nlp, model, attributions.result(), score.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a consumer that stops early leaves no work running
 
 
 __all__ = ["extract", "extract_article", "paragraphs"]

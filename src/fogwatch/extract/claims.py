@@ -432,6 +432,12 @@ class ClaimExtractor(CueReader):
         stop = chain[-1].token.i if chain else None
         if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
             return "hypothetical"  # "an impending attack", "possible strikes"
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and (
+                trigger.head.lemma_.lower() in lx.INTENT_VERBS | lx.FORESEE_VERBS
+                or any(c.dep_ in ("oprd", "acomp", "advcl", "prep") and
+                       (c.lower_ in lx.UNREALISED or any(g.lower_ in lx.UNREALISED for g in c.children))
+                       for c in trigger.head.children)):
+            return "hypothetical"  # "threatened an incursion", "described the invasion as imminent"
         if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of", "to", "on") \
                 and trigger.head.head.lemma_.lower() in lx.STOP_NOUNS:
             return "hypothetical"  # "a four-day halt in fighting", "an end to the shelling"

@@ -169,6 +169,10 @@ INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "s
                 "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
                 "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
                 "ask", "order", "authorize", "authorise", "approve"}
+# Verbs whose object is an event that has not happened: "warned of an attack" is a preposition's,
+# "feared an offensive", "predicted an assault", "prevent an invasion", "deter an attack".
+FORESEE_VERBS = {"fear", "predict", "forecast", "anticipate", "prevent", "deter", "avert", "risk", "contemplate",
+                 "envisage", "rehearse", "simulate", "imagine"}
 # Adjectives that make an event noun one that has not happened: "an impending attack".
 UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "future", "expected", "feared",
               "threatened", "hypothetical", "likely", "prospective", "anticipated"}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fogwatch.geocode import Context, Resolution, Toponym, context_of, gazetteer, resolve
 from fogwatch.geocode.gazetteer import REGION_WORDS
 from fogwatch.geocode.rank import rank
+from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import OFFICIAL_NOUNS, ORG_NOUNS, PERSON_LIKE
 from fogwatch.records import PlaceMention, Span
 
@@ -39,6 +40,8 @@ MIN_POPULATION_WEAK = 1000
 SPEAKER_NOUNS = (OFFICIAL_NOUNS | ORG_NOUNS | PERSON_LIKE) - {"people", "resident", "civilian", "citizen"}
 CONTEXT_LABELS = ("GPE", "LOC", "NORP")
 AFTER_CHARS = 40
+# Verbs whose "on" is where: "fired on Kherson", "advanced on Kyiv".
+ON_VERBS = {"fire", "advance", "march", "converge", "close", "push", "rain", "drop", "launch", "open"}
 TARGET_VERBS = {"shell", "strike", "hit", "attack", "bomb", "capture", "seize", "take", "retake", "liberate", "storm",
                 "enter", "occupy", "recapture", "encircle", "besiege", "target"}
 PERSON_TARGETS = {"hit", "strike", "attack", "target", "take"}  # of TARGET_VERBS, those that strike people too
@@ -300,7 +303,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT
         if prep is not None and prep.lower_ == "of" and not settlement and prep.head.pos_ == "PROPN":
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
-        locative = prep is not None and prep.lower_ in LOCATIVE
+        locative = prep is not None and (prep.lower_ in LOCATIVE or prep.lower_ == "on" and (
+            prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS))  # "an attack on Avdiivka"
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
         locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
         site = not (settlement or locative) and _site_modifier(token)
