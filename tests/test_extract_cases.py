@@ -363,3 +363,28 @@ def test_an_attack_on_a_town_is_placed_there():
     claims = extract_text("Russian forces launched an attack on Avdiivka in eastern Ukraine on Tuesday, the army said. "
                           "Ukrainian troops fired on Horlivka.")
     assert [c.place.text for c in claims if c.predicate == "attacked"] == ["Avdiivka", "Horlivka"]
+
+
+def test_more_ways_war_reporting_says_an_attack_or_an_advance_happened():
+    # Shapes from the events gold's dev articles (AP, ISW and Kremlin-pool reporting).
+    cases = {
+        "Russia has resumed scattered attacks on Kyiv, western Ukraine and beyond.": ("attacked", "Kyiv"),
+        "The new offensive began on Monday night with Russia unleashing a barrage of missiles and artillery fire "
+        "along the line from Kharkiv to Mariupol.": ("attacked", None),
+        "The special units took the territory of the Knauf factory in the Donetsk region.": ("captured", None),
+        "Russian forces made marginal territorial gains around Bakhmut.": ("captured", "Bakhmut"),
+    }
+    for text, (predicate, place) in cases.items():
+        claim = one(extract_text(text), predicate)
+        assert claim.modality == "asserted", text
+        if place:
+            assert claim.place is not None and claim.place.text == place, text
+
+
+def test_a_protest_is_an_event_and_a_diplomatic_protest_or_a_demonstrated_fact_is_not():
+    teachers = ("Several thousand teachers surrounded the Indiana Statehouse on Tuesday to call for better pay in a "
+                "protest that closed half of the state's school districts.")
+    assert one(extract_text(teachers), "protested").modality == "asserted"
+    for text in ("Moscow summoned the British ambassador in strong protest to Cameron's recent interview.",
+                 "This is demonstrated by continued construction of defensive fortifications in Zaporizhzhia."):
+        assert not [c for c in extract_text(text) if c.predicate == "protested"], text

@@ -98,7 +98,7 @@ class ClaimExtractor(CueReader):
         if lemma in lx.PROTEST_VERBS:
             # "thousands rallied in Kyiv", "protested against the war"; not "rallied support".
             objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-            people = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            people = any(c.dep_ == "nsubj" for c in token.children)  # "this is demonstrated by ...": no protest
             return lx.PROTEST_VERBS[lemma] if people and not objects else None
         predicate = lx.PREDICATES.get(lemma)
         if lemma in lx.FIGURATIVE_ATTACKS and not self.warlike(token):
@@ -137,6 +137,14 @@ class ClaimExtractor(CueReader):
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in lx.COUNT_NOUNS and any(c.dep_ == "nummod" for c in token.children):
             return lx.COUNT_NOUNS[lemma]
+        if token.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in lx.CONTAINER_NOUNS and token.head.head.dep_ == "dobj" \
+                and token.head.head.head.lemma_.lower() in lx.FIRING_VERBS:
+            return "attacked"  # "unleashing a barrage of missiles"
+        if token.pos_ == "NOUN" and lx.EVENT_NOUNS.get(lemma) == "protested" and token.dep_ == "pobj" \
+                and token.head.lower_ in ("in", "at", "during") and token.head.head.pos_ == "VERB" \
+                and any(c.dep_ == "det" for c in token.children):  # not the idiom "in (strong) protest"
+            return "protested"  # "surrounded the Statehouse ... in a protest that closed the schools"
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
         if lemma not in CAMPAIGNS and self.located_noun(token):

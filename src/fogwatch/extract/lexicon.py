@@ -92,6 +92,7 @@ VERB_OBJECT_PREDICATES = {
     ("take", "control"): "captured", ("gain", "control"): "captured", ("seize", "control"): "captured",
     ("stop", "incursion"): "repelled", ("stop", "attack"): "repelled", ("stop", "advance"): "repelled",
     ("halt", "advance"): "repelled", ("halt", "incursion"): "repelled", ("stop", "offensive"): "repelled",
+    ("take", "territory"): "captured", ("make", "gain"): "captured", ("make", "advance"): "captured",
 }
 # Event nouns, which make a claim when a light verb, an existential or a reporting verb carries them.
 EVENT_NOUNS = {
@@ -115,7 +116,9 @@ PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "
 # "demonstrated against the war", not "demonstrated its strength").
 PROTEST_VERBS = {"protest": "protested", "demonstrate": "protested", "rally": "protested", "riot": "rioted"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "continue",
-               "repel", "report"}
+               "repel", "report", "resume", "intensify", "escalate", "renew", "step"}
+# Light verbs that fire weapons: "unleashing a barrage of missiles", "launched a wave of drones".
+FIRING_VERBS = {"launch", "unleash", "fire"}
 HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",

@@ -80,6 +80,11 @@ VESSELS = {"cruiser", "ship", "flagship", "vessel", "frigate", "warship", "subma
 VISIT_VERBS = {"leave", "visit", "reach", "flee", "tour", "enter"}
 
 
+def _on_target(prep) -> bool:
+    """"On" that says where: "an attack on Avdiivka", "fired on Horlivka", "strikes on Kyiv"."""
+    return prep.lower_ == "on" and (prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS)
+
+
 def _in_place_role(token) -> bool:
     """The object of a locative preposition ("in Kyiv", "to Russia"), of a verb of attack, capture or
     travel ("struck Kyiv", "leave Russia"), or the country after a town ("Moscow, Russia"); a
@@ -87,7 +92,7 @@ def _in_place_role(token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj":
-        return token.head.lower_ in PLACE_PREPOSITIONS
+        return token.head.lower_ in PLACE_PREPOSITIONS or _on_target(token.head)
     if token.dep_ == "dobj":
         return token.head.lemma_.lower() in TARGET_VERBS | VISIT_VERBS
     return token.dep_ in ("appos", "npadvmod") and token.i > 0 and token.doc[token.i - 1].text == "," \
@@ -303,8 +308,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT
         if prep is not None and prep.lower_ == "of" and not settlement and prep.head.pos_ == "PROPN":
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
-        locative = prep is not None and (prep.lower_ in LOCATIVE or prep.lower_ == "on" and (
-            prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS))  # "an attack on Avdiivka"
+        locative = prep is not None and (prep.lower_ in LOCATIVE or _on_target(prep))
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
         locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
         site = not (settlement or locative) and _site_modifier(token)
