@@ -388,3 +388,14 @@ def test_a_protest_is_an_event_and_a_diplomatic_protest_or_a_demonstrated_fact_i
     for text in ("Moscow summoned the British ambassador in strong protest to Cameron's recent interview.",
                  "This is demonstrated by continued construction of defensive fortifications in Zaporizhzhia."):
         assert not [c for c in extract_text(text) if c.predicate == "protested"], text
+
+
+def test_tallies_so_far_are_cumulative():
+    # Shapes of gdelt 20220323T184500Z_UA_en_20bf88da37 and 20220916T200000Z_PL_en_8c521160f3.
+    already = one(extract_text("Four media professionals had already been killed by the Russian military."), "killed")
+    assert already.scope == "cumulative"
+    since = one(extract_text("From September 6, over 300 housing estates were liberated by Ukrainian forces."),
+                "captured")
+    assert (since.scope, since.period) == ("cumulative", "From September 6")
+    strike = one(extract_text("A strike killed four people in Kharkiv on Monday."), "killed")
+    assert strike.scope == "incident"

@@ -384,7 +384,10 @@ class ClaimExtractor(CueReader):
     def scope(sent, trigger, q: Quantity | None, predicate: str) -> dict:
         if q is None:
             return {"scope": None, "period": None}
-        scope, period = scope_of(sent, trigger, q.low, predicate, q.text)
+        size = q.low if q.low is not None else q.high  # "as many as 15,000": the size is its top
+        scope, period = scope_of(sent, trigger, size, predicate, q.text)
+        if scope == "incident" and q.unit == "case":
+            scope = "cumulative"  # "77 cases of civilians being executed": a documented tally
         return {"scope": scope, "period": period}
 
     def sentence_figures(self, sent) -> list[Figure]:

@@ -14,6 +14,8 @@ CUMULATIVE = re.compile(
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
     r"|(?:over|in|during) the (?:past|last|first) (?:\w+ )?(?:months|years|weeks|half of (?:the |this )?year)"
     r"|(?:in|during) the (?:first|second) half of (?:the |this |last )?(?:year|\d{4})|this month"
+    r"|from (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december) \d{1,2}\b"
     r"|(?:throughout|during|in) the (?:war|conflict|invasion)\b|of the war\b|in the war\b"
     r"|from the (?:start|beginning|outset) of [\w' ]{3,40}|as of (?:the (?:beginning|start|end) of )?\w+(?: \d{4})?"
     r"|after (?:\w+ )?(?:years|months|weeks) of (?:war|fighting|conflict)|during the (?:[\w-]+ )?occupation"
@@ -72,6 +74,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     if head is not None:
         lemma = head.lemma_.lower()
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+        if perfect and any(c.dep_ == "advmod" and c.lower_ == "already" for c in head.children):
+            return "cumulative", None  # "four media professionals had already been killed": a tally so far
         if lemma == "lose" and perfect:
             return "cumulative", None  # "Russia has lost 1,000 tanks": a tally of the war
         if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
