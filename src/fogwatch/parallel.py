@@ -1,7 +1,8 @@
 """Extraction in worker processes, for `fogwatch ingest --jobs N`.
 
 Parsing, the attribution tagger and the relevance score are nearly all of an ingest's time, and in
-one process only the encoder's part of it uses a second core. Workers (a `ProcessPoolExecutor` with
+one process only the models' part of it uses a second core (their own thread beside spaCy, and the
+encoder's second intra-op thread). Workers (a `ProcessPoolExecutor` with
 the `spawn` start method, so no thread pool or SQLite state is copied from the parent) each load the
 models once and extract batches of articles with one ONNX Runtime thread, so N workers keep N cores busy
 without fighting over them. The parent reads, cleans, writes and reports; it gets each batch's

@@ -6,9 +6,10 @@ attention mask to the hidden states of layers `LAYERS` side by side; ``onnx/toke
 its word-piece tokenizer, read by the ``tokenizers`` library. The span tagger reads all three
 layers, the relevance model the last (`last_layer`).
 
-Threads: ONNX Runtime's intra-op pool has `threads()` threads: ``FOGWATCH_THREADS`` if set, else
-two at most (one more core helps a single process; `fogwatch ingest --jobs N` workers set one
-each, as the cores are shared out as processes).
+Threads: the encoder's ONNX Runtime intra-op pool has `threads()` threads: ``FOGWATCH_THREADS`` if
+set, else two at most (one more core helps a single process, where `fogwatch.extract` also runs the
+models in a thread beside spaCy; `fogwatch ingest --jobs N` workers set one each, as the cores are
+shared out as processes). The attribution taggers' sessions have one (`span_tagger.OnnxMember`).
 """
 from __future__ import annotations
 
@@ -47,12 +48,17 @@ def set_threads(n: int) -> None:
     os.environ[THREADS_VARIABLE] = str(n)
 
 
-def options():
-    """Session options: `threads()` intra-op threads, one inter-op, every graph optimisation."""
+def options(intra_op: int | None = None):
+    """Session options: `intra_op` intra-op threads (`threads()` by default), one inter-op, every
+    graph optimisation, and no spinning: between two runs the pool's threads would spin waiting for
+    work, and burn the core that spaCy and the rules (`fogwatch.extract` runs the models in a thread
+    of their own) or another process want. On 40 GDELT articles spinning was a fifth of an ingest's
+    CPU time and made it no faster."""
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads()
+    opts.intra_op_num_threads = intra_op or threads()
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -68,12 +74,13 @@ def _need(path: Path) -> Path:
 
 
 @lru_cache(maxsize=4)
-def session(path: Path | None = None):
-    """The ONNX Runtime session of a model file (the encoder by default), made once per process."""
+def session(path: Path | None = None, intra_op: int | None = None):
+    """The ONNX Runtime session of a model file (the encoder by default), made once per process,
+    with `intra_op` threads (`threads()` by default)."""
     import onnxruntime as ort
 
     path = _need(path or ONNX_DIR / MODEL_FILE)
-    return ort.InferenceSession(str(path), sess_options=options(), providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(path), sess_options=options(intra_op), providers=["CPUExecutionProvider"])
 
 
 @lru_cache(maxsize=1)
