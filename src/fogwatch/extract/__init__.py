@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -92,7 +91,7 @@ def _places_context(article: Article, docs, blocks) -> Context:
     towns the article names later."""
     context = article_context([doc for _, doc in docs])
     first: list[Resolution] = []
-    scratch = Context(Counter(context.countries), Counter(context.regions), dict(context.votes), dict(context.points))
+    scratch = context.copy()
     for (offset, doc), blocked in zip(docs, blocks):
         find_places(doc, article.article_id, offset, blocked, scratch, record=first)
     return widen(context, first)

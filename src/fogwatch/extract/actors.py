@@ -52,8 +52,10 @@ ORG_NOUNS = {"office", "administration", "department", "directorate", "council",
              "embassy", "inspectorate", "bureau", "prosecution", "prosecutors", "update", "updates", "authorities"}
 # Words that make a body a local or proxy one: "the local Russian-imposed authorities" are not the
 # Russian government, and not the government the article just named.
-PROXY = re.compile(r"-(?:imposed|installed|backed|appointed|controlled|led)\b|\b(?:local|regional|occupation)\b", re.I)
-IMPOSED = re.compile(r"-(?:imposed|installed|backed|appointed|controlled)\b|\boccupation\b", re.I)
+# IMPOSED alone also ends a back-reference ("the local authorities" may still be the ones just named).
+_IMPOSED = r"-(?:imposed|installed|backed|appointed|controlled)\b|\boccupation\b"
+IMPOSED = re.compile(_IMPOSED, re.I)
+PROXY = re.compile(_IMPOSED + r"|-led\b|\b(?:local|regional)\b", re.I)
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
 # Compared without their full stops: "Mr" and "Mr." are one title.
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",

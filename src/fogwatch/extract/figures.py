@@ -392,8 +392,9 @@ def _tally(noun_or_num) -> str | None:
         if tok.dep_ == "pobj" and head.lower_ in ("of", "at", "to", "from", "by", "over") and head.head.i != head.i:
             owner = head.head
             ol = owner.lemma_.lower()
-            if owner.pos_ == "NOUN" and _measured(owner).lemma_.lower() in TALLY_NOUNS:
-                return _toll(_measured(owner))  # "a toll of 31", "the number of injured at 80"
+            measured = _measured(owner)
+            if owner.pos_ == "NOUN" and measured.lemma_.lower() in TALLY_NOUNS:
+                return _toll(measured)  # "a toll of 31", "the number of injured at 80"
             if owner.pos_ in ("VERB", "AUX") and ol in TALLY_VERBS:
                 subj = _tally_subject(owner)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:

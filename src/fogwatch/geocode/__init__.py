@@ -9,7 +9,6 @@ extract stage finds the names (`fogwatch.extract.places`), this stage only says 
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -70,7 +69,7 @@ def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer
     name) and its point, so that a namesake is ranked again beside the article's other places
     ("Parkland" beside Florida, "Oceanside" beside Bellmore, "Santa Barbara" beside Goleta)."""
     gaz = gaz or gazetteer()
-    wider = Context(Counter(ctx.countries), Counter(ctx.regions), dict(ctx.votes), dict(ctx.points))
+    wider = ctx.copy()
     seen = {fold(name) for name in wider.votes}
     for r in resolutions:
         if r is None or fold(r.toponym.name) in seen or r.confidence < WIDEN_CONFIDENCE or not r.own_name:

@@ -58,6 +58,10 @@ class Context:
     # near them is likelier than one across the world ("Oceanside" beside Bellmore is on Long Island).
     points: dict[str, tuple[float, float]] = field(default_factory=dict)
 
+    def copy(self) -> Context:
+        """A context to add to without changing this one."""
+        return Context(Counter(self.countries), Counter(self.regions), dict(self.votes), dict(self.points))
+
     def without(self, name: str) -> Context:
         vote = self.votes.get(name)
         points = {k: v for k, v in self.points.items() if k != name}
