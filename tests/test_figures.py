@@ -213,6 +213,32 @@ def test_more_constructions_of_war_reporting(text, expected):
     assert [f[:4] for f in figures_of(text)] == expected
 
 
+# Written for this test in the shapes that a read of the crime, riot and disaster reports of ECB+
+# (topics 1-35, ../shared/eval/ecbplus) found missed: states, harm taken, counts of arrests, shared
+# subjects, "fatally" and "to death", hyphenated units, attempts.
+@pytest.mark.parametrize("text, expected", [
+    ("Three people are dead and four wounded after a shooting at a market, police said.",
+     [("killed", 3, 3, "people"), ("wounded", 4, 4, "people")]),
+    ("Three soldiers lost their lives in the attack, the army said.", [("killed", 3, 3, "soldier")]),
+    ("Two officers suffered minor injuries in the clashes.", [("wounded", 2, 2, "officer")]),
+    ("Police said they made 86 arrests during the protests.", [("detained", 86, 86, "people")]),
+    ("One man was shot and killed outside the station.", [("killed", 1, 1, "man")]),
+    ("A gunman shot to death one person and injured two others on Monday.",
+     [("wounded", 2, 2, "people"), ("killed", 1, 1, "people")]),
+    ("Two soldiers were fatally wounded in the assault.", [("killed", 2, 2, "soldier")]),
+    ("Gunmen gunned down two women in the village.", [("killed", 2, 2, "woman")]),
+    ("At least nine soldiers were reported missing after the ambush.", [("missing", 9, None, "soldier")]),
+    ("The attacker allegedly shot and killed two co-workers.", [("killed", 2, 2, "co-worker")]),
+    ("Gunman kills 1, wounds 2 at accounting office.", [("killed", 1, 1, "people"), ("wounded", 2, 2, "people")]),
+])
+def test_constructions_of_crime_riot_and_disaster_reports(text, expected):
+    assert [f[:4] for f in figures_of(text)] == expected
+
+
+def test_an_attempt_is_no_killing():
+    assert {f[5] for f in figures_of("Gunmen tried to kill four officers in the raid.")} == {"hypothetical"}
+
+
 @pytest.mark.parametrize("text, speaker", [
     # "they" is whoever was just speaking, not the last group named
     ("Shells and rockets also hit Kharkiv, Ukraine's second city, local officials said, wrecking apartment blocks. "

@@ -93,6 +93,8 @@ class ClaimExtractor(CueReader):
         if lemma in lx.IMPACT_VERBS:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             return "attacked" if any(c.lemma_.lower() in lx.WEAPON_NOUNS | lx.IMPACT_NOUNS for c in subjects) else None
+        if lx.fatal(token):
+            return "killed"  # "fatally shot eight people", "two were mortally wounded"
         if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
             return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
         if lemma in lx.PROTEST_VERBS:
@@ -267,6 +269,9 @@ class ClaimExtractor(CueReader):
             seen += 1
         if trigger.lemma_.lower() in ("be",) and any(c.lower_ in ("said", "reported") for c in trigger.children):
             return "alleged"
+        if hedge == "asserted" and trigger.tag_ == "VBN" and lx.CUES.get(trigger.lemma_.lower()) in ("reported", "confirmed") \
+                and any(c.dep_ == "nsubjpass" for c in trigger.children):
+            return lx.CUES[trigger.lemma_.lower()]  # "nine soldiers were reported missing", "one is confirmed dead"
         return hedge
 
     def add(self, claim: Claim) -> None:

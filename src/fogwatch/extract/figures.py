@@ -45,6 +45,10 @@ CAPTIVE_WORDS = {"hostage", "prisoner", "captive"}
 # What the wounded are treated for: "treated for shrapnel wounds", "for exposure to toxic gases".
 HARM_NOUNS = {"wound", "injury", "exposure", "burn", "trauma", "poisoning", "shrapnel", "concussion", "fracture",
               "inhalation"}
+# The states a count of people is said to be in: "three are dead", "nine were reported missing".
+STATES = {"dead", "injured", "wounded", "hurt", "missing"}
+# Verbs whose subject takes harm as their object: "two officers suffered minor injuries".
+HARM_VERBS = {"suffer", "sustain", "receive", "incur"}
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
 LIFE_VERBS = {"claim", "take", "cost"}
 # Event nouns whose "of" phrase is what happened to the count: "a massacre of some 300 people".
@@ -80,7 +84,7 @@ FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "u
 PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
 PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
-                "injury": "people", "injured": "people", "wounded": "people", "casualty": "people"}
+                "injury": "people", "injured": "people", "wounded": "people", "casualty": "people", "arrest": "people"}
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
@@ -313,6 +317,10 @@ def _unit_name(noun) -> str:
         return "soldier" if noun.lower_ == "military" else "serviceman"
     if lemma == "member" and any(c.lower_ == "service" for c in noun.children if c.dep_ == "compound"):
         return "servicemember"
+    doc = noun.doc
+    if not noun.whitespace_ and noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" \
+            and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].is_alpha:
+        lemma = f"{noun.lower_}-{doc[noun.i + 2].lemma_.lower()}"  # "two co-workers" counts co-workers, not "co"
     if noun.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]  # "Crimeans": a demonym the tagger left plural
     return PEOPLE_UNITS.get(lemma, lemma)
@@ -346,6 +354,25 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return "attacked"
     if lemma in ("carry", "conduct", "make", "stage", "mount") and unit in ("strike", "airstrike", "attack", "raid"):
         return "attacked"
+    if lemma in ("die", "perish"):
+        return "killed" if rel == "nsubj" else None
+    if lx.fatal(verb) and rel in ("dobj", "nsubjpass"):
+        return "killed"  # "fatally shot eight people", "two were fatally wounded"
+    if _to_death(verb):
+        return "killed" if rel in ("dobj", "nsubjpass") else None  # "shot to death one person"
+    if lemma == "lose" and rel == "nsubj" and is_people(unit) \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in children):
+        return "killed"  # "three soldiers lost their lives"
+    if lemma in HARM_VERBS and rel == "nsubj" and is_people(unit) \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in HARM_NOUNS for c in children):
+        return "wounded"  # "two officers suffered minor injuries", "five sustained shrapnel wounds"
+    if (lemma in ("be", "remain") and rel == "nsubj" or rel == "nsubjpass") and is_people(unit):
+        # "three people are dead", "two remain missing", "nine were reported missing", "one is
+        # confirmed dead", "four were listed as wounded"
+        state = next((g for c in children for g in (c, *(c.children if c.lower_ == "as" else ()))
+                      if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod") and g.lower_ in STATES), None)
+        if state is not None:
+            return OUTCOMES[state.lower_]
     if lemma == "lose":
         if rel in ("dobj", "nsubjpass", "conj", "appos", "pobj"):
             return "casualties" if is_people(unit) or unit == "son" else "destroyed"
@@ -361,8 +388,6 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
             c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in HARM_NOUNS for g in c.subtree)
             for c in children):
         return "wounded"  # "500 soldiers have been treated for exposure to toxic gases"
-    if lemma in ("die", "perish"):
-        return "killed" if rel == "nsubj" else None
     if lemma in ("suffer", "sustain", "receive", "incur") and rel in ("nsubj", "nsubjpass") \
             and any(c.dep_ == "dobj" and c.lemma_.lower() == "damage" for c in children):
         return "damaged"  # "a power plant ... also suffered damage"
@@ -378,6 +403,12 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     if predicate is not None and rel == "nsubj" and lemma not in ("die",) and verb.tag_ != "VBN":
         return None  # "12 soldiers killed two civilians": the subject did it
     return predicate
+
+
+def _to_death(verb) -> bool:
+    """"shot to death", "beaten to death", "burned to death": the verb killed."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in verb.children)
 
 
 def _tally(noun_or_num) -> str | None:
@@ -543,6 +574,15 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
             if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in raised.children):
                 head = raised  # "three people seem to have been hit": what happened is the infinitive's
             p = joint(head, _verb_predicate(head, probe, unit, noun.lemma_.lower() if noun is not None else ""))
+            if p is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "one man was shot and killed": the verbs after the first share its subject
+                for verb in head.conjuncts:
+                    if verb.i > head.i and verb.tag_ in ("VBN", "VBD") and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                        p = _verb_predicate(verb, probe, unit, noun.lemma_.lower() if noun is not None else "")
+                        if p:
+                            head = verb
+                            break
             if p is None and head.lemma_.lower() in TALLY_VERBS:
                 subj = _tally_subject(head)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS and subj.i != tok.i:

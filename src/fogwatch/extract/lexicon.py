@@ -78,6 +78,15 @@ PREDICATES = {
     "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
     "explode": "attacked", "detonate": "attacked",
 }
+# Verbs that kill when done "fatally": "fatally shot eight people", "was mortally wounded".
+FATAL_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "burn", "hurt"}
+
+
+def fatal(verb) -> bool:
+    return verb.lemma_.lower() in FATAL_VERBS and any(
+        c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
+
+
 # Verbs of motion that report a strike when a weapon moves: "rockets slammed into the station",
 # "four missiles smashed into Lviv", "debris fell on a village"; not "prices fell".
 IMPACT_VERBS = {"slam", "smash", "crash", "fall", "land", "rain", "plough", "plow", "tear", "fly"}
@@ -86,6 +95,7 @@ PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
     ("fight", "off"): "repelled", ("push", "back"): "repelled", ("break", "through"): "crossed",
     ("take", "over"): "captured", ("blow", "up"): "destroyed", ("go", "off"): "attacked",
+    ("gun", "down"): "killed", ("mow", "down"): "killed",
 }
 # "took control of X", "stopped the incursion": verb + object noun → predicate.
 VERB_OBJECT_PREDICATES = {
@@ -162,15 +172,16 @@ NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "k
                "meter", "percent", "%", "inch", "foot", "feet", "time", "part", "share", "economy", "square",
                "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step",
                "billion", "million", "trillion", "thousand", "hundred", "kilogram", "kg", "litre", "liter", "acre",
-               "hectare", "point", "degree", "vote", "seat", "sanction", "package"}
+               "hectare", "point", "degree", "vote", "seat", "sanction", "package", "wound", "shot", "bullet"}
 # Nouns that are themselves a count of an outcome: "12 deaths", "30 casualties among the fighters".
 COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded", "injured": "wounded",
-               "wounded": "wounded", "casualty": "casualties"}
+               "wounded": "wounded", "casualty": "casualties", "arrest": "detained"}
 
 # Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
                 "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
                 "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
+                "try", "attempt", "conspire", "plot", "scheme",
                 "ask", "order", "authorize", "authorise", "approve"}
 # Verbs whose object is an event that has not happened: "warned of an attack" is a preposition's,
 # "feared an offensive", "predicted an assault", "prevent an invasion", "deter an attack".
