@@ -230,13 +230,43 @@ def test_more_constructions_of_war_reporting(text, expected):
     ("At least nine soldiers were reported missing after the ambush.", [("missing", 9, None, "soldier")]),
     ("The attacker allegedly shot and killed two co-workers.", [("killed", 2, 2, "co-worker")]),
     ("Gunman kills 1, wounds 2 at accounting office.", [("killed", 1, 1, "people"), ("wounded", 2, 2, "people")]),
+    # and in the shapes that a read of GeoWebNews and PolNeAR news found missed
+    ("Four Americans lost their lives in Benghazi.", [("killed", 4, 4, "american")]),
+    ("We had lost two brave Americans on the roof, he said.", [("casualties", 2, 2, "american")]),
+    ("There were 130 murders in London last year.", [("killed", 130, 130, "people")]),
+    ("Smith was one of 26 people killed in the shooting.", [("killed", 26, 26, "people")]),
+    ("The civil protection agency raised the death toll from the disaster to 267.", [("killed", 267, 267, "people")]),
+    ("The number of injured being treated at hospitals stands at 387.", [("wounded", 387, 387, "people")]),
+    ("Among the dead were 12 soldiers, the army said.", [("killed", 12, 12, "soldier")]),
+    ("Rescuers pulled 14 bodies from the rubble.", [("killed", 14, 14, "body")]),
+    ("Twenty people remain unaccounted for after the strike.", [("missing", 20, 20, "people")]),
+    ("More than a dozen others also were shot.", [("wounded", 13, None, "people")]),
+    ("Cruz captured two states on Tuesday, and Clinton had captured 1,944 delegates.", []),
+    ("Somebody destroyed 34,000 emails.", []),
+    ("He was shot at the time of his 2004 death.", []),
+    ("The death of Scott, 43, a father of seven, sparked protests.", []),
 ])
 def test_constructions_of_crime_riot_and_disaster_reports(text, expected):
     assert [f[:4] for f in figures_of(text)] == expected
 
 
-def test_an_attempt_is_no_killing():
+def test_a_clause_that_says_when_is_not_what_was_said():
+    assert [f[4] for f in figures_of("Romney tweeted the day after a man gunned down 49 people at a nightclub.")] \
+        == [None]
+
+
+def test_an_attempt_is_no_killing_but_an_attempted_raid_is_a_raid():
     assert {f[5] for f in figures_of("Gunmen tried to kill four officers in the raid.")} == {"hypothetical"}
+    raid = [c for c in extract_text("The helicopter was shot down while trying to raid a Taliban compound, "
+                                    "the group's spokesman said.") if c.predicate == "attacked"]
+    assert raid and {c.modality for c in raid} == {"asserted"}
+
+
+def test_a_killing_told_after_another_event_is_dated_before_it():
+    claims = extract_text("Explosions rocked the depot on Tuesday. The explosions come a week after at least one "
+                          "person was killed at an airbase in Crimea.", published="2022-08-18")
+    killed = [c for c in claims if c.predicate == "killed"]
+    assert killed and killed[0].when is not None and str(killed[0].when.start) == "2022-08-09"
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -43,6 +43,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         found = _attributions(article, docs, attribution_model)
     extractor = ClaimExtractor(resolver, article.article_id, article.text, found)
     extractor.interview = is_interview([doc.text for _, doc in docs])
+    extractor.published = article.published
     article_mentions = [resolver.mentions(doc, article.article_id, offset) for offset, doc in docs]
     # An actor named by its capital or country ("Kyiv", "Moscow") is a place where the sentence
     # uses it as one: "missiles struck Kyiv", "explosions in Moscow".

@@ -15,6 +15,7 @@ The rules, in reading order:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,7 +23,8 @@ from dataclasses import replace
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
 from fogwatch.extract.cues import Carry, Cue, CueReader, _span, apart
-from fogwatch.extract.figures import Figure, counts, figures, is_people, joint
+from fogwatch.extract.dates import earlier_by
+from fogwatch.extract.figures import Figure, unit_name, counts, figures, is_people, joint
 from fogwatch.extract.scope import scope_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace, city_of_region
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
@@ -66,6 +68,7 @@ class ClaimExtractor(CueReader):
         self._figures_key: tuple | None = None
         self._figures: list[Figure] = []
         self.voice: Cue | None = None  # the speaker of a transcript the article reproduces (`transcript`)
+        self.published = None  # the article's PartialDate, for dates told relative to others (`before`)
         self.interview = False  # the article is questions and answers (`cues.is_interview`; `turn`)
         self.interviewee: Cue | None = None
 
@@ -116,7 +119,7 @@ class ClaimExtractor(CueReader):
             obj = self.patients(token)
             if not obj or not any(c.dep_ == "nummod" for c in obj[0].children):
                 return None
-            return "casualties" if obj[0].lemma_.lower() in lx.PERSON_NOUNS else "destroyed"
+            return "casualties" if is_people(unit_name(obj[0])) else "destroyed"
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
@@ -274,6 +277,29 @@ class ClaimExtractor(CueReader):
             return lx.CUES[trigger.lemma_.lower()]  # "nine soldiers were reported missing", "one is confirmed dead"
         return hedge
 
+    def before(self, trigger, when: When | None, doc, offset: int) -> When | None:
+        """The date of a claim told in an "after" clause: "The explosions come a week after at least
+        one person was killed" dates the killing a week before the explosions (the sentence's date,
+        else the publication day), so that it never joins their incident."""
+        found = earlier_by(trigger)
+        if found is None:
+            return when
+        (fewest, most), duration, clause = found
+        if when is not None and when.span is not None and \
+                offset + clause.left_edge.idx <= when.span.start < offset + clause.right_edge.idx + len(clause.right_edge):
+            return when  # "18 years after the September 11, 2001 attacks": the clause's own date
+        if when is not None and when.precision == "day":
+            base = when.start
+        elif self.published is not None and self.published.precision == "day":
+            base = self.published.date
+        else:
+            return None  # before an unknown day: no date is better than the main clause's
+        start, end = base - dt.timedelta(days=most), base - dt.timedelta(days=fewest)
+        left = duration.left_edge
+        return When(start=start, end=end, precision="day" if start == end else "week" if most - fewest <= 6 else
+                    "month" if most - fewest <= 31 else "year", text=doc[left.i:duration.i + 1].text,
+                    span=Span(self.article_id, offset + left.idx, offset + duration.idx + len(duration)))
+
     def add(self, claim: Claim) -> None:
         if claim.claim_id not in self.seen_ids:
             self.seen_ids.add(claim.claim_id)
@@ -284,6 +310,7 @@ class ClaimExtractor(CueReader):
               figure: Figure | None = None) -> list[Claim]:
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
+        when = self.before(trigger, when, doc, offset)
         via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
                                 cue=c.text, span=c.span, actor_id=c.speakers[0].actor_id if c.speakers else None)
                     for c in chain)
@@ -475,8 +502,9 @@ class ClaimExtractor(CueReader):
             modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
             if modals and not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids):
                 return "hypothetical"
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS:
-                return "hypothetical"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS and not (
+                    node.head.lemma_.lower() in lx.ATTEMPT_VERBS and lx.attempted_is_done(trigger)):
+                return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid
             if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
                 return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
             if node.head.i == node.i or (stop is not None and node.head.i == stop):

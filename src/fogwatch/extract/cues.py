@@ -18,6 +18,9 @@ from fogwatch.records import Actor, Span
 # Dependents of a cue that are not what it says (its subject, its auxiliaries, ...).
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
                          "cc", "det", "prep"}
+# Clauses hung on a cue that say when or despite what it was said, not what: "..., the ministry
+# said, while the UN put the toll at 55", "Romney tweeted the day after a man gunned down 49".
+SITUATING = {"while", "whereas", "although", "though", "after", "before", "since", "until", "once"}
 # A sentence that announces the full text of a speech, address or statement that follows.
 TRANSCRIPT = re.compile(r"\b(?:full|complete) (?:text|transcript|address|speech|remarks|statement)\b"
                         r"|\b(?:address|speech|remarks|statement|text)\b[^.]{0,40}\bbelow\b", re.I)
@@ -283,8 +286,9 @@ class CueReader:
             # for a policy that has left tens of thousands dead" is the outlet's description.
             named = described and node.dep_ == "dobj"
             # "..., the ministry said, while the UN put the toll at 55": a contrast, not what was said.
+            # "Romney tweeted the day after a man gunned down 49 people": when it was said, not what.
             named = named or node.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though") for c in node.children)
+                c.dep_ == "mark" and c.lower_ in SITUATING for c in node.children)
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
                     and cues[parent.i] not in chain and not named and not apart(token, parent):
                 chain.append(cues[parent.i])

@@ -153,3 +153,44 @@ def find_dates(text: str, published: PartialDate | None):
         resolved = resolve(match, published)
         if resolved is not None:
             yield match.start(), match.end(), match.group(0), resolved
+
+
+# "a week after", "two days after", "hours after": how long before the main clause an "after"
+# clause happened, in days (low, high).
+_SPAN_DAYS = {"hour": (0, 0), "night": (1, 1), "day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}
+_SPANS_VAGUE = {"hour": (0, 1), "night": (1, 6), "day": (2, 6), "week": (14, 35), "month": (60, 180),
+                "year": (730, 3650)}
+
+
+def earlier_by(trigger) -> tuple[tuple[int, int], object, object] | None:
+    """((fewest, most) days, the duration token, the clause's head) by which the "after" clause holding `trigger`
+    precedes its sentence's main clause: "The explosions come a week after at least one person was
+    killed" → ((7, 7), week). None where the trigger is in no such clause or no duration is given
+    ("came after shelling killed four" says only that it was before)."""
+    from fogwatch.extract.numbers import parse_number
+
+    node = trigger
+    for _ in range(10):
+        after = None
+        if node.dep_ == "advcl":
+            after = next((c for c in node.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        elif node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "after" and node.head.dep_ == "prep":
+            after = node.head
+        if after is not None:
+            span = next((c for c in (*after.children, *node.children) if c.dep_ == "npadvmod"
+                         and c.lemma_.lower() in _SPAN_DAYS and c.i < after.i), None)
+            if span is None:
+                return None
+            unit = span.lemma_.lower()
+            count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+            if count is None:
+                return _SPANS_VAGUE[unit], span, node  # "days after", "weeks after"
+            n = 1 if count.lower_ in ("a", "an", "one") else parse_number(count.text)
+            if n is None:
+                return None
+            low, high = _SPAN_DAYS[unit]
+            return (low * n, high * n), span, node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

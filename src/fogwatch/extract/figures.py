@@ -20,8 +20,10 @@ floor: "dozens", "tens of thousands") is found first; then
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
@@ -29,16 +31,18 @@ from fogwatch.extract.numbers import YEAR, YEAR_BEFORE, bounds, hung_past_articl
 # Words right after a count that say what happened to it: "31 dead", "17 injured".
 OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
             "missing": "missing", "captured": "captured", "detained": "detained", "arrested": "detained",
-            "destroyed": "destroyed", "damaged": "damaged", "downed": "shot_down", "intercepted": "shot_down"}
+            "destroyed": "destroyed", "damaged": "damaged", "downed": "shot_down", "intercepted": "shot_down",
+            "slain": "killed", "unaccounted": "missing"}
 # Nouns that name a tally; the number they are measured by counts their predicate.
 TALLY_NOUNS = {"toll": "killed", "death": "killed", "fatality": "killed", "casualty": "casualties",
                "loss": "casualties", "injury": "wounded", "dead": "killed", "victim": "casualties",
-               "injure": "wounded", "wound": "wounded", "kill": "killed"}
+               "injure": "wounded", "wound": "wounded", "kill": "killed", "injured": "wounded", "wounded": "wounded"}
 # "the number of losses is 899", "the total of victims exceeds 465,000": the "of" noun is the tally.
 MEASURE_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that carry a tally to its number: "the toll rose to 31", "losses include ...", "stood at".
 TALLY_VERBS = {"rise", "climb", "reach", "stand", "be", "include", "total", "exceed", "hit", "top", "increase",
-               "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise"}
+               "grow", "jump", "surpass", "number", "amount", "put", "estimate", "comprise", "raise", "bring", "push",
+               "lift", "revise", "update"}
 # Verbs whose subject is their infinitive's: "three people seem to have been hit".
 RAISING_VERBS = {"seem", "appear"}
 CAPTIVE_WORDS = {"hostage", "prisoner", "captive"}
@@ -46,7 +50,7 @@ CAPTIVE_WORDS = {"hostage", "prisoner", "captive"}
 HARM_NOUNS = {"wound", "injury", "exposure", "burn", "trauma", "poisoning", "shrapnel", "concussion", "fracture",
               "inhalation"}
 # The states a count of people is said to be in: "three are dead", "nine were reported missing".
-STATES = {"dead", "injured", "wounded", "hurt", "missing"}
+STATES = {"dead", "injured", "wounded", "hurt", "missing", "slain", "unaccounted"}
 # Verbs whose subject takes harm as their object: "two officers suffered minor injuries".
 HARM_VERBS = {"suffer", "sustain", "receive", "incur"}
 # Result verbs: "the strike left nine people dead", "the war has claimed 3,000 lives".
@@ -80,25 +84,38 @@ IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land"
                 "target", "bombard", "shell"}
 REMAINS = {"body", "corpse", "remains", "grave"}
 FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury",
-              "retrieve", "locate", "leave"}
+              "retrieve", "locate", "leave", "pull", "dig"}
 PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
 PEOPLE_UNITS = {"person": "people", "life": "people", "dead": "people", "death": "people", "fatality": "people",
-                "injury": "people", "injured": "people", "wounded": "people", "casualty": "people", "arrest": "people"}
+                "injury": "people", "injured": "people", "wounded": "people", "casualty": "people", "arrest": "people",
+                "murder": "people", "homicide": "people", "killing": "people"}
 ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salvo", "round", "bomb", "shell",
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
 ATTACK_EVENTS = {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "assault", "sortie"}
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """"American", "Afghan", ...: the demonyms of the geocoder's names table, lower-cased."""
+    table = resources.files("fogwatch.geocode") / "data" / "names.tsv"
+    rows = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(row[0].lower() for row in rows if len(row) >= 3 and row[2].strip() == "demonym")
+
+
 def is_people(unit: str) -> bool:
-    """Whether a unit counts people, for the choices between what happens to people and to things."""
-    return unit in lx.PERSON_NOUNS
+    """Whether a unit counts people, for the choices between what happens to people and to things:
+    "lost two brave Americans", "lost two siblings" count people, "lost two tanks" things."""
+    return unit in lx.PERSON_NOUNS or unit in lx.KIN_NOUNS or unit in _demonyms()
 
 
 def counts(predicate: str, unit: str) -> bool:
     """Whether a count of `unit` can be what `predicate` says happened: people are killed, things
-    destroyed, weapons launched; "wounded 51 attacks" or "attacked 144 senators" is a misreading."""
+    destroyed, weapons launched; "wounded 51 attacks" or "attacked 144 senators" is a misreading,
+    and so is "captured two states" (an election)."""
     if predicate == "attacked":
         return unit in ATTACK_UNITS
+    if unit in lx.NOT_COUNTED or predicate == "captured" and unit in lx.WON_NOT_CAPTURED:
+        return False
     person = is_people(unit) or unit == "citizen"
     if predicate in THING_PREDICATES:
         return not person or unit == "fighter"  # a fighter jet
@@ -147,6 +164,11 @@ def _is_number(tok) -> bool:
     return True
 
 
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+
+
 def _lone_date(tok) -> bool:
     """A bare number the tagger called a date with nothing of a date around it, where a tally
     gives it its value: "put the death toll at 31"."""
@@ -176,6 +198,10 @@ def _skip(tok) -> bool:
         return True  # "in 2014", "the 2016 presidential race", "the March 2022 Kyiv City strike"
     if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
         return True  # "Su25", "S300"
+    if prv is not None and prv.lower_ in MONTH_WORDS and tok.text.isdigit() and int(tok.text) <= 31:
+        return True  # "the September 11 attack"
+    if tok.dep_ == "pobj" and prv is not None and prv.lower_ == "of" and tok.head.head.lemma_.lower() in lx.KIN_ROLES:
+        return True  # "a father of seven"
     return False
 
 
@@ -311,7 +337,7 @@ def _unit_of(doc, start: int, end: int):
     return None
 
 
-def _unit_name(noun) -> str:
+def unit_name(noun) -> str:
     lemma = noun.lemma_.lower()
     if noun.lower_ in ("military", "servicemen"):
         return "soldier" if noun.lower_ == "military" else "serviceman"
@@ -321,6 +347,9 @@ def _unit_name(noun) -> str:
     if not noun.whitespace_ and noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" \
             and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].is_alpha:
         lemma = f"{noun.lower_}-{doc[noun.i + 2].lemma_.lower()}"  # "two co-workers" counts co-workers, not "co"
+    elif noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_ \
+            and not doc[noun.i - 2].whitespace_ and doc[noun.i - 2].is_alpha:
+        lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "20 first-graders"
     if noun.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]  # "Crimeans": a demonym the tagger left plural
     return PEOPLE_UNITS.get(lemma, lemma)
@@ -333,7 +362,10 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     children = list(verb.children)
     particle = next((c.lower_ for c in children if c.dep_ in ("prt", "advmod", "prep") and c.i == verb.i + 1), None)
     if (lemma, particle) in lx.PARTICLE_PREDICATES:
-        return lx.PARTICLE_PREDICATES[(lemma, particle)]
+        predicate = lx.PARTICLE_PREDICATES[(lemma, particle)]
+        if rel == "nsubj" and verb.tag_ != "VBN" and predicate != "attacked":
+            return None  # "a man gunned down 49 people": the man did it
+        return predicate
     if unit in ATTACK_UNITS and rel == "nsubj" and lemma in IMPACT_VERBS:
         return "attacked"  # "dozens of missiles struck Kyiv", "four rockets smashed into Lviv"
     if lemma == "leave" and unit not in REMAINS:
@@ -369,7 +401,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     if (lemma in ("be", "remain") and rel == "nsubj" or rel == "nsubjpass") and is_people(unit):
         # "three people are dead", "two remain missing", "nine were reported missing", "one is
         # confirmed dead", "four were listed as wounded"
-        state = next((g for c in children for g in (c, *(c.children if c.lower_ == "as" else ()))
+        state = next((g for c in children for g in (c, *(c.children if c.lower_ in ("as", "among") else ()))
                       if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod") and g.lower_ in STATES), None)
         if state is not None:
             return OUTCOMES[state.lower_]
@@ -378,7 +410,12 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
             return "casualties" if is_people(unit) or unit == "son" else "destroyed"
         return None
     if lemma == "shoot":
-        return "shot_down" if any(c.lower_ == "down" for c in children) else None
+        if any(c.lower_ == "down" for c in children):
+            return "shot_down"
+        if rel == "nsubjpass" and is_people(unit) and not any(
+                v.lemma_.lower() in ("kill", "die", "bury", "execute") for v in verb.conjuncts):
+            return "wounded"  # "more than a dozen others were shot" (not "shot and killed": the killing counts)
+        return None
     if lemma in ("hit", "strike") and is_people(unit) and (rel == "nsubjpass" or
                                                          rel == "nsubj" and verb.dep_ == "xcomp"):
         return "wounded"  # "three people were hit by ricochets", "two civilians were struck by shrapnel"
@@ -430,6 +467,10 @@ def _tally(noun_or_num) -> str | None:
                 subj = _tally_subject(owner)
                 if subj is not None and subj.lemma_.lower() in TALLY_NOUNS:
                     return _toll(subj)
+                obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+                obj = _measured(obj) if obj is not None else None
+                if head.lower_ == "to" and obj is not None and obj.lemma_.lower() in TALLY_NOUNS:
+                    return _toll(obj)  # "the agency raised the death toll to 267"
                 if head.lower_ == "at" and ol in lx.VALUING_VERBS:
                     # "the UN put the toll at 55", "estimated the number of dead at 200"
                     obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
@@ -481,7 +522,7 @@ def _cases(noun) -> tuple[str | None, object]:
         if obj.lemma_.lower() in OF_EVENTS:
             return OF_EVENTS[obj.lemma_.lower()], noun
         for verb in (c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")):
-            p = _verb_predicate(verb, obj, _unit_name(obj))
+            p = _verb_predicate(verb, obj, unit_name(obj))
             if p:
                 return p, verb
     return None, noun
@@ -493,7 +534,7 @@ def _predicate(doc, start: int, end: int, noun) -> tuple[str | None, object]:
     from 51 attacks", "Two massive attacks on Russian bases ... have given Ukraine a boost"."""
     found = _said_of(doc, start, end, noun)
     if noun is not None and noun.lemma_.lower() in ATTACK_EVENTS and (
-            found[0] is None or not counts(found[0], _unit_name(noun))) \
+            found[0] is None or not counts(found[0], unit_name(noun))) \
             and not any(c.lower_ in ("last", "final", "next", "first", "second") for c in noun.children):
         return "attacked", noun
     return found
@@ -520,7 +561,7 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
                                                  for g in c.children)  # "a block that was heavily damaged"
             found_remains = noun.lemma_.lower() in REMAINS and c.lemma_.lower() in FIND_VERBS
             if (c.dep_ == "acl" or relative) and c.tag_ == "VBN" and (c.lemma_.lower() in lx.PREDICATES or found_remains):
-                p = _verb_predicate(c, noun, _unit_name(noun))
+                p = _verb_predicate(c, noun, unit_name(noun))
                 if p:
                     return p, c
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "die" and c.tag_ in ("VBG", "VBD", "VBN"):
@@ -539,7 +580,7 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
         return tally, anchor
     # Walk up through lists and "including" to the verb that says what happened.
     tok = anchor
-    unit = _unit_name(noun) if noun is not None else "people"
+    unit = unit_name(noun) if noun is not None and noun.lower_ not in ELIDED else "people"
     for _ in range(9):
         head = tok.head
         if head.i == tok.i:
@@ -643,7 +684,7 @@ def figures(sent) -> list[Figure]:
             noun = _unit_of(doc, hi_start, hi_end) or _unit_of(doc, start, end)
             if lo_val and hi_val and lo_val[0] is not None and hi_val[1] is not None and lo_val[0] < hi_val[1]:
                 predicate, trigger = _predicate(doc, hi_start, hi_end, noun)
-                unit = _unit_name(noun) if noun is not None else "people"
+                unit = unit_name(noun) if noun is not None else "people"
                 if predicate and counts(predicate, unit) and (noun is not None or predicate in PERSON_PREDICATES):
                     left = start - 1 if start > sent.start and doc[start - 1].lower_ == "between" else start
                     out.append(Figure(predicate=predicate, low=lo_val[0], high=hi_val[1], approximate=False,
@@ -653,7 +694,7 @@ def figures(sent) -> list[Figure]:
         if doc[start].lower_ in ("a", "an", "another"):
             noun = doc[start].head
             predicate, trigger = _predicate(doc, start, end, noun)
-            unit = _unit_name(noun)
+            unit = unit_name(noun)
             person = noun.lemma_.lower() in SINGULAR_PEOPLE
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
                     and person == (predicate in PERSON_PREDICATES or (predicate == "captured" and person)) \
@@ -669,7 +710,11 @@ def figures(sent) -> list[Figure]:
         noun = _unit_of(doc, start, end)
         if noun is not None and noun.lower_ in OUTCOMES:
             noun = None  # "80 hurt": the outcome, not the noun
-        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        if end < sent.end - 1 and doc[start].lower_ == "one" and end == start + 1 and doc[end].lower_ == "of" \
+                and doc[end + 1].like_num:
+            continue  # "Smith was one of 26 people killed": the 26 are the count
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num \
+                and not (noun.head.head.lower_ == "one" and noun.head.head.dep_ in ("attr", "appos")):
             continue  # "30 of 35 drones": the 35 is the whole the 30 are part of
         elided_by = None
         if noun is not None and (noun.lemma_.lower() in lx.NOT_COUNTED or noun.lower_ in ELIDED or
@@ -680,11 +725,11 @@ def figures(sent) -> list[Figure]:
         predicate, trigger = _predicate(doc, start, end, noun if elided_by is None else elided_by)
         if predicate is None:
             continue
-        if predicate == "casualties" and noun is not None and not is_people(_unit_name(noun)) \
+        if predicate == "casualties" and noun is not None and not is_people(unit_name(noun)) \
                 and noun.ent_type_ != "NORP":
             predicate = "destroyed"  # "losses include ... 40 tanks": equipment lost is destroyed
         if noun is not None:
-            unit = _unit_name(noun)
+            unit = unit_name(noun)
             right = noun.i + 1
         else:
             # Elided: the noun of the figure before it in the sentence ("four civilians were killed
@@ -697,7 +742,7 @@ def figures(sent) -> list[Figure]:
             if before:
                 unit = before[-1].unit
             elif antecedent is not None:
-                unit = _unit_name(antecedent)  # "torture of civilians ..., executing more than 70 of them"
+                unit = unit_name(antecedent)  # "torture of civilians ..., executing more than 70 of them"
             elif predicate in PERSON_PREDICATES:
                 unit = "people"
             else:

@@ -172,10 +172,23 @@ NOT_COUNTED = {"minute", "hour", "day", "week", "month", "year", "kilometre", "k
                "meter", "percent", "%", "inch", "foot", "feet", "time", "part", "share", "economy", "square",
                "dollar", "euro", "rouble", "ruble", "hryvnia", "ton", "tonne", "barrel", "attempt", "way", "step",
                "billion", "million", "trillion", "thousand", "hundred", "kilogram", "kg", "litre", "liter", "acre",
-               "hectare", "point", "degree", "vote", "seat", "sanction", "package", "wound", "shot", "bullet"}
+               "hectare", "point", "degree", "vote", "seat", "sanction", "package", "wound", "shot", "bullet",
+               # what politics, sport and offices count: "destroyed 34,000 emails", "in 3 minutes 32 seconds"
+               "second", "email", "e-mail", "message", "file", "document", "page", "photo", "image", "picture",
+               "medal", "trophy", "title", "award", "championship", "game", "match", "goal", "follower",
+               "subscriber", "viewer", "fan", "customer", "user"}
+# What is won, not captured: "Cruz captured two states", "had captured 1,944 delegates".
+WON_NOT_CAPTURED = {"state", "delegate", "justice", "primary", "caucus", "elector", "nomination", "heart", "imagination"}
+# Who has children: "a father of seven" counts no victims.
+KIN_ROLES = {"father", "mother", "parent", "grandfather", "grandmother", "grandparent", "mum", "mom", "dad"}
+# Kin, counted as people: "who had lost two siblings".
+KIN_NOUNS = {"sibling", "brother", "sister", "son", "daughter", "child", "parent", "father", "mother", "husband",
+             "wife", "relative", "cousin", "grandchild", "grandson", "granddaughter", "uncle", "aunt", "nephew",
+             "niece", "family"}
 # Nouns that are themselves a count of an outcome: "12 deaths", "30 casualties among the fighters".
 COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded", "injured": "wounded",
-               "wounded": "wounded", "casualty": "casualties", "arrest": "detained"}
+               "wounded": "wounded", "casualty": "casualties", "arrest": "detained", "murder": "killed",
+               "homicide": "killed", "killing": "killed"}
 
 # Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
@@ -183,6 +196,19 @@ INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "s
                 "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
                 "try", "attempt", "conspire", "plot", "scheme",
                 "ask", "order", "authorize", "authorise", "approve"}
+# Verbs of attempt: what they try to kill did not die, but what they try to storm was attacked.
+ATTEMPT_VERBS = {"try", "attempt", "conspire", "plot", "scheme"}
+
+
+def attempted_is_done(verb) -> bool:
+    """Whether trying to do `verb` is itself the incident: "tried to storm the building", "tried to
+    break through" (an attack, a crossing); not "tried to kill four officers"."""
+    lemma = verb.lemma_.lower()
+    done = {"attacked", "crossed", "clashed"}
+    return PREDICATES.get(lemma) in done or any(
+        PARTICLE_PREDICATES.get((lemma, c.lower_)) in done for c in verb.children if c.i == verb.i + 1)
+
+
 # Verbs whose object is an event that has not happened: "warned of an attack" is a preposition's,
 # "feared an offensive", "predicted an assault", "prevent an invasion", "deter an attack".
 FORESEE_VERBS = {"fear", "predict", "forecast", "anticipate", "prevent", "deter", "avert", "risk", "contemplate",

@@ -11,7 +11,7 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 ORDINAL_WORDS = {"a": 1, "an": 1, "single": 1, "lone": 1, "dozen": 12, "couple": 2, "pair": 2}
 YEAR = re.compile(r"(1[89]|20)\d\d")
 # Words after which a year-like number is a year: "the 2016 presidential race", "the March 2022 strike".
-YEAR_BEFORE = {"the", "a", "an", "'s", "’s", "january", "february", "march", "april", "may", "june", "july",
+YEAR_BEFORE = {"the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "my", "your", "january", "february", "march", "april", "may", "june", "july",
                "august", "september", "october", "november", "december"}
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from fogwatch.records import Claim, PartialDate, Place
 
-SLACK_DAYS = {"day": 3, "week": 3, "days": 3, "month": 0, "year": 0}
+SLACK_DAYS = {"day": 2, "week": 3, "days": 3, "month": 0, "year": 0}
 NEAR_KM = 120.0
 NEAR_REGION_KM = 250.0
 CELL_DEG = 3.0
