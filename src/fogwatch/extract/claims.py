@@ -22,11 +22,13 @@ from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.cues import Carry, Cue, CueReader, _span, apart
+from fogwatch.extract.cues import Carry, Cue, CueReader, _span
 from fogwatch.extract.dates import earlier_by
-from fogwatch.extract.figures import Figure, unit_name, counts, figures, is_people, joint
+from fogwatch.extract.figures import Figure, figures
+from fogwatch.extract.outcomes import counts, is_people, joint, unit_name
 from fogwatch.extract.scope import scope_of
-from fogwatch.extract.places import LOCATIVE, FoundPlace, city_of_region
+from fogwatch.extract.modality import hedge_for, modality_of
+from fogwatch.extract.places import LOCATIVE, FoundPlace, coordinated, place_for
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
@@ -181,23 +183,6 @@ class ClaimExtractor(CueReader):
         return None
 
     @staticmethod
-    def instead(trigger) -> bool:
-        """Whether the trigger is what was not done: "instead of capturing Kyiv", "rather than kill",
-        or a conjunct of it ("instead of dividing NATO and capturing Kyiv")."""
-        node = trigger
-        while True:
-            before = node.doc[max(node.sent.start, node.i - 2):node.i].text.lower()
-            if before.endswith(("rather than", "instead of")):
-                return True
-            head = node.head
-            if node.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.i > 0 \
-                    and node.doc[head.i - 1].lower_ == "instead":
-                return True  # "instead of the capture of Kyiv"
-            if node.dep_ != "conj" or head.i == node.i:
-                return False
-            node = head
-
-    @staticmethod
     def located_noun(token) -> bool:
         """"The shelling of Kharkiv", "a Russian attack in Kharkiv", "fighting near Bakhmut": an event
         noun with a place of its own reports an incident wherever the sentence puts it."""
@@ -252,31 +237,6 @@ class ClaimExtractor(CueReader):
         return self.subject_of(token)
 
     # --- claims -----------------------------------------------------------------------------
-    def hedge_for(self, trigger, chain: list[Cue]) -> str:
-        hedge = chain[-1].hedge if chain else "asserted"
-        if any(c.hedge == "denied" for c in chain):
-            return "denied"
-        source = chain[-1].source if chain else None
-        if hedge == "asserted" and source is not None and source.lemma_.lower() in lx.REPORT_SOURCES:
-            hedge = "reported"  # "the Russian media announced": the media report it
-        node = trigger
-        stop = chain[-1].token if chain else None
-        seen = 0
-        while node is not None and seen < 8:
-            for child in node.children:
-                if child.dep_ == "advmod" and child.lower_ in lx.HEDGE_ADVERBS:
-                    return lx.HEDGE_ADVERBS[child.lower_]
-            if node.head.i == node.i or (stop is not None and node.head.i == stop.i):
-                break
-            node = node.head
-            seen += 1
-        if trigger.lemma_.lower() in ("be",) and any(c.lower_ in ("said", "reported") for c in trigger.children):
-            return "alleged"
-        if hedge == "asserted" and trigger.tag_ == "VBN" and lx.CUES.get(trigger.lemma_.lower()) in ("reported", "confirmed") \
-                and any(c.dep_ == "nsubjpass" for c in trigger.children):
-            return lx.CUES[trigger.lemma_.lower()]  # "nine soldiers were reported missing", "one is confirmed dead"
-        return hedge
-
     def before(self, trigger, when: When | None, doc, offset: int) -> When | None:
         """The date of a claim told in an "after" clause: "The explosions come a week after at least
         one person was killed" dates the killing a week before the explosions (the sentence's date,
@@ -316,7 +276,7 @@ class ClaimExtractor(CueReader):
                     for c in chain)
         inner = chain[-1] if chain else None
         speakers: list[Actor | None] = list(inner.speakers) if inner and inner.speakers else [None]
-        hedge = self.hedge_for(trigger, chain)
+        hedge = hedge_for(trigger, chain)
         negated = any(c.dep_ == "neg" for c in trigger.children) or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("nobody", "none", "nothing") or
                                                          (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)) or
@@ -363,11 +323,11 @@ class ClaimExtractor(CueReader):
                 if q is not None:
                     quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
-        place = self.place_for(trigger, sent, places)
+        place = place_for(trigger, sent, places)
         # Places listed with the claim's own ("struck Kharkiv and Odesa"); a claim whose place is
         # outside its clause ("Kharkiv, where 18 people were killed") takes none of the list.
         subtree = {t.i for t in trigger.subtree}
-        also = self.coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
+        also = coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
             if place and place.tok_start in subtree else ()
         identity = None
         if identity_tok is not None:
@@ -381,7 +341,7 @@ class ClaimExtractor(CueReader):
         else:
             content_span = span
         base_predicate = predicate
-        modality = "negated" if negated else self.modality(trigger, chain)
+        modality = "negated" if negated else modality_of(trigger, chain)
         made: list[Claim] = []
         for speaker in speakers:
             for q in quantities:
@@ -466,122 +426,6 @@ class ClaimExtractor(CueReader):
                 c.quantity is None and lo <= c.span.start < hi and (c.predicate, c.speaker) in counted)]
             self.seen_ids = {c.claim_id for c in self.claims}
         return bool(made)
-
-    @staticmethod
-    def modality(trigger, chain: list[Cue]) -> str:
-        """Whether the clause of `trigger` says it happened: "conditional" under an "if" clause,
-        "hypothetical" under a modal or a verb of intent ("could be killed", "is going to attack",
-        "threatened to strike"); else "asserted". "may have died" estimates the past: asserted."""
-        stop = chain[-1].token.i if chain else None
-        if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
-            return "hypothetical"  # "an impending attack", "possible strikes"
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and (
-                trigger.head.lemma_.lower() in lx.INTENT_VERBS | lx.FORESEE_VERBS
-                or any(c.dep_ in ("oprd", "acomp", "advcl", "prep") and
-                       (c.lower_ in lx.UNREALISED or any(g.lower_ in lx.UNREALISED for g in c.children))
-                       for c in trigger.head.children)):
-            return "hypothetical"  # "threatened an incursion", "described the invasion as imminent"
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of", "to", "on") \
-                and trigger.head.head.lemma_.lower() in lx.STOP_NOUNS:
-            return "hypothetical"  # "a four-day halt in fighting", "an end to the shelling"
-        if ClaimExtractor.instead(trigger):
-            return "hypothetical"  # "instead of capturing Kyiv", "rather than kill their brother Slavs"
-        node = trigger
-        for _ in range(8):
-            kids = list(node.children)
-            if node.i != trigger.i and node.dep_ in ("acl", "relcl") and node.tag_ in ("VBD", "VBN") \
-                    and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                return "asserted"  # "the attacks that killed seven", "the soldiers killed": done, whatever the clause around
-            if node.dep_ in ("acl", "relcl") and node.i == trigger.i and node.tag_ in ("VBD", "VBN") \
-                    and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids) and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                return "asserted"
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-                return "conditional"
-            if node.dep_ == "ccomp" and node.tag_ in ("VBD", "VBN") and node.head.lemma_.lower() in lx.FACTIVE_VERBS:
-                return "asserted"  # "We will never forget that millions ... perished": remembered as done
-            modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
-            if modals and not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids):
-                return "hypothetical"
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS and not (
-                    node.head.lemma_.lower() in lx.ATTEMPT_VERBS and lx.attempted_is_done(trigger)):
-                return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid
-            if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
-                return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
-            if node.head.i == node.i or (stop is not None and node.head.i == stop):
-                break
-            if apart(trigger, node.head):
-                break  # the next statement's "will" is not this one's
-            node = node.head
-        return "asserted"
-
-    @staticmethod
-    def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
-        in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
-        if not in_sent:
-            return ClaimExtractor.anaphoric_place(sent, places)
-        subtree = {t.i for t in trigger.subtree}
-        inside = [p for p in in_sent if p.tok_start in subtree]
-        pool = inside or in_sent
-        # The most precise first: a village beats its region, a region beats a country.
-        rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
-        return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
-
-    @staticmethod
-    def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
-        """"A second blast hit the city": "the city" (town, village) is the last town the paragraph
-        named before this sentence, and "the region" (oblast, province) its last region."""
-        for token in sent:
-            word = token.lemma_.lower()
-            kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
-                else None
-            if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
-                continue  # "the city of Lviv" or "the western city" name their own place, or another one
-            before = [p for p in places if p.tok_start < sent.start]
-            for found in reversed(before):
-                precision = found.mention.place.precision
-                if kind == "region" and precision == "admin1":
-                    return found
-                if kind == "city" and precision in ("exact", "near"):
-                    return found
-                if kind == "city" and precision == "admin1" and " " not in found.mention.text:
-                    city = city_of_region(found)  # "Luhansk ... the city": the region's city of that name
-                    if city is not None:
-                        return city
-        return None
-
-    @staticmethod
-    def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:
-        """The places of the sentence coordinated with `chosen`: joined to it by "and"/commas only,
-        through prepositions ("of Kharkiv, and of Marinka, Slavyansk and Kramatorsk"), not "north of Kyiv"."""
-        def head(found: FoundPlace):
-            # The name, not the region word: "the Belgorod and Kursk regions" coordinates the names.
-            tokens = sent.doc[found.tok_start:found.tok_end]
-            return next((t for t in tokens if t.pos_ == "PROPN"), tokens.root)
-
-        def path(token, stop) -> list:
-            edges = []
-            while token.i != stop.i and token.head.i != token.i:
-                edges.append(token.dep_)
-                token = token.head
-            return edges if token.i == stop.i else []
-
-        root = head(chosen)
-        out = []
-        for other in places:
-            if other is chosen or not (sent.start <= other.tok_start < sent.end) \
-                    or other.mention.place.place_id == chosen.mention.place.place_id:
-                continue
-            o = head(other)
-            ancestors = {t.i for t in root.ancestors} | {root.i}
-            common = next((t for t in [o, *o.ancestors] if t.i in ancestors), None)
-            if common is None:
-                continue
-            edges = path(o, common) + path(root, common)
-            if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
-                    and not any(p.mention.span == other.mention.span for p in out):
-                out.append(other)
-        return tuple(p.mention for p in out)
 
     def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
                  when: When | None, carry: Carry) -> Carry:

@@ -8,6 +8,8 @@ UNITS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague amounts and the unit of their floor: "dozens" are at least two dozen, "hundreds" two hundred.
+VAGUE_SCALE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "tens": 10}
 ORDINAL_WORDS = {"a": 1, "an": 1, "single": 1, "lone": 1, "dozen": 12, "couple": 2, "pair": 2}
 YEAR = re.compile(r"(1[89]|20)\d\d")
 # Words after which a year-like number is a year: "the 2016 presidential race", "the March 2022 strike".

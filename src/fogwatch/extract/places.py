@@ -348,3 +348,72 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         add(start, ent.end, best)
     unique = {id(fp): fp for fp in found.values()}
     return sorted(unique.values(), key=lambda fp: fp.tok_start)
+
+
+def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
+    in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
+    if not in_sent:
+        return anaphoric_place(sent, places)
+    subtree = {t.i for t in trigger.subtree}
+    inside = [p for p in in_sent if p.tok_start in subtree]
+    pool = inside or in_sent
+    # The most precise first: a village beats its region, a region beats a country.
+    rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+    return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
+
+
+def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
+    """"A second blast hit the city": "the city" (town, village) is the last town the paragraph
+    named before this sentence, and "the region" (oblast, province) its last region."""
+    for token in sent:
+        word = token.lemma_.lower()
+        kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
+            else None
+        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
+            continue  # "the city of Lviv" or "the western city" name their own place, or another one
+        before = [p for p in places if p.tok_start < sent.start]
+        for found in reversed(before):
+            precision = found.mention.place.precision
+            if kind == "region" and precision == "admin1":
+                return found
+            if kind == "city" and precision in ("exact", "near"):
+                return found
+            if kind == "city" and precision == "admin1" and " " not in found.mention.text:
+                city = city_of_region(found)  # "Luhansk ... the city": the region's city of that name
+                if city is not None:
+                    return city
+    return None
+
+
+def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:
+    """The places of the sentence coordinated with `chosen`: joined to it by "and"/commas only,
+    through prepositions ("of Kharkiv, and of Marinka, Slavyansk and Kramatorsk"), not "north of Kyiv"."""
+    def head(found: FoundPlace):
+        # The name, not the region word: "the Belgorod and Kursk regions" coordinates the names.
+        tokens = sent.doc[found.tok_start:found.tok_end]
+        return next((t for t in tokens if t.pos_ == "PROPN"), tokens.root)
+
+    def path(token, stop) -> list:
+        edges = []
+        while token.i != stop.i and token.head.i != token.i:
+            edges.append(token.dep_)
+            token = token.head
+        return edges if token.i == stop.i else []
+
+    root = head(chosen)
+    out = []
+    for other in places:
+        if other is chosen or not (sent.start <= other.tok_start < sent.end) \
+                or other.mention.place.place_id == chosen.mention.place.place_id:
+            continue
+        o = head(other)
+        ancestors = {t.i for t in root.ancestors} | {root.i}
+        common = next((t for t in [o, *o.ancestors] if t.i in ancestors), None)
+        if common is None:
+            continue
+        edges = path(o, common) + path(root, common)
+        if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
+                and not any(p.mention.span == other.mention.span for p in out):
+            out.append(other)
+    return tuple(p.mention for p in out)
