@@ -116,6 +116,16 @@ def test_a_riot_met_by_police_and_sabotage_at_a_depot_are_not_battles_or_strikes
                      "Dzhankoy": ("Strategic developments", "Looting/property destruction")}
 
 
+def test_a_sniper_is_fighting_and_the_invasion_of_early_2022_is_background():
+    events = run([
+        claim(1, "He was shot by a Ukrainian sniper near Kharkiv on Monday and died.", "killed", place=KHARKIV,
+              when=dt.date(2023, 5, 22), quantity=1, unit="man"),
+        claim(2, "Imports have fallen since Russia invaded Ukraine in early 2022, officials in Odesa said.",
+              "crossed", place=ODESA),
+    ])
+    assert [(e.places[0].name, e.type) for e in events] == [("Kharkiv", "Battles")]
+
+
 def test_bodies_found_and_attacks_of_unnamed_kind_on_a_region():
     izyum = Place("gn:707244", "Izyum", "UA", "Kharkiv", 49.21, 37.25, "exact", 707244)
     sumy = Place("adm1:UA.21", "Sumy", "UA", "Sumy", 50.9, 34.8, "admin1", None)

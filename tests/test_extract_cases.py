@@ -399,3 +399,23 @@ def test_tallies_so_far_are_cumulative():
     assert (since.scope, since.period) == ("cumulative", "From September 6")
     strike = one(extract_text("A strike killed four people in Kharkiv on Monday."), "killed")
     assert strike.scope == "incident"
+
+
+# Shapes from a read of 45 unlabelled GDELT articles (session 14): a town that falls, crowds in the
+# streets and dispersed, and a state that labels a senator.
+def test_a_town_falls_and_crowds_take_to_the_streets():
+    fallen = one(extract_text("The UK's Ministry of Defence reported that the city of Kreminna, in Luhansk, has "
+                              "fallen."), "captured")
+    assert fallen.place.place.name == "Kreminna"
+    assert one(extract_text("Thousands of Georgians took to the streets of Tbilisi on Tuesday night."),
+               "protested").place.place.name == "Tbilisi"
+    assert one(extract_text("Riot police used water cannon to disperse protesters in Tbilisi on Wednesday."),
+               "protested")
+    assert not [c for c in extract_text("The army took to the streets to clear the barricades. Prices fell to a "
+                                        "record low. Analysts wait for the port city to fall.")
+                if c.predicate in ("protested", "captured")]
+
+
+def test_a_state_that_labels_a_senator_is_no_place():
+    claims = extract_text("Wyoming Sen. John Barrasso said Russian forces shelled a village near Kharkiv.")
+    assert {c.place.place.name for c in claims if c.place} <= {"Kharkiv"}

@@ -40,3 +40,9 @@ def test_explicit_dates():
     assert _one("last week", PartialDate(dt.date(2024, 8, 8), "day")) == (dt.date(2024, 7, 29), dt.date(2024, 8, 4), "week")
     # A date after publication belongs to the year before.
     assert _one("on December 30", PartialDate(dt.date(2024, 1, 3), "day"))[0] == dt.date(2023, 12, 30)
+
+
+def test_a_range_of_days_keeps_its_year():
+    # A history piece of 2022 about a raid of 2016: the year after the range is the raid's.
+    assert _one("On August 6-8, 2016, saboteurs launched a raid", PartialDate(dt.date(2022, 8, 11), "day")) == \
+        (dt.date(2016, 8, 6), dt.date(2016, 8, 8), "week")

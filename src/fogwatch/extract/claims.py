@@ -95,6 +95,21 @@ class ClaimExtractor(CueReader):
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
+        to_force = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and not g.like_num and g.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
+            for g in c.children) for c in token.children)
+        if lemma == "fall" and token.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "LOC") or c.lemma_.lower() in lx.HELD_PLACES
+                                                          or c.pos_ == "PROPN" and to_force) for c in token.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "near", "in", "by") and not any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
+            return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"
+        if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.lemma_.lower() == "street" for g in c.children) for c in token.children) and not any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lx.FORCE_NOUNS | {"police"} for c in token.children):
+            return "protested"  # "thousands took to the streets"; not "the army took to the streets"
+        if lemma in ("disperse", "scatter") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.CROWD_NOUNS
+                                                    for c in token.children):
+            return "protested"  # "police used water cannon to disperse protesters"
         if lemma in lx.IMPACT_VERBS:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             return "attacked" if any(c.lemma_.lower() in lx.WEAPON_NOUNS | lx.IMPACT_NOUNS for c in subjects) else None

@@ -22,7 +22,8 @@ DATE_PATTERN = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year))\b"
     r"|\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-    r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?P<year1>\d{4}))?"
+    r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s*[-–]\s*(?P<day2b>\d{1,2})(?:st|nd|rd|th)?)?)\b(?:,?\s+(?P<year1>\d{4}))?"
     r"|\bin\s+(?:(?:early|mid|late)[- ])?(?P<month3>" + "|".join(calendar.month_name[1:]) + r")(?:\s+(?P<year2>\d{4}))?\b"
     r"|\b(?P<war>(?:World War (?:I|II|One|Two|1|2))|(?:First|Second) World War)\b"
     r"|\b(?P<month4>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year4>\d{4})\b"
@@ -101,9 +102,12 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
             return None
         try:
             date = dt.date(year, month, day)
+            last = dt.date(year, month, int(g["day2b"])) if g["day2b"] else date  # "August 6-8, 2016"
         except ValueError:
             return None
-        return date, date, "day"
+        if last < date or (last - date).days > 6:
+            last = date
+        return date, last, "day" if last == date else "week"
     if g["month3"] or g["month4"]:
         month = MONTHS[(g["month3"] or g["month4"]).lower()]
         if g["year2"] or g["year4"]:

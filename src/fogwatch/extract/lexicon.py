@@ -119,6 +119,10 @@ EVENT_NOUNS = {
 # in Kyiv", "76 explosions were recorded".
 WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", "tear", "rip", "cause", "spark",
                  "report", "light"}
+# Places that "fall" to a force: "the city has fallen", "the stronghold fell".
+HELD_PLACES = {"city", "town", "village", "stronghold", "settlement", "port", "base", "airport", "capital", "garrison"}
+# Who is dispersed at a protest: "used water cannon to disperse protesters".
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "crowd", "rally", "rioter", "marcher", "activist"}
 # Verbs that carry a protest noun as their object: "held a rally", "joined the protests".
 PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "lead", "call", "disperse",
                     "break", "ban", "block", "police"}

@@ -216,6 +216,17 @@ def _hyphen_modifier(doc, start: int, end: int) -> bool:
         and bool(gazetteer().country_named(doc[start:end].text))
 
 
+# Titles a place labels rather than locates: "Wyoming Sen. John Barrasso", "Texas Gov. Greg Abbott".
+LABELLED_TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov.", "governor",
+                   "congressman", "congresswoman", "lawmaker", "republican", "republicans", "democrat", "democrats",
+                   "attorney", "delegate", "delegation", "mp"}
+
+
+def _label(doc, end: int) -> bool:
+    """Whether the name labels the person or party after it: "Wyoming Sen. John Barrasso"."""
+    return end < len(doc) and doc[end].lower_ in LABELLED_TITLES and doc[end].text[:1].isupper()
+
+
 def article_context(docs) -> Context:
     """What an article is about (countries, regions), from the place and nationality entities of all
     its paragraphs: read before any name is placed, so the first paragraph's "Paris" already knows
@@ -241,7 +252,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
                                confidence=resolution.confidence)
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         role = "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
-            "modifier" if _hyphen_modifier(doc, start, end) else "where"
+            "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
         if record is not None:
             record.append(resolution)

@@ -19,7 +19,7 @@ from fogwatch.reconcile.disputes import disputes
 from fogwatch.reconcile.incidents import by_place, founds_incident, is_background, located, reports_incident
 from fogwatch.reconcile.measures import measures
 from fogwatch.reconcile.modes import FAMILY, assign_modes, remote_subtype
-from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate, Place
+from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _when(claims: list[Claim], incidents: list[Incident]) -> EventWhen | None:
 # What turns a protest into a riot (the demonstrators' violence), or into one met by force.
 RIOT = re.compile(r"\b(?:riot\w*|petrol bombs?|molotov\w*|looting|looted|torched|set (?:on )?fire|hurled|threw stones|"
                   r"smashed|vandali[sz]\w*|violent (?:protests?|demonstrations?|clashes))\b", re.IGNORECASE)
-INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper spray|dispersed|broke up|detained|"
+INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper spray|dispers\w+|broke up|detained|"
                           r"arrested|beat(?:en)?|batons?|riot police|crackdown)\b", re.IGNORECASE)
 
 

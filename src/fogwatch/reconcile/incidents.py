@@ -105,14 +105,16 @@ def reports_incident(claim: Claim) -> bool:
 # Words that place a sentence in the war's past without a date (or in history: "during the Second
 # World War", "the atomic bombing of Japan"; but "the biggest attack since World War II" is news):
 # "at the start of the invasion",
-# "in the early months of 2022", "was briefly occupied", "years ago".
+# "in the early months of 2022", "after Russia invaded Ukraine in early 2022", "as its invasion has
+# entered its third year", "was briefly occupied", "years ago".
 BACKGROUND = re.compile(
     r"\b(?:at the (?:very )?(?:start|beginning|outset) of (?:the|its|russia's|the full-scale) ?(?:full-scale )?"
     r"(?:war|invasion|conflict)|in the (?:early|first) (?:days|weeks|months) of (?:the |its |\d{4})|"
     r"(?:years|decades|centuries) ago|was briefly occupied|during the (?:occupation|siege|cold war|soviet era)|"
     r"in the \d{1,2}(?:st|nd|rd|th) century|in the (?:19|20)\d0s|"
     r"(?<!since )(?<!since the )(?:(?:first|second) world war|world war (?:i|ii|one|two|1|2)|wwi+)|atomic bomb\w*|"
-    r"(?:in|since) (?:19|20)\d\d(?!-))\b", re.IGNORECASE)
+    r"(?:in|since) (?:(?:early|mid|late)[- ])?(?:19|20)\d\d(?!-)|"
+    r"(?:enter(?:s|ed|ing)?|into) (?:its|the|a) (?:second|third|fourth|fifth|sixth|\w+th) year)\b", re.IGNORECASE)
 
 
 def is_background(claim: Claim, published: PartialDate | None) -> bool:

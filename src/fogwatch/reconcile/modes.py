@@ -39,7 +39,10 @@ def remote_subtype(text: str) -> str:
 GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
                     r"assault\w*|clash\w*|fighting|battles?|advanc\w*|offensive|gunm[ae]n|gunfire|shot|shooting|"
                     r"firefights?|ambush\w*|raids?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
-                    r"brigades?|battalions?|incursions?|front ?line)\b", re.IGNORECASE)
+                    r"brigades?|battalions?|incursions?|front ?line|snipers?|reconnaissance|mercenar\w+|"
+                    r"stabb\w+|hand-to-hand)\b", re.IGNORECASE)
+# A death or wound at close range, with no weapon from afar: ground fighting.
+SNIPER = re.compile(r"\b(?:snipers?|shot by|shot dead|gunned down|gunfire|small[- ]arms|firefights?)\b", re.IGNORECASE)
 # Crowds: what happens to or among them is a protest or a riot, not a battle.
 CROWD = re.compile(r"\b(?:riot(?:s|ers?|ing)?|protesters?|demonstrators?|protests?|demonstrations?|rall(?:y|ies)|"
                    r"marchers?|crowds?)\b", re.IGNORECASE)
@@ -72,6 +75,8 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "remote" if REMOTE.search(text) else "ground" if GROUND.search(text) else None
     if p in ("killed", "wounded", "destroyed", "damaged") and REMOTE.search(text):
         return "remote"
+    if p in ("killed", "wounded") and SNIPER.search(text):
+        return "ground"  # "he was shot by a Ukrainian sniper": a firefight, not a strike
     if p in ("killed", "wounded", "casualties") and claim.quantity and claim.quantity.unit in COMBATANTS:
         return "ground"  # fighters killed with no strike named: a battle
     return None
