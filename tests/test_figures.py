@@ -240,6 +240,7 @@ def test_more_constructions_of_war_reporting(text, expected):
     ("Among the dead were 12 soldiers, the army said.", [("killed", 12, 12, "soldier")]),
     ("Rescuers pulled 14 bodies from the rubble.", [("killed", 14, 14, "body")]),
     ("Twenty people remain unaccounted for after the strike.", [("missing", 20, 20, "people")]),
+    ("Two nuns were found slain in their home.", [("killed", 2, 2, "nun")]),
     ("More than a dozen others also were shot.", [("wounded", 13, None, "people")]),
     ("Cruz captured two states on Tuesday, and Clinton had captured 1,944 delegates.", []),
     ("Somebody destroyed 34,000 emails.", []),

@@ -144,7 +144,13 @@ PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person"
                 "prosecutor", "official", "commander", "mayor", "governor", "politician", "activist", "priest",
                 "teacher", "doctor", "nurse", "medic", "driver", "farmer", "boy", "girl", "teenager", "student",
                 "reporter", "photographer", "employee", "pilot", "guard", "sailor", "colonel", "general",
-                "deputy", "lawmaker", "blogger", "citizen", "national", "hostage", "prisoner", "pensioner"}
+                "deputy", "lawmaker", "blogger", "citizen", "national", "hostage", "prisoner", "pensioner",
+                # the people of crime, riot and disaster reports (ECB+, GeoWebNews)
+                "villager", "nun", "monk", "worshipper", "pilgrim", "tourist", "passenger", "shopper", "patient",
+                "pupil", "infant", "baby", "toddler", "refugee", "migrant", "detainee", "inmate", "protester",
+                "demonstrator", "rioter", "bystander", "pedestrian", "commuter", "diplomat", "peacekeeper",
+                "firefighter", "rescuer", "paramedic", "miner", "fisherman", "spectator", "crewman", "crew member",
+                "contractor", "aid worker", "staffer", "employee", "survivor", "suspect", "gunman"}
 WEAPON_NOUNS = {"drone", "missile", "rocket", "shell", "bomb", "projectile", "munition", "uav", "mortar", "grenade"}
 # What "goes off": "a bomb went off", not "sirens went off".
 EXPLOSIVE_NOUNS = WEAPON_NOUNS | {"explosive", "device", "ied", "mine", "charge", "car", "vest", "explosion", "blast",
