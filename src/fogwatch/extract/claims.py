@@ -59,6 +59,23 @@ def _spans(article_id: str, a) -> dict:
             "content_parts": tuple(Span(article_id, *p) for p in a.content_parts) if len(a.content_parts) > 1 else ()}
 
 
+def _fallen(verb) -> bool:
+    """Whether "fell" / "has fallen" says a place was taken: its subject is a place ("the city",
+    "Kreminna") or a name that fell "to" someone, and nothing fell on or into anything ("debris fell
+    on a house"); not "prices fell", not "wait for the city to fall"."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    children = list(verb.children)
+    to_someone = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and not g.like_num and g.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
+        for g in c.children) for c in children)
+    place = any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "LOC") or c.lemma_.lower() in lx.HELD_PLACES
+                                       or c.pos_ == "PROPN" and to_someone) for c in children)
+    onto = any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "near", "in", "by")
+               and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in children)
+    return place and not onto
+
+
 class ClaimExtractor(CueReader):
     def __init__(self, resolver: ActorResolver, article_id: str, text: str, found: Sequence = ()):
         self.resolver = resolver
@@ -95,13 +112,7 @@ class ClaimExtractor(CueReader):
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
-        to_force = any(c.dep_ == "prep" and c.lower_ == "to" and any(
-            g.dep_ == "pobj" and not g.like_num and g.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
-            for g in c.children) for c in token.children)
-        if lemma == "fall" and token.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "LOC") or c.lemma_.lower() in lx.HELD_PLACES
-                                                          or c.pos_ == "PROPN" and to_force) for c in token.children) \
-                and not any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "near", "in", "by") and not any(
-                    g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
+        if lemma == "fall" and _fallen(token):
             return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"
         if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                 g.lemma_.lower() == "street" for g in c.children) for c in token.children) and not any(

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.numbers import VAGUE_SCALE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
+from fogwatch.extract.dates import MONTHS
+from fogwatch.extract.numbers import SCALES, VAGUE_SCALE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
 from fogwatch.extract.outcomes import ELIDED, OUTCOMES, PERSON_PREDICATES, counts, is_people, predicate_of, unit_name
 
 @dataclass
@@ -41,7 +42,6 @@ class Figure:
 
 
 _EXCLUDED_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
-_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def _is_number(tok) -> bool:
@@ -49,7 +49,7 @@ def _is_number(tok) -> bool:
             and not _lone_date(tok):
         return False
     low = tok.lower_
-    if low in VAGUE_SCALE or low in _SCALE or low == "dozen":
+    if low in VAGUE_SCALE or low in SCALES or low == "dozen":
         return True
     if not tok.like_num or tok.tag_ == "LS":
         return False  # "LS": an item number, the "1" of "1. Five killed as Russia hits ..."
@@ -62,11 +62,6 @@ def _is_number(tok) -> bool:
             return False
         return tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "conj")
     return True
-
-
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-               "dec"}
 
 
 def _lone_date(tok) -> bool:
@@ -98,7 +93,7 @@ def _skip(tok) -> bool:
         return True  # "in 2014", "the 2016 presidential race", "the March 2022 Kyiv City strike"
     if prv is not None and prv.pos_ == "PROPN" and prv.whitespace_ == "" and tok.text[0].isdigit():
         return True  # "Su25", "S300"
-    if prv is not None and prv.lower_ in MONTH_WORDS and tok.text.isdigit() and int(tok.text) <= 31:
+    if prv is not None and prv.lower_ in MONTHS and tok.text.isdigit() and int(tok.text) <= 31:
         return True  # "the September 11 attack"
     if tok.dep_ == "pobj" and prv is not None and prv.lower_ == "of" and tok.head.head.lemma_.lower() in lx.KIN_ROLES:
         return True  # "a father of seven"
@@ -118,7 +113,7 @@ def _group(sent) -> list[tuple[int, int]]:
         j = i + 1
         while j < sent.end:
             t = doc[j]
-            if _is_number(t) and not _skip(t) and (t.lower_ in _SCALE or t.lower_ in VAGUE_SCALE or t.lower_ == "dozen" or
+            if _is_number(t) and not _skip(t) and (t.lower_ in SCALES or t.lower_ in VAGUE_SCALE or t.lower_ == "dozen" or
                                                      re.fullmatch(r"\d{3}", t.text) and doc[j - 1].text.isdigit()
                                                      or doc[j - 1].text == "-"):
                 j += 1
@@ -139,11 +134,11 @@ def _value(doc, start: int, end: int) -> tuple[int | None, int | None, bool] | N
     words = [t.lower_ for t in doc[start:end] if t.text != "-" and t.lower_ != "of"]
     if not words:
         return None
-    if all(w in VAGUE_SCALE or w in _SCALE for w in words) and words[0] in VAGUE_SCALE:
+    if all(w in VAGUE_SCALE or w in SCALES for w in words) and words[0] in VAGUE_SCALE:
         # "dozens" → at least 2 dozen; "tens of thousands" → at least 20,000.
         value = 2
         for w in words:
-            value *= VAGUE_SCALE.get(w, _SCALE.get(w, 1))
+            value *= VAGUE_SCALE.get(w, SCALES.get(w, 1))
         return value, None, False
     if words[-1] in VAGUE_SCALE and len(words) >= 2:  # "three dozens"? treat as "three dozen"
         words[-1] = words[-1][:-1]
@@ -218,7 +213,7 @@ def _unit_of(doc, start: int, end: int):
             if obj.pos_ == "PRON" or obj.lower_ in ELIDED:
                 return None
             # "hundreds of thousands of people": skip the number words.
-            while obj.lower_ in VAGUE_SCALE or obj.lower_ in _SCALE:
+            while obj.lower_ in VAGUE_SCALE or obj.lower_ in SCALES:
                 inner = [c for p in obj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
                 if not inner:
                     return None
@@ -232,7 +227,7 @@ def _unit_of(doc, start: int, end: int):
         if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
             return doc[j]
         j += 1
-    if head.pos_ == "NOUN" and head.lower_ not in VAGUE_SCALE and head.lower_ not in _SCALE and head.lower_ != "dozen":
+    if head.pos_ == "NOUN" and head.lower_ not in VAGUE_SCALE and head.lower_ not in SCALES and head.lower_ != "dozen":
         return head
     return None
 

@@ -200,14 +200,13 @@ COUNT_NOUNS = {"death": "killed", "fatality": "killed", "dead": "killed", "injur
                "wounded": "wounded", "casualty": "casualties", "arrest": "detained", "murder": "killed",
                "homicide": "killed", "killing": "killed"}
 
+# Verbs of attempt: what they try to kill did not die, but what they try to storm was attacked.
+ATTEMPT_VERBS = {"try", "attempt", "conspire", "plot", "scheme"}
 # Verbs whose infinitive names something not (yet) done: "threatened to strike", "is going to attack".
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
                 "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
                 "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
-                "try", "attempt", "conspire", "plot", "scheme",
-                "ask", "order", "authorize", "authorise", "approve"}
-# Verbs of attempt: what they try to kill did not die, but what they try to storm was attacked.
-ATTEMPT_VERBS = {"try", "attempt", "conspire", "plot", "scheme"}
+                "ask", "order", "authorize", "authorise", "approve"} | ATTEMPT_VERBS
 
 
 def attempted_is_done(verb) -> bool:

@@ -10,7 +10,6 @@ a tally the number measures ("the death toll rose to 31", "losses include ...", 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import VAGUE_SCALE, hung_past_article
@@ -83,10 +82,10 @@ THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
 ATTACK_EVENTS = {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "assault", "sortie"}
 @functools.cache
 def _demonyms() -> frozenset[str]:
-    """"American", "Afghan", ...: the demonyms of the geocoder's names table, lower-cased."""
-    table = resources.files("fogwatch.geocode") / "data" / "names.tsv"
-    rows = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return frozenset(row[0].lower() for row in rows if len(row) >= 3 and row[2].strip() == "demonym")
+    """"american", "afghan", ...: the demonyms of the geocoder's names table."""
+    from fogwatch.geocode import gazetteer
+
+    return frozenset(name for name, targets in gazetteer().names.items() if any(kind == "demonym" for _, kind in targets))
 
 
 def is_people(unit: str) -> bool:
@@ -182,7 +181,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
             return OUTCOMES[state.lower_]
     if lemma == "lose":
         if rel in ("dobj", "nsubjpass", "conj", "appos", "pobj"):
-            return "casualties" if is_people(unit) or unit == "son" else "destroyed"
+            return "casualties" if is_people(unit) else "destroyed"
         return None
     if lemma == "shoot":
         if any(c.lower_ == "down" for c in children):
@@ -200,7 +199,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
             c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in HARM_NOUNS for g in c.subtree)
             for c in children):
         return "wounded"  # "500 soldiers have been treated for exposure to toxic gases"
-    if lemma in ("suffer", "sustain", "receive", "incur") and rel in ("nsubj", "nsubjpass") \
+    if lemma in HARM_VERBS and rel in ("nsubj", "nsubjpass") \
             and any(c.dep_ == "dobj" and c.lemma_.lower() == "damage" for c in children):
         return "damaged"  # "a power plant ... also suffered damage"
     if unit in REMAINS and lemma in FIND_VERBS and rel in ("dobj", "nsubjpass", "pobj", "conj"):
