@@ -2,6 +2,7 @@
 no background, types, disputes between sides, publication dates, the timeline, the events gold."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -200,6 +201,34 @@ def test_one_article_listing_figures_side_by_side_gives_a_breakdown_not_a_disput
     assert [d.kind for e in contrasted for d in e.disputes] == ["figure"]
 
 
+def test_a_tally_over_recent_days_does_not_dispute_one_attacks_figure():
+    # The Irish Times's "18 killed and 106 injured in the last few days" in Kharkiv and AP's "three
+    # others wounded in a Russian attack on a residential area" (dev gold, 2022-04-19) count different
+    # things; two sources' figures for one attack do dispute.
+    day = dt.date(2022, 4, 19)
+    window = When(dt.date(2022, 4, 16), day, "week", "in the last few days", Span("a1", 100, 120))
+    tally = claim(1, "The shelling of Kharkiv, where 106 people have been injured in the last few days.", "wounded",
+                  place=KHARKIV, quantity=106, unit="people", article="a1", speaker=RU)
+    tally = dataclasses.replace(tally, when=window)
+    attack = claim(2, "Three others were wounded in a Russian attack on a residential area of Kharkiv.", "wounded",
+                   place=KHARKIV, quantity=3, unit="people", article="a2")
+    other = claim(3, "The Russian ministry said 40 people were wounded in the attack on Kharkiv.", "wounded",
+                  place=KHARKIV, quantity=40, unit="people", article="a3", speaker=RU)
+    assert not [d for e in run([tally, attack], published=day) for d in e.disputes]
+    assert [d.kind for e in run([attack, other], published=day) for d in e.disputes] == ["figure"]
+
+
+def test_a_nations_attack_or_an_armed_groups_founds_an_incident():
+    from fogwatch.reconcile.incidents import founds_incident
+
+    houthis = Actor("x-houthis", "Houthis", kind="armed_group")
+    assert founds_incident(claim(1, "A woman cries next to the body of her father after a Russian attack in "
+                                    "Kharkiv.", "attacked", place=KHARKIV))
+    assert founds_incident(claim(2, "The Houthis attacked a tanker off Hodeidah.", "attacked", agent=houthis))
+    assert not founds_incident(claim(3, "Republican attacks on the bill continued in Washington.", "attacked"))
+    assert not founds_incident(claim(4, "Zelensky attacked the decision in Kharkiv.", "attacked", place=KHARKIV))
+
+
 # --- relevance, on real pages ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -343,6 +372,29 @@ def test_the_scorer_matches_type_place_within_50_km_and_overlapping_dates():
          "when": {"start": "2023-05-21", "end": "2023-05-21"}, "claims": ["c"], "measures": [], "disputes": []}]}
     result = score(gold, predicted)
     assert (result["matched"], result["precision"], result["recall"]) == (1, 0.5, 0.5)
+
+
+def test_the_scorer_pairs_one_to_one_whatever_the_order_of_the_gold():
+    from fogwatch.eval.events import score
+
+    kharkiv = {"name": "Kharkiv", "precision": "locality", "country": "UA", "admin1": "07", "lat": 49.98081,
+               "lon": 36.25272}
+    ukraine = {"name": "eastern Ukraine", "precision": "country", "country": "UA", "admin1": None, "lat": None,
+               "lon": None}
+    event = {"type": "Explosions/Remote violence", "subtype": "Shelling/artillery/missile attack",
+             "start": "2022-04-17", "end": "2022-04-19", "measures": [], "disputes": []}
+    # The country-level event comes first in the gold; it may take either prediction, Kharkiv only one.
+    gold = [{"doc": "d", "conflict": True, "events": [{**event, "id": "e1", "place": ukraine},
+                                                       {**event, "id": "e2", "place": kharkiv}]}]
+    def predicted_at(name, lat, lon):
+        return {"event_id": name, "type": event["type"], "subtype": event["subtype"], "claims": ["c"],
+                "places": [{"place_id": name, "name": name, "country": "UA", "lat": lat, "lon": lon,
+                            "precision": "exact"}],
+                "when": {"start": "2022-04-17", "end": "2022-04-19"}, "measures": [], "disputes": []}
+    both = score(gold, {"d": [predicted_at("Kharkiv", 49.98, 36.25), predicted_at("Lviv", 49.84, 24.02)]})
+    assert both["matched"] == 2
+    alone = score(gold, {"d": [predicted_at("Kharkiv", 49.98, 36.25)]})
+    assert alone["matched"] == 1 and [m["id"] for m in alone["misses"]] == ["e1"]
 
 
 @pytest.mark.slow

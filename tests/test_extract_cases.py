@@ -419,3 +419,34 @@ def test_a_town_falls_and_crowds_take_to_the_streets():
 def test_a_state_that_labels_a_senator_is_no_place():
     claims = extract_text("Wyoming Sen. John Barrasso said Russian forces shelled a village near Kharkiv.")
     assert {c.place.place.name for c in claims if c.place} <= {"Kharkiv"}
+
+
+# Session 15, from the misses and spurious events of the events gold's dev split.
+def test_fired_staff_and_struck_deals_are_no_attack():
+    # Shapes of gdelt 20240507T114500Z_US_en_662b9e93a5 and the Al Jazeera piece on Wagner in Mali.
+    quiet = ["Professors who spoke out against the war have been fired.",
+             "Denis Skopin, a philosophy professor, was fired for criticizing the war.",
+             "Wagner moved in, striking a security deal with Mali's new military government.",
+             "The offensive failed to strike a knockout blow to Russia."]
+    for text in quiet:
+        assert not [c for c in extract_text(text) if c.predicate == "attacked"], text
+    loud = ["Russian forces fired on Kherson overnight.", "Police fired tear gas at protesters in Tbilisi.",
+            "Russia fired 40 missiles at Ukraine on Monday.", "Russian artillery fired through the night near Bakhmut."]
+    for text in loud:
+        assert one(extract_text(text), "attacked").modality == "asserted", text
+
+
+def test_places_listed_through_prepositions_are_each_a_place():
+    # The ISW sentence of gdelt 20230225T124500Z_UA_en_de7d9e0be5.
+    attack = one(extract_text("Russian forces continued to conduct ground attacks northwest of Svatove and near "
+                              "Kreminna."), "attacked")
+    assert [attack.place.text, *(p.text for p in attack.also_places)] == ["Svatove", "Kreminna"]
+
+
+def test_whom_aid_is_given_to_is_no_place():
+    # gdelt 20220817T121500Z_UA_en_6563a2847f: Kyiv receives; it is not where anything happened.
+    claims = extract_text("The US has provided key economic and military backing to Kyiv, in particular supplying "
+                          "long-range artillery that has allowed Ukraine to strike Russian supply facilities.")
+    assert all(c.place is None or c.place.text != "Kyiv" for c in claims)
+    sent = extract_text("Russia sent more troops to Kharkiv, where fighting killed 12 soldiers.")
+    assert one(sent, "killed").place.text == "Kharkiv"

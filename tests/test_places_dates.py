@@ -46,3 +46,17 @@ def test_a_range_of_days_keeps_its_year():
     # A history piece of 2022 about a raid of 2016: the year after the range is the raid's.
     assert _one("On August 6-8, 2016, saboteurs launched a raid", PartialDate(dt.date(2022, 8, 11), "day")) == \
         (dt.date(2016, 8, 6), dt.date(2016, 8, 8), "week")
+
+
+def test_a_recent_window_ends_at_publication():
+    # "in the last few days" (an Irish Times editorial), "during the last day" (a regional
+    # administration's tally), "Earlier in the week" (a Reuters report on the Pope).
+    published = PartialDate(dt.date(2022, 4, 19), "day")
+    assert _one("18 people have been killed in the last few days", published)[:2] == \
+        (dt.date(2022, 4, 16), dt.date(2022, 4, 19))
+    assert _one("76 explosions were recorded during the last day", published)[:2] == \
+        (dt.date(2022, 4, 18), dt.date(2022, 4, 19))
+    assert _one("over the past 10 days", published)[0] == dt.date(2022, 4, 9)
+    assert _one("Earlier in the week, the Pope decried a missile strike", published)[:2] == \
+        (dt.date(2022, 4, 18), dt.date(2022, 4, 19))
+    assert list(find_dates("in the last few days", None)) == []

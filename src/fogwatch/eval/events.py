@@ -126,6 +126,31 @@ def _measure_ok(g: dict, measures: list[dict]) -> bool:
     return False
 
 
+PRECISE = {"locality": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}
+
+
+def _one_to_one(options: list[list[int]], precision: list[int]) -> dict[int, int]:
+    """The largest one-to-one pairing of gold events with the predicted events each may match
+    (augmenting paths, Kuhn's algorithm): a predicted event that fits two gold events is given to
+    the one that has no other, so the order of the gold does not change the score."""
+    owner: dict[int, int] = {}  # predicted → gold
+
+    def place(g: int, seen: set[int]) -> bool:
+        for i in options[g]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or place(owner[i], seen):
+                owner[i] = g
+                return True
+        return False
+
+    # The most precise gold first, so that "Kharkiv" keeps the Kharkiv event that "eastern Ukraine" would also take.
+    for g in sorted(range(len(options)), key=lambda g: precision[g]):
+        place(g, set())
+    return {g: i for i, g in owner.items()}
+
+
 def score(gold_docs: list[dict], predicted: dict[str, list[dict]], relevance: dict[str, float] | None = None,
           threshold: float = 0.5) -> dict:
     """Event P/R/F1 (a match: same ACLED type, place within 50 km, dates overlapping, one to one),
@@ -153,13 +178,16 @@ def score(gold_docs: list[dict], predicted: dict[str, list[dict]], relevance: di
             violent.extend({"doc": key, "type": p["type"], "subtype": p["subtype"],
                             "places": [q["name"] for q in p["places"][:2]]} for p in hits)
         free = list(range(len(preds)))
-        for g in gold:
-            found = [i for i in free if place_matches(g.get("place"), preds[i]["places"])
-                     and dates_overlap(g, preds[i].get("when"))]
+        where = [[i for i in free if place_matches(g.get("place"), preds[i]["places"])
+                  and dates_overlap(g, preds[i].get("when"))] for g in gold]
+        pairs = _one_to_one([[i for i in found if preds[i]["type"] == g["type"]] for g, found in zip(gold, where)],
+                            [PRECISE.get((g.get("place") or {}).get("precision"), 4) for g in gold])
+        for n, g in enumerate(gold):
+            found = where[n]
             if found:  # type judged on place-and-date pairs, so that a wrong type shows as such
                 etype[1] += 1
                 etype[0] += any(preds[i]["type"] == g["type"] for i in found)
-            hit = next((i for i in found if preds[i]["type"] == g["type"]), None)
+            hit = pairs.get(n)
             if hit is None:
                 misses.append({"doc": key, "id": g["id"], "type": g["type"], "subtype": g["subtype"],
                                "place": (g.get("place") or {}).get("name"), "start": g.get("start")})

@@ -112,6 +112,11 @@ class ClaimExtractor(CueReader):
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
+        if lemma == "fire" and not self.firing(token):
+            return None  # "professors who spoke out have been fired", "fired his chief of staff"
+        if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.STRUCK_IDIOMS
+                                     for c in token.children):
+            return None  # "struck a deal with Mali's junta", "failed to strike a knockout blow"
         if lemma == "fall" and _fallen(token):
             return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"
         if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
@@ -151,6 +156,21 @@ class ClaimExtractor(CueReader):
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
+
+    @staticmethod
+    def firing(token) -> bool:
+        """Whether "fire" shoots: a weapon or a round fired, fire "at"/"on"/"into" something, a force
+        or a weapon firing; not a person dismissed ("was fired", "fired the coach")."""
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(o.lemma_.lower() in lx.WEAPON_NOUNS | lx.SHOT_NOUNS for o in objects):
+            return True
+        if any(o.lemma_.lower() in lx.PERSON_NOUNS or o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in objects):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon", "towards", "toward") for c in token.children):
+            return True
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        return not objects and any(s.lemma_.lower() in lx.WEAPON_NOUNS | lx.FORCE_NOUNS or s.lower_ in lx.FORCE_NOUNS
+                                   or s.ent_type_ in ("NORP", "GPE", "ORG") for s in subjects)
 
     def warlike(self, token) -> bool:
         """Whether a verb of `FIGURATIVE_ATTACKS` is a weapon's or a force's doing, or strikes a place or
@@ -315,6 +335,10 @@ class ClaimExtractor(CueReader):
             while carrier.pos_ not in ("VERB", "AUX") and carrier.head.i != carrier.i:
                 carrier = carrier.head
             agent_tok = self.subject_of(carrier) if carrier.lemma_.lower() in lx.LIGHT_VERBS else None
+            if agent_tok is None:
+                # "a Russian attack", "Israel's strike on Rafah": the noun's own maker.
+                agent_tok = next((c for c in trigger.children if (c.dep_ == "poss" and c.pos_ == "PROPN")
+                                  or (c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
         # "X says they were ..." is not X; but a carried-over speaker may well be "they".
         exclude = tuple(inner.speakers) if inner and inner.token.sent.start == sent.start else ()
         if predicate == "identified_as":
@@ -353,6 +377,12 @@ class ClaimExtractor(CueReader):
         # Places listed with the claim's own ("struck Kharkiv and Odesa"); a claim whose place is
         # outside its clause ("Kharkiv, where 18 people were killed") takes none of the list.
         subtree = {t.i for t in trigger.subtree}
+        # A noun's clause is its verb's: "conducted attacks northwest of Svatove and near Kreminna".
+        clause = trigger
+        while clause.pos_ == "NOUN" and clause.head.i != clause.i:
+            clause = clause.head
+        subtree = {t.i for t in clause.subtree} if clause.pos_ in ("VERB", "AUX") and clause.dep_ != "ROOT" \
+            or trigger.pos_ == "NOUN" and clause.lemma_.lower() in lx.LIGHT_VERBS else subtree
         also = coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
             if place and place.tok_start in subtree else ()
         identity = None

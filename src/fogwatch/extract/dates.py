@@ -20,7 +20,10 @@ MONTHS["sept"] = 9
 DATE_PATTERN = re.compile(
     r"\b(?:(?:on|last|this|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year))\b"
+    r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year)|"
+    r"earlier in the week)\b"
+    r"|\b(?:in|over|during|within) (?:the )?(?:last|past|previous|recent) ?(?P<recent>(?:few |several |couple of )?days|"
+    r"\d{1,2} hours|day|night|(?:two|three|\d{1,2}) days|week)\b|\bin recent (?P<recent2>days)\b"
     r"|\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
     r"|(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:\s*[-–]\s*(?P<day2b>\d{1,2})(?:st|nd|rd|th)?)?)\b(?:,?\s+(?P<year1>\d{4}))?"
@@ -60,6 +63,16 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
             start, end = _month_range(published.date.year, published.date.month)
             return start, end, "month"
         return None
+    if g["recent"] or g["recent2"]:
+        # "in the last few days", "over the past 24 hours", "during the last day": a window that ends
+        # at publication.
+        if published is None or published.precision != "day":
+            return None
+        words = (g["recent"] or g["recent2"]).lower()
+        back = 7 if words == "week" else 1 if words in ("day", "night") or words.endswith("hours") else 3
+        if words[:1].isdigit() and words.endswith("days") or words.startswith(("two", "three")):
+            back = {"two": 2, "three": 3}.get(words.split()[0]) or int(words.split()[0])
+        return published.date - dt.timedelta(days=back), published.date, "day" if back == 1 else "week"
     if g["rel"]:
         rel = g["rel"].lower()
         if published is None or published.precision != "day":
@@ -76,7 +89,7 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
         if rel in ("last week",):
             start = base - dt.timedelta(days=base.weekday() + 7)
             return start, start + dt.timedelta(days=6), "week"
-        if rel in ("this week", "earlier this week"):
+        if rel in ("this week", "earlier this week", "earlier in the week"):
             return base - dt.timedelta(days=base.weekday()), base, "week"
         if rel in ("last month",):
             prev = base.replace(day=1) - dt.timedelta(days=1)

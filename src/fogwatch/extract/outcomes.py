@@ -9,10 +9,9 @@ a tally the number measures ("the death toll rose to 31", "losses include ...", 
 """
 from __future__ import annotations
 
-import functools
-
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import VAGUE_SCALE, hung_past_article
+from fogwatch.geocode import demonyms
 
 # Words right after a count that say what happened to it: "31 dead", "17 injured".
 OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
@@ -80,18 +79,10 @@ ATTACK_UNITS = lx.WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "salv
                                   "munition", "explosion", "sortie"}
 THING_PREDICATES = {"destroyed", "damaged", "shot_down"}
 ATTACK_EVENTS = {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "assault", "sortie"}
-@functools.cache
-def _demonyms() -> frozenset[str]:
-    """"american", "afghan", ...: the demonyms of the geocoder's names table."""
-    from fogwatch.geocode import gazetteer
-
-    return frozenset(name for name, targets in gazetteer().names.items() if any(kind == "demonym" for _, kind in targets))
-
-
 def is_people(unit: str) -> bool:
     """Whether a unit counts people, for the choices between what happens to people and to things:
     "lost two brave Americans", "lost two siblings" count people, "lost two tanks" things."""
-    return unit in lx.PERSON_NOUNS or unit in lx.KIN_NOUNS or unit in _demonyms()
+    return unit in lx.PERSON_NOUNS or unit in lx.KIN_NOUNS or unit in demonyms()
 
 
 def counts(predicate: str, unit: str) -> bool:

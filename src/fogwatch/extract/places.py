@@ -194,6 +194,12 @@ def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
     return [p for p in places if p.mention.place.precision != "region" and p.role == "where"]
 
 
+# Giving, whose "to" names who receives, not where: "provided backing to Kyiv", "aid to Ukraine"
+# (not "sent troops to Kharkiv" or "delivered aid to Mariupol", which may be where).
+GIVING = {"provide", "give", "supply", "sell", "donate", "pledge", "offer", "grant", "lend", "export", "aid", "support",
+          "backing", "assistance", "help", "package", "loan", "sale", "commitment", "contribution"}
+
+
 def _actor_phrase(token) -> bool:
     """Whether a place name belongs to the phrase naming who speaks or acts rather than where: the
     owner or modifier of a body or an official ("Ukraine's security service", "Belgorod governor",
@@ -201,6 +207,8 @@ def _actor_phrase(token) -> bool:
     Ukraine"). "Officials in Kharkiv said" keeps Kharkiv: that is where they speak from the scene."""
     if token.dep_ in ("poss", "compound") and token.head.lemma_.lower() in SPEAKER_NOUNS:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in GIVING:
+        return True  # who receives: "provided military backing to Kyiv", "weapons deliveries to Ukraine"
     return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 

@@ -9,6 +9,7 @@ extract stage finds the names (`fogwatch.extract.places`), this stage only says 
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,12 @@ class Resolution:
     confidence: float
     population: int = 0
     own_name: bool = True  # the name is the place's own, not only an alternate or a transliteration
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """"american", "afghan", ...: the demonyms of the names table, lower-case."""
+    return frozenset(name for name, targets in gazetteer().names.items() if any(kind == "demonym" for _, kind in targets))
 
 
 def _split_qualifier(gaz: Gazetteer, toponym: Toponym) -> Toponym:

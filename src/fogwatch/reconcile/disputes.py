@@ -65,6 +65,22 @@ def _set_against(a: Claim, b: Claim) -> bool:
     return bool(CONTRAST.search(a.text) or CONTRAST.search(b.text))
 
 
+WINDOW = re.compile(r"\b(?:last|past|previous|recent)\b.*\b(?:days|week|hours)\b", re.IGNORECASE)
+
+
+def _window(claim: Claim) -> bool:
+    """Whether the claim counts over a window of days its text gives ("in the last few days", "over
+    the past 24 hours"): a tally of what may be several incidents, not a date ("last week")."""
+    w = claim.when
+    return w is not None and w.span is not None and bool(WINDOW.search(w.text))
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Whether two figures can count the same thing: not a window's tally against one incident's
+    ("106 injured in the last few days" and "three wounded in an attack on a residential area")."""
+    return _window(a) == _window(b)
+
+
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -75,6 +91,7 @@ def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
         clash = any(
             _camp(a, outlets) != _camp(b, outlets)
             and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0]) and _set_against(a, b)
+            and _same_count(a, b)
             for i, a in enumerate(group) for b in group[i + 1:])
         if not clash:
             continue

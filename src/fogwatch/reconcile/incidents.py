@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from fogwatch.geocode import demonyms
 from fogwatch.records import Claim, PartialDate, Place
 
 BACKGROUND_DAYS = 14
@@ -79,6 +80,17 @@ HELD = re.compile(r"\b(?:imprison\w*|jail\w*|prison\w*|sentenced|behind bars|in 
 ARRESTED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|seized|rounded up|abduct\w*)\b", re.IGNORECASE)
 
 
+# The armed makers of an attack: "the Houthis attacked a tanker" is no figure of speech.
+ARMED_KINDS = {"state_forces", "armed_group"}
+# A nation's attack: "after a Russian attack in Kharkiv", "an Israeli strike on Rafah" (the demonym
+# is checked against the gazetteer's: "a Republican attack on the bill" is none).
+NATIONAL_ATTACK = re.compile(r"\b([A-Z][a-z]+)(?:-led|-backed)? (?:attack|strike|raid|assault|bombardment)s?\b")
+
+
+def _national_attack(text: str) -> bool:
+    return any(m.group(1).lower() in demonyms() for m in NATIONAL_ATTACK.finditer(text))
+
+
 def founds_incident(claim: Claim) -> bool:
     """Whether a claim can be the first report of an incident, not only join one."""
     if claim.predicate in JOIN_ONLY or claim.hedge == "denied" or claim.negated or claim.modality != "asserted" \
@@ -91,6 +103,9 @@ def founds_incident(claim: Claim) -> bool:
     if claim.predicate == "repelled" and PUSH_BACK.search(claim.text):
         return False
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
+        return True
+    if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
+                                          or _national_attack(claim.text)):
         return True
     # Words of force other than the claim's own verb ("strike" alone is also the verb of a claim).
     return bool(FORCE.search(_TRIGGERS.sub(" ", claim.text)))
