@@ -225,6 +225,8 @@ def test_a_nations_attack_or_an_armed_groups_founds_an_incident():
     assert founds_incident(claim(1, "A woman cries next to the body of her father after a Russian attack in "
                                     "Kharkiv.", "attacked", place=KHARKIV))
     assert founds_incident(claim(2, "The Houthis attacked a tanker off Hodeidah.", "attacked", agent=houthis))
+    assert founds_incident(claim(5, "Russia launched 40 strikes on Kharkiv.", "attacked", place=KHARKIV,
+                                 quantity=40, unit="strike"))
     assert not founds_incident(claim(3, "Republican attacks on the bill continued in Washington.", "attacked"))
     assert not founds_incident(claim(4, "Zelensky attacked the decision in Kharkiv.", "attacked", place=KHARKIV))
 

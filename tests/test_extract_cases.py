@@ -450,3 +450,11 @@ def test_whom_aid_is_given_to_is_no_place():
     assert all(c.place is None or c.place.text != "Kyiv" for c in claims)
     sent = extract_text("Russia sent more troops to Kharkiv, where fighting killed 12 soldiers.")
     assert one(sent, "killed").place.text == "Kharkiv"
+
+
+def test_a_consequence_goes_on_with_the_account_before_it():
+    # The shape of gdelt 20240415T081500Z_PL_en_d987eb98a7 (a regional administration's tally).
+    claims = extract_text("76 explosions have been recorded in the north-east of the Sumy region during the last "
+                          "day, the Regional Military Administration said. As a result, at least one person died. "
+                          "But the ceasefire, officials elsewhere said, held. Prices rose.")
+    assert one(claims, "killed").speaker.name == "Regional Military Administration"

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import PERSON_KINDS, Mention, fold
 from fogwatch.records import Actor, Span
+# Openings by which a sentence goes on with the account before it: its consequences, its additions,
+# its breakdown ("Of them, four were children").
+CONTINUING = re.compile(r"(?:as a result|in addition|additionally|moreover|furthermore|of them|of these|among them|"
+                        r"among the (?:dead|injured|wounded|victims))\b", re.IGNORECASE)
 
 # Dependents of a cue that are not what it says (its subject, its auxiliaries, ...).
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",
@@ -416,4 +420,6 @@ class CueReader:
         """
         if sent[0].lower_ in ("but", "however", "yet", "still"):
             return False
+        if CONTINUING.match(sent.text):
+            return True  # "..., the regional administration said. As a result, at least one person died."
         return any(t.lower_ in lx.HEDGE_ADVERBS for t in sent) or any(t.text in "“”\"" for t in sent)

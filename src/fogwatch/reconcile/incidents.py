@@ -105,8 +105,8 @@ def founds_incident(claim: Claim) -> bool:
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
     if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
-                                          or _national_attack(claim.text)):
-        return True
+                                          or claim.quantity is not None or _national_attack(claim.text)):
+        return True  # counted attacks are no figure of speech: "launched 40 strikes", "14 missiles were fired"
     # Words of force other than the claim's own verb ("strike" alone is also the verb of a claim).
     return bool(FORCE.search(_TRIGGERS.sub(" ", claim.text)))
 
