@@ -458,3 +458,19 @@ def test_a_consequence_goes_on_with_the_account_before_it():
                           "day, the Regional Military Administration said. As a result, at least one person died. "
                           "But the ceasefire, officials elsewhere said, held. Prices rose.")
     assert one(claims, "killed").speaker.name == "Regional Military Administration"
+
+
+def test_arson_fighting_and_explosions_that_do_things_are_incidents():
+    # Shapes of the events gold's dev misses: the Guardian on Hong Kong (2019-11-18), an Irish Times
+    # editorial on Mariupol, a Melitopol mayor's report (gdelt 20220818T113000Z_UA_en_8bcf8d289c).
+    loud = {"A man was set on fire in Hong Kong last week, apparently by a protester.": "attacked",
+            "Rioters set fire to a police station in Dhaka on Monday.": "attacked",
+            "The city of Mariupol is being fought over street by street.": "clashed",
+            "Russian and Ukrainian troops fought near Bakhmut on Monday.": "clashed",
+            "The mayor of Melitopol said two explosions had cut the TV signal.": "attacked"}
+    for text, predicate in loud.items():
+        assert one(extract_text(text), predicate).modality == "asserted", text
+    quiet = ["He fought for civil rights in Alabama.", "The mayor fought the ruling in court.",
+             "Residents fought against corruption in Kyiv.", "An explosion of anger swept Kyiv.", "She set the table."]
+    for text in quiet:
+        assert not [c for c in extract_text(text) if c.predicate in ("attacked", "clashed")], text

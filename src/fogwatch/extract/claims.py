@@ -112,6 +112,14 @@ class ClaimExtractor(CueReader):
         if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
                                                for c in token.children):
             return "attacked"
+        if lemma == "set" and (any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children) or any(
+                c.lower_ == "ablaze" or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
+                for c in token.children)):
+            return "attacked"  # arson: "set fire to the police station", "a man was set on fire", "set ablaze"
+        if lemma == "torch" and token.pos_ == "VERB":
+            return "attacked"  # "rioters torched cars"
+        if lemma == "fight" and self.fighting(token):
+            return "clashed"  # "troops fought in Bakhmut", "the city is being fought over street by street"
         if lemma == "fire" and not self.firing(token):
             return None  # "professors who spoke out have been fired", "fired his chief of staff"
         if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.STRUCK_IDIOMS
@@ -156,6 +164,24 @@ class ClaimExtractor(CueReader):
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
+
+    @staticmethod
+    def fighting(token) -> bool:
+        """Whether "fight" is a fight of arms: no object ("fight corruption", "fought the ruling"), no
+        cause ("fight for rights", "against corruption"), and armed people fighting or a place fought
+        over or in; not "fought a legal battle" or "fight off a cold"."""
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children):
+            return False
+        preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+        if "for" in preps or "against" in preps and not any(
+                g.lemma_.lower() in lx.FORCE_NOUNS or g.ent_type_ in ("NORP", "GPE") for g in preps["against"].children):
+            return False
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        armed = any(s.lemma_.lower() in lx.FORCE_NOUNS | lx.PERSON_NOUNS - {"people", "person"} or s.lower_ in lx.FORCE_NOUNS
+                    or s.ent_type_ in ("NORP", "GPE") for s in subjects)
+        placed = any(p in preps for p in ("in", "near", "around", "over", "outside", "along", "on")) or \
+            any(s.ent_type_ in ("GPE", "LOC", "FAC") or s.lemma_.lower() in lx.HELD_PLACES for s in subjects)
+        return placed and (armed or ClaimExtractor.passive(token))
 
     @staticmethod
     def firing(token) -> bool:
@@ -217,8 +243,10 @@ class ClaimExtractor(CueReader):
                     return lx.EVENT_NOUNS[lemma]
                 if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
                     return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
-                if head_lemma in lx.WITNESS_VERBS and rel in ("nsubj", "nsubjpass") and lemma in EXPLOSIONS:
-                    return lx.EVENT_NOUNS[lemma]
+                if lemma in EXPLOSIONS and rel in ("nsubj", "nsubjpass") and (
+                        head_lemma in lx.WITNESS_VERBS or (rel == "nsubj" and not any(
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children))):
+                    return lx.EVENT_NOUNS[lemma]  # "blasts rocked Kyiv", "two explosions cut the TV signal"
                 if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \
                         and rel in ("dobj", "pobj", "nsubjpass"):
                     return lx.EVENT_NOUNS[lemma]
