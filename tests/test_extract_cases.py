@@ -474,3 +474,13 @@ def test_arson_fighting_and_explosions_that_do_things_are_incidents():
              "Residents fought against corruption in Kyiv.", "An explosion of anger swept Kyiv.", "She set the table."]
     for text in quiet:
         assert not [c for c in extract_text(text) if c.predicate in ("attacked", "clashed")], text
+
+
+def test_a_bodys_statement_speaks_for_it_and_of_the_dead_is_a_breakdown():
+    assert one(extract_text("The army statement said 12 militants were killed in the raid."), "killed").speaker.name \
+        == "army"
+    claims = extract_text("The Health Ministry in Gaza said 35 people were killed in Rafah. Of the dead, 12 were "
+                          "children.")
+    killed = [c for c in claims if c.predicate == "killed"]
+    assert [(c.quantity.low, c.speaker.name) for c in killed] == [(35, "Gaza Health Ministry"),
+                                                                   (12, "Gaza Health Ministry")]

@@ -56,6 +56,9 @@ ORG_NOUNS = {"office", "administration", "department", "directorate", "council",
 _IMPOSED = r"-(?:imposed|installed|backed|appointed|controlled)\b|\boccupation\b"
 IMPOSED = re.compile(_IMPOSED, re.I)
 PROXY = re.compile(_IMPOSED + r"|-led\b|\b(?:local|regional)\b", re.I)
+# What a body puts out, named after it: "the army statement", "a police report".
+DOCUMENT_PROXIES = {"statement", "report", "communique", "bulletin", "update", "release", "briefing", "channel",
+                    "account", "spokesman", "spokeswoman", "spokesperson"}
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
 # Compared without their full stops: "Mr" and "Mr." are one title.
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",
@@ -311,8 +314,9 @@ class ActorResolver:
                             if len(found) == 1 and head.lemma_.lower() in SPOKESPEOPLE:
                                 self._learnt.setdefault(found[0].actor_id, set()).add(head.lemma_.lower())
                             return found
-                if child.dep_ == "poss":
-                    found = self._resolve_one(child, mentions)
+                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN" and head.pos_ == "NOUN"
+                                            and head.lemma_.lower() in DOCUMENT_PROXIES):
+                    found = self._resolve_one(child, mentions)  # "X's statement", "the army statement"
                     if found:
                         return found
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"

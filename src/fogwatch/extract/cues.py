@@ -17,7 +17,7 @@ from fogwatch.records import Actor, Span
 # Openings by which a sentence goes on with the account before it: its consequences, its additions,
 # its breakdown ("Of them, four were children").
 CONTINUING = re.compile(r"(?:as a result|in addition|additionally|moreover|furthermore|of them|of these|among them|"
-                        r"among the (?:dead|injured|wounded|victims))\b", re.IGNORECASE)
+                        r"(?:of|among) the (?:dead|killed|injured|wounded|victims))\b", re.IGNORECASE)
 
 # Dependents of a cue that are not what it says (its subject, its auxiliaries, ...).
 CONTENT_DEPS_EXCLUDED = {"nsubj", "nsubjpass", "csubj", "agent", "expl", "aux", "auxpass", "neg", "mark", "punct",

@@ -166,7 +166,7 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
     if (lemma in ("be", "remain") and rel == "nsubj" or rel == "nsubjpass") and is_people(unit):
         # "three people are dead", "two remain missing", "nine were reported missing", "one is
         # confirmed dead", "four were listed as wounded"
-        state = next((g for c in children for g in (c, *(c.children if c.lower_ in ("as", "among") else ()))
+        state = next((g for c in children for g in (c, *(c.children if c.lower_ in ("as", "among", "of") else ()))
                       if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod") and g.lower_ in STATES), None)
         if state is not None:
             return OUTCOMES[state.lower_]
