@@ -231,6 +231,24 @@ def test_a_nations_attack_or_an_armed_groups_founds_an_incident():
     assert not founds_incident(claim(4, "Zelensky attacked the decision in Kharkiv.", "attacked", place=KHARKIV))
 
 
+def test_petrol_bombs_make_a_riot_not_a_remote_explosive():
+    # ECB+ reports of the 2008 Athens riots (read by a helper, session 15).
+    athens = Place("gn:264371", "Athens", "GR", "Attica", 37.98376, 23.72784, "exact", 264371)
+    day = dt.date(2008, 12, 7)
+    events = run([claim(1, "Youths attacked a police station with petrol bombs in central Athens on Saturday.",
+                        "attacked", place=athens, when=day),
+                  claim(2, "A police station in Athens was firebombed on Saturday night.", "attacked", place=athens,
+                        when=day)], published=day)
+    assert [(e.type, e.subtype) for e in events] == [("Riots", "Violent demonstration")]
+    strike = run([claim(1, "A car bomb exploded outside a police station in Athens on Saturday.", "attacked",
+                        place=athens, when=day)], published=day)
+    assert [e.type for e in strike] == ["Explosions/Remote violence"]
+    # A strike of workers is no air strike (ECB+, the 2010 Athens bank fire).
+    general = run([claim(1, "Rioters set fire to a bank in Athens during a nationwide strike against spending cuts.",
+                         "attacked", place=athens, when=day)], published=day)
+    assert [e.type for e in general] == ["Riots"]
+
+
 # --- relevance, on real pages ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

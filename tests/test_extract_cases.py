@@ -484,3 +484,26 @@ def test_a_bodys_statement_speaks_for_it_and_of_the_dead_is_a_breakdown():
     killed = [c for c in claims if c.predicate == "killed"]
     assert [(c.quantity.low, c.speaker.name) for c in killed] == [(35, "Gaza Health Ministry"),
                                                                    (12, "Gaza Health Ministry")]
+
+
+def test_riots_vigils_and_what_was_prevented():
+    # Shapes of ECB+ reports (the 2008 Athens and 2013 Brooklyn riots, Gulf of Aden piracy), read by a
+    # helper in session 15.
+    cases = {"A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.": "rioted",
+             "Protesters vandalized property in Brooklyn and threw bottles at police.": "rioted",
+             "Students held a silent vigil during the day in Syntagma Square in Athens.": "protested",
+             "A police station in Athens was firebombed on Saturday night.": "attacked"}
+    for text, predicate in cases.items():
+        assert one(extract_text(text), predicate).modality == "asserted", text
+    pirates = one(extract_text("The Indian Navy on Saturday prevented pirates from attacking a merchant vessel in the "
+                               "Gulf of Aden."), "attacked")
+    assert pirates.modality == "hypothetical" and pirates.place is None  # not Gulf Province, Papua New Guinea
+    assert all(c.place is None for c in extract_text("Sgt. Mark Gray said 12 of the men are from Somalia."))
+
+
+def test_a_person_hit_is_no_town_but_a_city_hit_is():
+    # ECB+ (the 2013 Brooklyn shooting): "Gray" is the young man shot, not Gray, Georgia.
+    claims = extract_text("Both officers fired at the suspect in Brooklyn, hitting Gray eleven times in his torso.")
+    assert "Gray" not in {c.place.text for c in claims if c.place}
+    assert one(extract_text("Russian missiles hit Kharkiv and Odesa in Ukraine on Monday."), "attacked").place.text \
+        == "Kharkiv"

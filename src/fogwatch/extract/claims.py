@@ -116,6 +116,14 @@ class ClaimExtractor(CueReader):
                 c.lower_ == "ablaze" or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
                 for c in token.children)):
             return "attacked"  # arson: "set fire to the police station", "a man was set on fire", "set ablaze"
+        if lemma == "turn" and any((c.dep_ in ("acomp", "oprd") and c.lower_ in ("violent", "ugly", "bloody", "deadly"))
+                                   or (c.dep_ == "prep" and c.lower_ == "into" and any(
+                                       g.lemma_.lower() in ("riot", "clash", "battle", "melee", "brawl")
+                                       for g in c.children)) for c in token.children):
+            return "rioted"  # "a candle-light vigil turned violent", "what started as a march turned into a riot"
+        if lemma in ("throw", "hurl", "lob") and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.THROWN for c in token.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children):
+            return "rioted"  # "threw bottles at police", "hurled stones at officers"
         if lemma == "torch" and token.pos_ == "VERB":
             return "attacked"  # "rioters torched cars"
         if lemma == "fight" and self.fighting(token):

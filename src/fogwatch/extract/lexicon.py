@@ -76,7 +76,7 @@ PREDICATES = {
     "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained",
     "hospitalize": "wounded", "hospitalise": "wounded", "fire": "attacked", "lose": "casualties",
     "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
-    "explode": "attacked", "detonate": "attacked",
+    "explode": "attacked", "detonate": "attacked", "firebomb": "attacked", "vandalise": "rioted", "vandalize": "rioted",
 }
 # Verbs that kill when done "fatally": "fatally shot eight people", "was mortally wounded".
 # What is fired when "fire" shoots: "fired shots", "fired three rounds", "fired a volley".
@@ -118,7 +118,7 @@ EVENT_NOUNS = {
     "battle": "clashed", "clash": "clashed", "fighting": "clashed", "shootout": "clashed", "firefight": "clashed",
     "skirmish": "clashed",
     "protest": "protested", "demonstration": "protested", "rally": "protested", "sit-in": "protested",
-    "riot": "rioted", "unrest": "rioted",
+    "riot": "rioted", "unrest": "rioted", "vigil": "protested",
     "explosion": "attacked", "blast": "attacked", "detonation": "attacked",
 }
 # Verbs that report an event noun as their subject: "explosions rocked the city", "blasts were heard
@@ -143,7 +143,10 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
-PERSON_NOUNS = {"fighter", "soldier", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
+# What rioters throw: "threw bottles at police", "hurled stones at the officers".
+THROWN = {"stone", "rock", "bottle", "brick", "molotov", "cocktail", "firebomb", "firecracker", "flare", "projectile",
+          "object", "egg", "chair"}
+PERSON_NOUNS = {"fighter", "soldier", "pirate", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
                 "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine",
@@ -228,6 +231,9 @@ def attempted_is_done(verb) -> bool:
 # "feared an offensive", "predicted an assault", "prevent an invasion", "deter an attack".
 FORESEE_VERBS = {"fear", "predict", "forecast", "anticipate", "prevent", "deter", "avert", "risk", "contemplate",
                  "envisage", "rehearse", "simulate", "imagine"}
+# Verbs that keep someone from doing: "prevented pirates from attacking", "stopped them from storming".
+PREVENT_VERBS = {"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit", "ban", "restrain",
+                 "dissuade", "save"}
 # Adjectives that make an event noun one that has not happened: "an impending attack".
 UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "future", "expected", "feared",
               "threatened", "hypothetical", "likely", "prospective", "anticipated"}

@@ -60,6 +60,8 @@ def modality_of(trigger, chain: list[Cue]) -> str:
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS and not (
                 node.head.lemma_.lower() in lx.ATTEMPT_VERBS and lx.attempted_is_done(trigger)):
             return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid
+        if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in lx.PREVENT_VERBS:
+            return "hypothetical"  # "prevented pirates from attacking a vessel", "stopped them from storming"
         if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
             return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
         if node.head.i == node.i or (stop is not None and node.head.i == stop):

@@ -34,7 +34,13 @@ LOCATIVE = {"in", "into", "near", "at", "outside", "around", "towards", "toward"
             "to", "through", "of"}
 NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "god", "west", "east", "president", "governor", "minister", "ministry", "army", "news", "video", "telegram"}
+              "god", "west", "east", "president", "governor", "minister", "ministry", "army", "news", "video", "telegram",
+              # ranks a name follows ("Sgt. Mark Gray"), never Stuttgart or Coloma
+              "sgt", "sgt.", "lt", "lt.", "cpl", "cpl.", "capt", "capt.", "col", "col.", "maj", "maj.", "gen", "gen.",
+              "det", "det.", "pvt", "pvt.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.", "adm", "adm.", "ofc", "ofc."}
+# Words of a water or landform name with "of": "the Gulf of Aden", "the Bay of Bengal" are no Gulf Province.
+FEATURE_WORDS = {"gulf", "bay", "sea", "strait", "straits", "horn", "cape", "isle", "lake", "river", "mouth", "coast",
+                 "gulfs", "bight", "sound", "channel", "islands", "island", "mount", "peninsula"}
 MIN_POPULATION_WEAK = 1000
 # Who speaks or acts: a place that owns or modifies one of these names the actor, not where.
 SPEAKER_NOUNS = (OFFICIAL_NOUNS | ORG_NOUNS | PERSON_LIKE) - {"people", "resident", "civilian", "citizen"}
@@ -152,6 +158,9 @@ def _part_of_other_name(doc, start: int, token, prep) -> bool:
     (unless it is what was struck)."""
     if _ship_name(doc, start):
         return True
+    if token.lower_ in FEATURE_WORDS and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+            and doc[token.i + 2].text[:1].isupper():
+        return True  # "the Gulf of Aden": a name of its own, not the word "Gulf"
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners and not any(gazetteer().country_named(o.text) or gazetteer().region(o.text) for o in owners):
         return True
@@ -209,7 +218,8 @@ def _actor_phrase(token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in GIVING:
         return True  # who receives: "provided military backing to Kyiv", "weapons deliveries to Ukraine"
-    return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and (
+        token.head.head.pos_ in ("NOUN", "PROPN", "PRON") or token.head.head.lemma_ == "be")  # "12 are from Somalia"
 
 
 def _hyphen_modifier(doc, start: int, end: int) -> bool:
@@ -329,7 +339,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
         locative = prep is not None and (prep.lower_ in LOCATIVE or _on_target(prep))
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
-        locative = locative or (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS)
+        struck = not locative and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS
+        locative = locative or struck
         site = not (settlement or locative) and _site_modifier(token)
         if not (settlement or locative or site):
             continue
@@ -339,6 +350,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # a hamlet known by another name, or a foreign city's old name ("to Julia"), is too weak a guess
         if best and (mistagged or site) and not settlement and not _strong(best, context):
             continue  # a common noun that some village is called ("in Parliament"): only a well-known place
+        if best and struck and token.head.lemma_.lower() in PERSON_TARGETS and not _strong(best, context):
+            continue  # people are hit too: "hitting Gray eleven times" is no town of Gray; "hit Kharkiv" is
         add(start, end, best)
 
     # Rule 3: entities; a nationality only by the demonyms of the names table ("Syrian", not "Democrats").

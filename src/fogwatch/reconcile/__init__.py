@@ -54,7 +54,7 @@ def _when(claims: list[Claim], incidents: list[Incident]) -> EventWhen | None:
 
 
 # What turns a protest into a riot (the demonstrators' violence), or into one met by force.
-RIOT = re.compile(r"\b(?:riot\w*|petrol bombs?|molotov\w*|looting|looted|torched|set (?:on )?fire|hurled|threw stones|"
+RIOT = re.compile(r"\b(?:riot\w*|petrol[- ]bombs?|fire[- ]?bomb\w*|molotov\w*|looting|looted|torched|set (?:on )?fire|hurled|threw stones|"
                   r"smashed|vandali[sz]\w*|violent (?:protests?|demonstrations?|clashes))\b", re.IGNORECASE)
 INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper spray|dispers\w+|broke up|detained|"
                           r"arrested|beat(?:en)?|batons?|riot police|crackdown)\b", re.IGNORECASE)

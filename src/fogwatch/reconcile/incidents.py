@@ -43,7 +43,7 @@ CARRY_AFTER_CHARS = 300
 # decision", "vessels enter the Black Sea", "Russian-occupied regions").
 FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers?|servicem[ae]n|army|military|fighters?|militants?|rebels?|insurgents?|gunm[ae]n|"
-    r"saboteurs?|militias?|mercenar\w+|terrorists?|missiles?|drones?|uavs?|rockets?|shell(?:s|ed|ing)?|artillery|"
+    r"saboteurs?|militias?|mercenar\w+|terrorists?|pirates?|missiles?|drones?|uavs?|rockets?|shell(?:s|ed|ing)?|artillery|"
     r"mortars?|bomb\w*|explosi\w+|blasts?|air ?strikes?|airstrikes?|air raids?|strikes?|struck|shot|shoot\w*|"
     r"gunfire|fired|killed|killing|dead|died|wounded|injured|casualt\w+|tanks?|armou?red|front ?line|offensive|"
     r"assault\w*|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|detained|arrested|"

@@ -18,7 +18,8 @@ REMOTE = re.compile(
     r"iskanders?|kalibrs?|himars|howitzers?|multiple rocket)\b",
     re.IGNORECASE)
 COMBATANTS = {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur", "terrorist",
-              "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist"}
+              "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist",
+              "pirate"}
 AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|warplanes?|helicopters?|"
                  r"bombers?|aerial bombs?|air-dropped|shahed\w*|kamikaze|glide bombs?|guided bombs?)\b", re.IGNORECASE)
 MISSILE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|grads?|"
@@ -40,12 +41,20 @@ GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assault
                     r"assault\w*|clash\w*|fighting|battles?|advanc\w*|offensive|gunm[ae]n|gunfire|shot|shooting|"
                     r"firefights?|ambush\w*|raids?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
                     r"brigades?|battalions?|incursions?|front ?line|snipers?|reconnaissance|mercenar\w+|"
-                    r"stabb\w+|hand-to-hand)\b", re.IGNORECASE)
+                    r"stabb\w+|hand-to-hand|guns?|gunshots?|rifles?|pistols?|handguns?|opened fire|"
+                    r"fired (?:his|her|their) (?:weapons?|guns?))\b", re.IGNORECASE)
 # A death or wound at close range, with no weapon from afar: ground fighting.
 SNIPER = re.compile(r"\b(?:snipers?|shot by|shot dead|gunned down|gunfire|small[- ]arms|firefights?)\b", re.IGNORECASE)
 # Crowds: what happens to or among them is a protest or a riot, not a battle.
 CROWD = re.compile(r"\b(?:riot(?:s|ers?|ing)?|protesters?|demonstrators?|protests?|demonstrations?|rall(?:y|ies)|"
                    r"marchers?|crowds?)\b", re.IGNORECASE)
+
+# A strike of workers, not of weapons: "during a nationwide strike against spending cuts".
+LABOUR_STRIKE = re.compile(r"\b(?:(?:general|nationwide|national|hunger|labou?r|workers'?|public[- ]sector|transport|"
+                           r"rail|teachers'?|doctors'?|\d+-hour|one-day|two-day)\s+strikes?|strike action|"
+                           r"(?:on|went on|go on|going on)\s+strike|strikers?)\b", re.IGNORECASE)
+# Thrown fire: the weapon of a riot, not a remote explosive ("attacked a police station with petrol bombs").
+INCENDIARY = re.compile(r"\b(?:petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bomb\w*|incendiar\w+)\b", re.IGNORECASE)
 
 OUTCOMES = {"killed", "wounded", "casualties", "destroyed", "damaged"}
 LEND_CHARS = 800
@@ -59,6 +68,7 @@ EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "
 def own_mode(claim: Claim, text: str) -> str | None:
     """The kind a claim shows by itself, or None when it must borrow one."""
     p = claim.predicate
+    text = LABOUR_STRIKE.sub(" ", text)
     if claim.negated or claim.hedge == "denied":
         return None  # a denial is about the incident reported beside it: it takes that one's kind
     if p == "shot_down":
@@ -67,6 +77,9 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "arrest"
     if p in ("protested", "rioted"):
         return "protest"
+    if p in ("attacked", "clashed", "wounded", "killed", "damaged", "destroyed") and INCENDIARY.search(text) \
+            and not REMOTE.search(INCENDIARY.sub(" ", text)):
+        return "protest"  # petrol bombs and firebombs: a riot's weapons
     if p in ("attacked", "clashed", "wounded", "killed", "detained") and CROWD.search(text) and not REMOTE.search(text):
         return "protest"  # police firing warning shots at a riot, clashes between protesters and police
     if p in ("crossed", "captured", "repelled", "clashed"):
