@@ -231,6 +231,15 @@ def test_a_nations_attack_or_an_armed_groups_founds_an_incident():
     assert not founds_incident(claim(4, "Zelensky attacked the decision in Kharkiv.", "attacked", place=KHARKIV))
 
 
+def test_the_discovery_of_the_slain_founds_no_incident():
+    from fogwatch.reconcile.incidents import founds_incident
+
+    assert not founds_incident(claim(1, "Investigators prepared for the worst after the discoveries of slain civilians "
+                                        "in Bucha.", "killed", place=KHARKIV))
+    assert founds_incident(claim(2, "Russian troops killed four civilians in Bucha on Monday.", "killed", place=KHARKIV,
+                                 quantity=4))
+
+
 def test_petrol_bombs_make_a_riot_not_a_remote_explosive():
     # ECB+ reports of the 2008 Athens riots (read by a helper, session 15).
     athens = Place("gn:264371", "Athens", "GR", "Attica", 37.98376, 23.72784, "exact", 264371)

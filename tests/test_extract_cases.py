@@ -507,3 +507,29 @@ def test_a_person_hit_is_no_town_but_a_city_hit_is():
     assert "Gray" not in {c.place.text for c in claims if c.place}
     assert one(extract_text("Russian missiles hit Kharkiv and Odesa in Ukraine on Monday."), "attacked").place.text \
         == "Kharkiv"
+
+
+def test_hometowns_homes_projects_and_boats_are_not_incidents():
+    # Shapes of GeoWebNews reports read by a helper in session 15 (Manbij IED, Salisbury attack, a
+    # Pakistani building project, Gulf of Aden piracy) and the Syrian army's Ghouta statement.
+    manbij = extract_text("A US serviceman, 36-year-old Master Sgt Johnathan J. Dunbar of Austin, Texas, died "
+                          "alongside him and five others were wounded in the blast in Manbij.")
+    assert {c.place.text for c in manbij if c.place} == {"Manbij"}
+    home = extract_text("Yulia Skripal, who lived in Moscow, was attacked in Salisbury, England, on March 4.")
+    assert "Moscow" not in {c.place.text for c in home if c.place}
+    assert not [c for c in extract_text("The projects have been executed by Pakistan Army engineers.")
+                if c.predicate == "killed"]
+    assert one(extract_text("Islamic State militants executed 12 men in Raqqa."), "killed").quantity.low == 12
+    assert one(extract_text("The Syrian army says it has regained most of the towns in eastern Ghouta."),
+               "captured").modality == "asserted"
+    boats = extract_text("The navy intercepted three boats of pirates and took 23 of them into custody.")
+    assert not [c for c in boats if c.predicate == "shot_down"] and one(boats, "detained")
+    assert one(extract_text("Air defences intercepted 30 of 35 drones over Kyiv."), "shot_down").quantity.low == 30
+
+
+def test_previously_occupied_land_is_a_state_not_a_capture():
+    # The Guardian on Izium (gdelt 20220916T013000Z_GB_en_70e7570205), which the parser reads as a verb.
+    claims = extract_text("Investigators have prepared themselves for the worst, after the discoveries of slain "
+                          "civilians bearing signs of torture in Bucha and other previously occupied territories.")
+    assert not [c for c in claims if c.predicate == "captured"]
+    assert one(extract_text("Russian forces occupied Kherson in March."), "captured")

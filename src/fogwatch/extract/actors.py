@@ -59,6 +59,9 @@ PROXY = re.compile(_IMPOSED + r"|-led\b|\b(?:local|regional)\b", re.I)
 # What a body puts out, named after it: "the army statement", "a police report".
 DOCUMENT_PROXIES = {"statement", "report", "communique", "bulletin", "update", "release", "briefing", "channel",
                     "account", "spokesman", "spokeswoman", "spokesperson"}
+# Bodies a document is named after ("the army statement"); not "intelligence reports", which speak themselves.
+BODY_NOUNS = ORG_NOUNS | {"army", "military", "police", "navy", "ministry", "government", "militia", "group", "agency",
+                          "service", "force", "forces", "regiment", "brigade", "battalion", "coalition", "party"}
 # Words before a name that are no part of it: "Mr Biden", "President Joe Biden" are Joe Biden.
 # Compared without their full stops: "Mr" and "Mr." are one title.
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "sen", "senator", "rep",
@@ -315,7 +318,8 @@ class ActorResolver:
                                 self._learnt.setdefault(found[0].actor_id, set()).add(head.lemma_.lower())
                             return found
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN" and head.pos_ == "NOUN"
-                                            and head.lemma_.lower() in DOCUMENT_PROXIES):
+                                            and head.lemma_.lower() in DOCUMENT_PROXIES
+                                            and child.lemma_.lower() in BODY_NOUNS):
                     found = self._resolve_one(child, mentions)  # "X's statement", "the army statement"
                     if found:
                         return found

@@ -30,6 +30,7 @@ from fogwatch.extract.scope import scope_of
 from fogwatch.extract.modality import hedge_for, modality_of
 from fogwatch.extract.places import LOCATIVE, FoundPlace, coordinated, place_for
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
+from fogwatch.geocode import demonyms
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 SPEECH_ONLY = {"stated", "identified_as"}
@@ -124,6 +125,20 @@ class ClaimExtractor(CueReader):
         if lemma in ("throw", "hurl", "lob") and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.THROWN for c in token.children) \
                 and any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children):
             return "rioted"  # "threw bottles at police", "hurled stones at officers"
+        if lemma in ("take", "place") and any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                g.lemma_.lower() == "custody" for g in c.children) for c in token.children):
+            return "detained"  # "took 23 pirates into custody", "was placed in custody"
+        if lemma == "occupy" and any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly", "temporarily", "once",
+                                                                     "still", "partially", "partly")
+                                     for c in token.children):
+            return None  # "previously occupied territories", "still occupied": a state, not a capture
+        if lemma == "execute" and not any(o.lemma_.lower() in lx.PERSON_NOUNS | lx.KIN_NOUNS or o.pos_ in ("PRON", "NUM")
+                                          or o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in demonyms()
+                                          for o in self.patients(token)):
+            return None  # "the projects have been executed by army engineers": no one killed
+        if lemma == "intercept" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in lx.AIRBORNE
+                                        and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+            return None  # "intercepted three boats", "intercepted a call": nothing shot down
         if lemma == "torch" and token.pos_ == "VERB":
             return "attacked"  # "rioters torched cars"
         if lemma == "fight" and self.fighting(token):
@@ -252,7 +267,7 @@ class ClaimExtractor(CueReader):
                 if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
                     return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
                 if lemma in EXPLOSIONS and rel in ("nsubj", "nsubjpass") and (
-                        head_lemma in lx.WITNESS_VERBS or (rel == "nsubj" and not any(
+                        head_lemma in lx.WITNESS_VERBS or (rel == "nsubj" and head_lemma not in lx.PREDICATES and not any(
                             c.dep_ == "prep" and c.lower_ == "of" for c in token.children))):
                     return lx.EVENT_NOUNS[lemma]  # "blasts rocked Kyiv", "two explosions cut the TV signal"
                 if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \

@@ -68,12 +68,13 @@ PREDICATES = {
     "damage": "damaged",
     "intercept": "shot_down", "down": "shot_down",
     "capture": "captured", "seize": "captured", "occupy": "captured", "retake": "captured", "recapture": "captured",
-    "liberate": "captured", "overrun": "captured",
+    "liberate": "captured", "overrun": "captured", "regain": "captured",
     "attack": "attacked", "strike": "attacked", "shell": "attacked", "bomb": "attacked", "raid": "attacked",
     "storm": "attacked", "assault": "attacked", "target": "attacked", "hit": "attacked", "ambush": "attacked",
     "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
-    "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained",
+    "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained", "apprehend": "detained",
+    "nab": "detained",
     "hospitalize": "wounded", "hospitalise": "wounded", "fire": "attacked", "lose": "casualties",
     "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
     "explode": "attacked", "detonate": "attacked", "firebomb": "attacked", "vandalise": "rioted", "vandalize": "rioted",
@@ -143,6 +144,9 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
+# What "intercept" downs: "intercepted 30 drones"; not "intercepted three boats" or a phone call.
+AIRBORNE = {"drone", "missile", "rocket", "uav", "projectile", "aircraft", "plane", "jet", "helicopter", "warplane",
+            "bomber", "fighter", "shahed", "target", "shell", "munition", "balloon", "cruise", "ballistic"}
 # What rioters throw: "threw bottles at police", "hurled stones at the officers".
 THROWN = {"stone", "rock", "bottle", "brick", "molotov", "cocktail", "firebomb", "firecracker", "flare", "projectile",
           "object", "egg", "chair"}

@@ -133,6 +133,8 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return predicate
     if unit in ATTACK_UNITS and rel == "nsubj" and lemma in IMPACT_VERBS:
         return "attacked"  # "dozens of missiles struck Kyiv", "four rockets smashed into Lviv"
+    if lemma == "intercept" and rel in ("dobj", "nsubjpass") and unit not in lx.AIRBORNE and noun.pos_ != "NUM":
+        return None  # "intercepted three boats": stopped, not shot down
     if lemma == "leave" and unit not in REMAINS:
         outcome = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl")
                         and c.lower_ in OUTCOMES), None)

@@ -203,6 +203,8 @@ def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
     return [p for p in places if p.mention.place.precision != "region" and p.role == "where"]
 
 
+# Where someone lives, was born or is based: their home, not where something happened to them.
+RESIDE_VERBS = {"live", "reside", "grow", "raise", "settle", "base", "headquarter", "register"}
 # Giving, whose "to" names who receives, not where: "provided backing to Kyiv", "aid to Ukraine"
 # (not "sent troops to Kharkiv" or "delivered aid to Mariupol", which may be where).
 GIVING = {"provide", "give", "supply", "sell", "donate", "pledge", "offer", "grant", "lend", "export", "aid", "support",
@@ -218,6 +220,11 @@ def _actor_phrase(token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in GIVING:
         return True  # who receives: "provided military backing to Kyiv", "weapons deliveries to Ukraine"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.ent_type_ == "PERSON":
+        return True  # a hometown: "Master Sgt Johnathan J. Dunbar of Austin, Texas, died alongside him"
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and (
+            token.head.head.lemma_.lower() in RESIDE_VERBS or token.head.head.lower_ == "born"):
+        return True  # a home: "Skripal, who lived in Moscow, ... was attacked in Salisbury"
     return token.dep_ == "pobj" and token.head.lower_ == "from" and (
         token.head.head.pos_ in ("NOUN", "PROPN", "PRON") or token.head.head.lemma_ == "be")  # "12 are from Somalia"
 

@@ -68,7 +68,8 @@ _TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|capt
 # mass grave containing 440 bodies", "900 bodies were discovered after the withdrawal").
 DISCOVERY = re.compile(r"\b(?:mass graves?|graves?|bodies|remains|corpses)\b.{0,80}\b(?:found|discover\w*|exhum\w*|"
                        r"unearth\w*|recover\w*|uncover\w*)|\b(?:found|discover\w*|exhum\w*|unearth\w*|uncover\w*)"
-                       r"\b.{0,60}\b(?:mass graves?|graves?|bodies|corpses)\b", re.IGNORECASE)
+                       r"\b.{0,60}\b(?:mass graves?|graves?|bodies|corpses)\b|"
+                       r"\bdiscover(?:y|ies) of (?:the )?(?:slain|dead|killed|murdered|tortured)\b", re.IGNORECASE)
 
 
 # Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
