@@ -515,6 +515,8 @@ def test_hometowns_homes_projects_and_boats_are_not_incidents():
     manbij = extract_text("A US serviceman, 36-year-old Master Sgt Johnathan J. Dunbar of Austin, Texas, died "
                           "alongside him and five others were wounded in the blast in Manbij.")
     assert {c.place.text for c in manbij if c.place} == {"Manbij"}
+    hometown = extract_text("Master Sgt Johnathan J. Dunbar of Austin, Texas, died in the blast.")
+    assert [c.place for c in hometown if c.predicate == "killed"] == [None]
     home = extract_text("Yulia Skripal, who lived in Moscow, was attacked in Salisbury, England, on March 4.")
     assert "Moscow" not in {c.place.text for c in home if c.place}
     assert not [c for c in extract_text("The projects have been executed by Pakistan Army engineers.")

@@ -215,7 +215,10 @@ def _actor_phrase(token) -> bool:
     """Whether a place name belongs to the phrase naming who speaks or acts rather than where: the
     owner or modifier of a body or an official ("Ukraine's security service", "Belgorod governor",
     "the Gaza health ministry"), or the origin of people or data ("two men from Ukraine", "data from
-    Ukraine"). "Officials in Kharkiv said" keeps Kharkiv: that is where they speak from the scene."""
+    Ukraine"). "Officials in Kharkiv said" keeps Kharkiv: that is where they speak from the scene.
+    A qualifier shares its name's role: "Dunbar of Austin, Texas" makes neither a place."""
+    while token.dep_ in ("appos", "npadvmod") and token.head.pos_ == "PROPN" and token.head.i < token.i:
+        token = token.head
     if token.dep_ in ("poss", "compound") and token.head.lemma_.lower() in SPEAKER_NOUNS:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in GIVING:
