@@ -535,3 +535,10 @@ def test_previously_occupied_land_is_a_state_not_a_capture():
                           "civilians bearing signs of torture in Bucha and other previously occupied territories.")
     assert not [c for c in claims if c.predicate == "captured"]
     assert one(extract_text("Russian forces occupied Kherson in March."), "captured")
+
+
+def test_a_described_body_takes_the_side_its_nationality_names():
+    # The AP's Norrköping riot (dev gold) and a Nigerian army statement: sides beyond the registry's list.
+    police = one(extract_text("Swedish police say they have fired warning shots during a riot in Norrkoping."),
+                 "attacked").speaker
+    assert (police.name, police.side) == ("Swedish police", "SE")

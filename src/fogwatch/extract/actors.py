@@ -13,6 +13,7 @@ from dataclasses import InitVar, dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
+from fogwatch.geocode import gazetteer
 from fogwatch.records import Actor, Span
 from fogwatch.registry.actors import DEMONYMS, Registry, fold, slug
 
@@ -73,6 +74,18 @@ OPPOSED_NOUNS = {"critic", "opponent", "rival", "enemy", "foe", "dissident", "de
                  "prisoner", "captive", "defector"}
 # Words that make a phrase no one in particular: "neither the Russians", "“He".
 NOBODY = {"neither", "either", "nor", "no", "none", "any", "every", "each"}
+
+
+def _nationality(span) -> str | None:
+    """The country a nationality word of the phrase names, by the geocoder's demonyms: "Swedish
+    police" are Sweden's (SE), "Nigerian troops" Nigeria's; the registry's own list covers the
+    war's main parties."""
+    names = gazetteer().names
+    for token in span:
+        for place_id, kind in names.get(token.lower_, ()):
+            if kind == "demonym" and place_id.startswith("cc:"):
+                return place_id[3:]
+    return None
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -470,7 +483,7 @@ class ActorResolver:
         lemma = head.lemma_.lower()
         if lemma == "medium":
             lemma = "media"  # spaCy's lemma of "media"
-        side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None)
+        side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None) or _nationality(span)
         if head.pos_ == "PROPN" and fold(head.text) in self.surnames and all(t.pos_ == "PROPN" for t in words):
             kind = "person"  # "Navalny wrote", with Alexei and Ilya Navalny in the article
         elif head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
