@@ -527,6 +527,8 @@ def test_hometowns_homes_projects_and_boats_are_not_incidents():
     boats = extract_text("The navy intercepted three boats of pirates and took 23 of them into custody.")
     assert not [c for c in boats if c.predicate == "shot_down"] and one(boats, "detained")
     assert one(extract_text("Air defences intercepted 30 of 35 drones over Kyiv."), "shot_down").quantity.low == 30
+    dozens = extract_text("Russian officials said dozens of drones were intercepted.")
+    assert [c.predicate for c in dozens] == ["shot_down"]  # one claim, not also a bare "stated"
 
 
 def test_previously_occupied_land_is_a_state_not_a_capture():

@@ -136,8 +136,8 @@ class ClaimExtractor(CueReader):
                                           or o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in demonyms()
                                           for o in self.patients(token)):
             return None  # "the projects have been executed by army engineers": no one killed
-        if lemma == "intercept" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in lx.AIRBORNE
-                                        and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+        if lemma == "intercept" and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                                        and not self.airborne(c) for c in token.children):
             return None  # "intercepted three boats", "intercepted a call": nothing shot down
         if lemma == "torch" and token.pos_ == "VERB":
             return "attacked"  # "rioters torched cars"
@@ -187,6 +187,12 @@ class ClaimExtractor(CueReader):
         if lemma == "hit" and token.pos_ != "VERB":
             return None
         return predicate
+
+    @staticmethod
+    def airborne(noun) -> bool:
+        """Whether a noun is, or counts, what flies: "drones", "dozens of drones", "most of them"."""
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return noun.lemma_.lower() in lx.AIRBORNE or any(g.lemma_.lower() in lx.AIRBORNE or g.pos_ == "PRON" for g in of)
 
     @staticmethod
     def fighting(token) -> bool:
