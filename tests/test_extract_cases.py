@@ -544,3 +544,9 @@ def test_a_described_body_takes_the_side_its_nationality_names():
     police = one(extract_text("Swedish police say they have fired warning shots during a riot in Norrkoping."),
                  "attacked").speaker
     assert (police.name, police.side) == ("Swedish police", "SE")
+
+
+def test_a_count_after_among_the_dead_is_a_figure():
+    assert (one(extract_text("Among the dead were three children."), "killed").quantity.low,
+            one(extract_text("Among the injured are two journalists."), "wounded").quantity.unit) == (3, "journalist")
+    assert not [c for c in extract_text("Among the guests were three ministers.") if c.quantity]

@@ -172,6 +172,13 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
                       if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod") and g.lower_ in STATES), None)
         if state is not None:
             return OUTCOMES[state.lower_]
+    if lemma == "be" and rel == "attr" and is_people(unit):
+        # "Among the dead were three children", "Of the injured, two are journalists": the count
+        # follows the verb; only the preposition gives the state.
+        state = next((g for c in children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                      for g in c.children if g.dep_ == "pobj" and g.lower_ in STATES), None)
+        if state is not None:
+            return OUTCOMES[state.lower_]
     if lemma == "lose":
         if rel in ("dobj", "nsubjpass", "conj", "appos", "pobj"):
             return "casualties" if is_people(unit) else "destroyed"
