@@ -80,12 +80,8 @@ def _nationality(span) -> str | None:
     """The country a nationality word of the phrase names, by the geocoder's demonyms: "Swedish
     police" are Sweden's (SE), "Nigerian troops" Nigeria's; the registry's own list covers the
     war's main parties."""
-    names = gazetteer().names
-    for token in span:
-        for place_id, kind in names.get(token.lower_, ()):
-            if kind == "demonym" and place_id.startswith("cc:"):
-                return place_id[3:]
-    return None
+    return next((c.place.country for token in span for c in gazetteer().named(token.text)
+                 if c.via == "demonym" and c.kind == "country"), None)
 
 
 def strip_titles(words: list[str]) -> list[str]:

@@ -202,8 +202,8 @@ class ClaimExtractor(CueReader):
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children):
             return False
         preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
-        if "for" in preps or "against" in preps and not any(
-                g.lemma_.lower() in lx.FORCE_NOUNS or g.ent_type_ in ("NORP", "GPE") for g in preps["against"].children):
+        if "for" in preps or ("against" in preps and not any(
+                g.lemma_.lower() in lx.FORCE_NOUNS or g.ent_type_ in ("NORP", "GPE") for g in preps["against"].children)):
             return False
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         armed = any(s.lemma_.lower() in lx.FORCE_NOUNS | lx.PERSON_NOUNS - {"people", "person"} or s.lower_ in lx.FORCE_NOUNS

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 
+from fogwatch.extract.numbers import parse_number
 from fogwatch.records import PartialDate, Precision
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -69,9 +70,12 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
         if published is None or published.precision != "day":
             return None
         words = (g["recent"] or g["recent2"]).lower()
-        back = 7 if words == "week" else 1 if words in ("day", "night") or words.endswith("hours") else 3
-        if words[:1].isdigit() and words.endswith("days") or words.startswith(("two", "three")):
-            back = {"two": 2, "three": 3}.get(words.split()[0]) or int(words.split()[0])
+        if words in ("day", "night") or words.endswith("hours"):
+            back = 1
+        elif words == "week":
+            back = 7
+        else:  # "two days", "10 days"; "few", "several" or "couple of" days: three
+            back = parse_number(words.split()[0]) or 3
         return published.date - dt.timedelta(days=back), published.date, "day" if back == 1 else "week"
     if g["rel"]:
         rel = g["rel"].lower()
@@ -132,8 +136,6 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
         return (*_month_range(year, month), "month")
     if g["agou"]:
         # "two years ago": background, placed roughly so that it never joins this week's events.
-        from fogwatch.extract.numbers import parse_number
-
         n = parse_number(g["agon"]) if g["agon"].lower() not in ("a", "an") else 1
         if n is None or published is None:
             return None
@@ -184,8 +186,6 @@ def earlier_by(trigger) -> tuple[tuple[int, int], object, object] | None:
     precedes its sentence's main clause: "The explosions come a week after at least one person was
     killed" → ((7, 7), week). None where the trigger is in no such clause or no duration is given
     ("came after shelling killed four" says only that it was before)."""
-    from fogwatch.extract.numbers import parse_number
-
     node = trigger
     for _ in range(10):
         after = None

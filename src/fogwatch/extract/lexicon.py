@@ -79,13 +79,13 @@ PREDICATES = {
     "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
     "explode": "attacked", "detonate": "attacked", "firebomb": "attacked", "vandalise": "rioted", "vandalize": "rioted",
 }
-# Verbs that kill when done "fatally": "fatally shot eight people", "was mortally wounded".
 # What is fired when "fire" shoots: "fired shots", "fired three rounds", "fired a volley".
 SHOT_NOUNS = {"shot", "round", "salvo", "volley", "burst", "bullet", "shell", "flare", "warning", "tear", "gas",
               "cannon", "gun", "weapon", "rifle", "artillery", "barrage"}
 # Objects that make "strike" no attack: "struck a deal", "strike a balance", "strike a blow".
 STRUCK_IDIOMS = {"deal", "agreement", "accord", "bargain", "compromise", "pact", "balance", "chord", "tone", "note",
                  "pose", "blow", "match", "fear", "terror", "nerve", "gold", "oil", "figure", "partnership"}
+# Verbs that kill when done "fatally": "fatally shot eight people", "was mortally wounded".
 FATAL_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "burn", "hurt"}
 
 
