@@ -1,0 +1,285 @@
+"""Triggers: the verbs and event nouns that say something happened, and who did it to whom.
+
+`TriggerReader.verb_predicate` and `noun_predicate` map a token to a predicate (`lexicon.PREDICATES`,
+`EVENT_NOUNS`) or to nothing where the sense is not one of violence ("fired the coach", "struck a
+deal", "fought the ruling"); `patients` and `agent_of` read what the event was done to and by whom.
+`claims.ClaimExtractor` builds claims on them.
+"""
+from __future__ import annotations
+
+from fogwatch.extract import lexicon as lx
+from fogwatch.extract.cues import CueReader
+from fogwatch.extract.outcomes import is_people, unit_name
+from fogwatch.geocode import demonyms
+
+EXPLOSIONS = {"explosion", "blast", "detonation"}
+# Event nouns that name a campaign rather than one incident: "the invasion of Ukraine".
+CAMPAIGNS = {"invasion", "offensive", "counteroffensive", "incursion", "unrest"}
+
+
+def _fallen(verb) -> bool:
+    """Whether "fell" / "has fallen" says a place was taken: its subject is a place ("the city",
+    "Kreminna") or a name that fell "to" someone, and nothing fell on or into anything ("debris fell
+    on a house"); not "prices fell", not "wait for the city to fall"."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    children = list(verb.children)
+    to_someone = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and not g.like_num and g.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE")
+        for g in c.children) for c in children)
+    place = any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "LOC") or c.lemma_.lower() in lx.HELD_PLACES
+                                       or c.pos_ == "PROPN" and to_someone) for c in children)
+    onto = any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "into", "near", "in", "by")
+               and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in children)
+    return place and not onto
+
+
+
+class TriggerReader(CueReader):
+    """The trigger rules, read by `ClaimExtractor` (a `CueReader`, for `subject_of`)."""
+
+    def verb_predicate(self, token) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.dep_ in ("amod", "compound") or (token.pos_ != "VERB" and token.tag_ not in ("VBN", "VBG", "VBD")):
+            return None  # "Russian-occupied Crimea" names a state of affairs, not an event
+        for child in token.children:
+            # The small model often parses the particle of "shot down" as an adverb or preposition.
+            if child.dep_ in ("prt", "advmod", "prep") and child.i == token.i + 1 \
+                    and (lemma, child.lower_) in lx.PARTICLE_PREDICATES:
+                if (lemma, child.lower_) == ("go", "off") and not any(
+                        c.dep_ == "nsubj" and c.lemma_.lower() in lx.EXPLOSIVE_NOUNS for c in token.children):
+                    return None  # "sirens went off", "the alarm went off"
+                return lx.PARTICLE_PREDICATES[(lemma, child.lower_)]
+            if child.dep_ in ("dobj", "prep", "nsubjpass") and (lemma, child.lemma_.lower()) in lx.VERB_OBJECT_PREDICATES:
+                return lx.VERB_OBJECT_PREDICATES[(lemma, child.lemma_.lower())]
+        if lemma in ("get", "move", "push", "break") and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(g.pos_ == "PROPN" for g in c.children) for c in token.children):
+            return "crossed"  # "tried to get into Russia"
+        if lemma in ("launch", "fire") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.WEAPON_NOUNS
+                                               for c in token.children):
+            return "attacked"
+        if lemma == "set" and (any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children) or any(
+                c.lower_ == "ablaze" or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
+                for c in token.children)):
+            return "attacked"  # arson: "set fire to the police station", "a man was set on fire", "set ablaze"
+        if lemma == "turn" and any((c.dep_ in ("acomp", "oprd") and c.lower_ in ("violent", "ugly", "bloody", "deadly"))
+                                   or (c.dep_ == "prep" and c.lower_ == "into" and any(
+                                       g.lemma_.lower() in ("riot", "clash", "battle", "melee", "brawl")
+                                       for g in c.children)) for c in token.children):
+            return "rioted"  # "a candle-light vigil turned violent", "what started as a march turned into a riot"
+        if lemma in ("throw", "hurl", "lob") and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.THROWN for c in token.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children):
+            return "rioted"  # "threw bottles at police", "hurled stones at officers"
+        if lemma in ("take", "place") and any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                g.lemma_.lower() == "custody" for g in c.children) for c in token.children):
+            return "detained"  # "took 23 pirates into custody", "was placed in custody"
+        if lemma == "occupy" and any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly", "temporarily", "once",
+                                                                     "still", "partially", "partly")
+                                     for c in token.children):
+            return None  # "previously occupied territories", "still occupied": a state, not a capture
+        if lemma == "execute" and not any(o.lemma_.lower() in lx.PERSON_NOUNS | lx.KIN_NOUNS or o.pos_ in ("PRON", "NUM")
+                                          or o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in demonyms()
+                                          for o in self.patients(token)):
+            return None  # "the projects have been executed by army engineers": no one killed
+        if lemma == "intercept" and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                                        and not self.airborne(c) for c in token.children):
+            return None  # "intercepted three boats", "intercepted a call": nothing shot down
+        if lemma == "torch" and token.pos_ == "VERB":
+            return "attacked"  # "rioters torched cars"
+        if lemma == "fight" and self.fighting(token):
+            return "clashed"  # "troops fought in Bakhmut", "the city is being fought over street by street"
+        if lemma == "fire" and not self.firing(token):
+            return None  # "professors who spoke out have been fired", "fired his chief of staff"
+        if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.STRUCK_IDIOMS
+                                     for c in token.children):
+            return None  # "struck a deal with Mali's junta", "failed to strike a knockout blow"
+        if lemma == "fall" and _fallen(token):
+            return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"
+        if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.lemma_.lower() == "street" for g in c.children) for c in token.children) and not any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lx.FORCE_NOUNS | {"police"} for c in token.children):
+            return "protested"  # "thousands took to the streets"; not "the army took to the streets"
+        if lemma in ("disperse", "scatter") and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.CROWD_NOUNS
+                                                    for c in token.children):
+            return "protested"  # "police used water cannon to disperse protesters"
+        if lemma in lx.IMPACT_VERBS:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return "attacked" if any(c.lemma_.lower() in lx.WEAPON_NOUNS | lx.IMPACT_NOUNS for c in subjects) else None
+        if lx.fatal(token):
+            return "killed"  # "fatally shot eight people", "two were mortally wounded"
+        if lemma == "shoot" and not any(c.lower_ == "down" for c in token.children):
+            return "attacked" if any(c.dep_ == "dobj" for c in token.children) else None
+        if lemma in lx.PROTEST_VERBS:
+            # "thousands rallied in Kyiv", "protested against the war"; not "rallied support".
+            objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+            people = any(c.dep_ == "nsubj" for c in token.children)  # "this is demonstrated by ...": no protest
+            return lx.PROTEST_VERBS[lemma] if people and not objects else None
+        predicate = lx.PREDICATES.get(lemma)
+        if lemma in lx.FIGURATIVE_ATTACKS and not self.warlike(token):
+            return None
+        if predicate == "destroyed" and lemma in ("eliminate", "neutralize", "neutralise"):
+            # General staffs' "eliminated 1,260 soldiers" counts the killed and the wounded together.
+            obj = self.patients(token)
+            if obj and (obj[0].lemma_.lower() in lx.PERSON_NOUNS or obj[0].lower_ == "military"):
+                return "casualties"
+        if predicate == "casualties":
+            # "lost 30 servicemen" counts casualties; "lost two tanks" counts destroyed equipment;
+            # "lost the election" is no claim at all.
+            obj = self.patients(token)
+            if not obj or not any(c.dep_ == "nummod" for c in obj[0].children):
+                return None
+            return "casualties" if is_people(unit_name(obj[0])) else "destroyed"
+        if lemma == "hit" and token.pos_ != "VERB":
+            return None
+        return predicate
+
+    @staticmethod
+    def airborne(noun) -> bool:
+        """Whether a noun is, or counts, what flies: "drones", "dozens of drones", "most of them"."""
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return noun.lemma_.lower() in lx.AIRBORNE or any(g.lemma_.lower() in lx.AIRBORNE or g.pos_ == "PRON" for g in of)
+
+    @staticmethod
+    def fighting(token) -> bool:
+        """Whether "fight" is a fight of arms: no object ("fight corruption", "fought the ruling"), no
+        cause ("fight for rights", "against corruption"), and armed people fighting or a place fought
+        over or in; not "fought a legal battle" or "fight off a cold"."""
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children):
+            return False
+        preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+        if "for" in preps or ("against" in preps and not any(
+                g.lemma_.lower() in lx.FORCE_NOUNS or g.ent_type_ in ("NORP", "GPE") for g in preps["against"].children)):
+            return False
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        armed = any(s.lemma_.lower() in lx.FORCE_NOUNS | lx.PERSON_NOUNS - {"people", "person"} or s.lower_ in lx.FORCE_NOUNS
+                    or s.ent_type_ in ("NORP", "GPE") for s in subjects)
+        placed = any(p in preps for p in ("in", "near", "around", "over", "outside", "along", "on")) or \
+            any(s.ent_type_ in ("GPE", "LOC", "FAC") or s.lemma_.lower() in lx.HELD_PLACES for s in subjects)
+        return placed and (armed or TriggerReader.passive(token))
+
+    @staticmethod
+    def firing(token) -> bool:
+        """Whether "fire" shoots: a weapon or a round fired, fire "at"/"on"/"into" something, a force
+        or a weapon firing; not a person dismissed ("was fired", "fired the coach")."""
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(o.lemma_.lower() in lx.WEAPON_NOUNS | lx.SHOT_NOUNS for o in objects):
+            return True
+        if any(o.lemma_.lower() in lx.PERSON_NOUNS or o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in objects):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon", "towards", "toward") for c in token.children):
+            return True
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        return not objects and any(s.lemma_.lower() in lx.WEAPON_NOUNS | lx.FORCE_NOUNS or s.lower_ in lx.FORCE_NOUNS
+                                   or s.ent_type_ in ("NORP", "GPE", "ORG") for s in subjects)
+
+    def warlike(self, token) -> bool:
+        """Whether a verb of `FIGURATIVE_ATTACKS` is a weapon's or a force's doing, or strikes a place or
+        a military target: "artillery pounded positions near Bakhmut", "Kyiv was bombarded", not
+        "Putin blasted Washington's policies" or "pummelled by sanctions"."""
+        doers = [c for c in token.children if c.dep_ == "nsubj"] + \
+            [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(d.lemma_.lower() in lx.WEAPON_NOUNS | lx.FORCE_NOUNS or d.lower_ in lx.FORCE_NOUNS for d in doers):
+            return True
+        for doer in doers:  # "a barrage of missiles", "a hail of shells"
+            if any(g.lemma_.lower() in lx.WEAPON_NOUNS for p in doer.children if p.lower_ == "of" for g in p.children):
+                return True
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in lx.TARGET_NOUNS for o in objects)
+
+    def noun_predicate(self, token, cues: dict[int, Cue]) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in lx.COUNT_NOUNS and any(c.dep_ == "nummod" for c in token.children):
+            return lx.COUNT_NOUNS[lemma]
+        if token.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in lx.CONTAINER_NOUNS and token.head.head.dep_ == "dobj" \
+                and token.head.head.head.lemma_.lower() in lx.FIRING_VERBS:
+            return "attacked"  # "unleashing a barrage of missiles"
+        if token.pos_ == "NOUN" and lx.EVENT_NOUNS.get(lemma) == "protested" and token.dep_ == "pobj" \
+                and token.head.lower_ in ("in", "at", "during") and token.head.head.pos_ == "VERB" \
+                and any(c.dep_ == "det" for c in token.children):  # not the idiom "in (strong) protest"
+            return "protested"  # "surrounded the Statehouse ... in a protest that closed the schools"
+        if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
+            return None
+        if lemma not in CAMPAIGNS and self.located_noun(token):
+            return lx.EVENT_NOUNS[lemma]
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            rel, node = node.dep_, node.head
+            head_lemma = node.lemma_.lower()
+            if node.pos_ == "ADP" or head_lemma in lx.CONTAINER_NOUNS:
+                continue
+            if node.pos_ in ("VERB", "AUX"):
+                if head_lemma in lx.LIGHT_VERBS and head_lemma != "repel" and rel in ("dobj", "pobj", "nsubjpass"):
+                    return lx.EVENT_NOUNS[lemma]
+                if head_lemma == "be" and any(c.dep_ == "expl" for c in node.children):
+                    return lx.EVENT_NOUNS[lemma]
+                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
+                    return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
+                if lemma in EXPLOSIONS and rel in ("nsubj", "nsubjpass") and (
+                        head_lemma in lx.WITNESS_VERBS or (rel == "nsubj" and head_lemma not in lx.PREDICATES and not any(
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children))):
+                    return lx.EVENT_NOUNS[lemma]  # "blasts rocked Kyiv", "two explosions cut the TV signal"
+                if lx.EVENT_NOUNS[lemma] in ("protested", "rioted") and head_lemma in lx.PROTEST_CARRIERS \
+                        and rel in ("dobj", "pobj", "nsubjpass"):
+                    return lx.EVENT_NOUNS[lemma]
+                if node.i in cues and rel in ("dobj", "pobj"):
+                    return lx.EVENT_NOUNS[lemma]
+                return None
+            return None
+        return None
+
+    @staticmethod
+    def located_noun(token) -> bool:
+        """"The shelling of Kharkiv", "a Russian attack in Kharkiv", "fighting near Bakhmut": an event
+        noun with a place of its own reports an incident wherever the sentence puts it."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "in", "near", "at", "around", "outside"):
+                if any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
+                       for g in prep.children):
+                    return True
+        return False
+
+    @staticmethod
+    def passive(token) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or \
+            (token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and
+             not any(c.dep_ in ("nsubj", "aux") for c in token.children))
+
+    def patients(self, token) -> list:
+        lemma = token.lemma_.lower()
+        raised = []
+        if token.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "three people are known to have died", "20 were reported to have been wounded"
+            raised = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if lemma == "die":
+            return [c for c in token.children if c.dep_ == "nsubj"] or raised
+        if self.passive(token):
+            found = [c for c in token.children if c.dep_ == "nsubjpass"] or (raised if token.tag_ == "VBN" else [])
+            if not found and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+                found = [token.head]
+            if not found and token.dep_ in ("ccomp", "xcomp", "oprd"):
+                found = [c for c in token.head.children if c.dep_ == "dobj"]
+            return found
+        found = []
+        for child in token.children:
+            if child.dep_ in ("npadvmod", "dobj") and child.pos_ == "NUM" and \
+                    any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                found.append(child)  # "shot down 30 of 35 drones"
+            elif child.dep_ == "dobj":
+                if child.lemma_.lower() == "control":
+                    found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for g in p.children if g.dep_ == "pobj")
+                else:
+                    found.append(child)
+
+        return found
+
+    def agent_of(self, token):
+        if self.passive(token):
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents[0] if agents else None
+        if token.lemma_.lower() == "die":
+            return None
+        return self.subject_of(token)
