@@ -76,6 +76,20 @@ def test_background_and_running_totals_make_no_event():
     assert events == []
 
 
+def test_a_story_outside_conflict_reports_its_demonstration_and_nothing_else():
+    from fogwatch.reconcile import ArticleInfo, reconcile
+
+    indianapolis = Place("gn:4259418", "Indianapolis", "US", "Indiana", 39.76838, -86.15804, "exact", 4259418)
+    monday = dt.date(2019, 11, 18)
+    claims = [claim(1, "Several thousand teachers surrounded the Statehouse on Monday in a protest over pay.",
+                    "protested", place=indianapolis, when=monday),
+              claim(2, "A striker was shot down by a late tackle in Indianapolis on Monday.", "attacked",
+                    place=indianapolis, when=monday)]
+    # A teachers' march scores low as a story of armed conflict (relevance 0.17 on the real page).
+    events = reconcile(claims, {"a1": ArticleInfo("a1", PartialDate(monday, "day"), "outlet", 0.17)})
+    assert [(e.type, e.subtype) for e in events] == [("Protests", "Peaceful protest")]
+
+
 def test_a_figure_of_speech_or_a_bare_country_founds_nothing():
     events = run([
         claim(1, "Zelensky attacked the decision in Kharkiv on Monday.", "attacked", place=KHARKIV,

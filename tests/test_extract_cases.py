@@ -550,3 +550,18 @@ def test_a_count_after_among_the_dead_is_a_figure():
     assert (one(extract_text("Among the dead were three children."), "killed").quantity.low,
             one(extract_text("Among the injured are two journalists."), "wounded").quantity.unit) == (3, "journalist")
     assert not [c for c in extract_text("Among the guests were three ministers.") if c.quantity]
+
+
+def test_a_campaign_rally_or_a_comeback_is_no_protest():
+    # PolNeAR (2016 campaign news) and ECB+ sport, read by a helper in session 16: "a rally" where a
+    # candidate speaks, and a team that "rallied", became peaceful protests.
+    for text in ['"He will be very fair," Trump said during a rally in Kenansville, N.C., on Monday.',
+                 "At a rally in Ohio, Trump likened the refugees to a snake.",
+                 "Tim Kaine spoke at a campaign rally in Florida.",
+                 "The Chiefs had rallied in the fourth quarter.",
+                 "Supporters rallied behind the president after the vote."]:
+        assert not [c for c in extract_text(text) if c.predicate == "protested"], text
+    for text in ["Thousands rallied in Kyiv on Sunday against the war.",
+                 "Opposition supporters held a rally in Tbilisi against the foreign agents law.",
+                 "Teachers rallied over pay outside the statehouse in Indianapolis."]:
+        assert one(extract_text(text), "protested").modality == "asserted", text

@@ -129,6 +129,12 @@ WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", 
 # Places that "fall" to a force: "the city has fallen", "the stronghold fell".
 HELD_PLACES = {"city", "town", "village", "stronghold", "settlement", "port", "base", "airport", "capital", "garrison"}
 # Who is dispersed at a protest: "used water cannon to disperse protesters".
+# Where and over what people rally when they demonstrate ("rallied in Kyiv", "rallied against the war").
+RALLY_PREPOSITIONS = {"in", "at", "outside", "near", "across", "through", "on", "before", "around", "to"}
+PROTEST_SITES = {"square", "street", "parliament", "embassy", "consulate", "statehouse", "capitol", "headquarters",
+                 "palace", "court", "courthouse", "ministry", "hall", "building", "office", "campus", "university"}
+# A rally of an election campaign, where a candidate speaks: not a demonstration.
+CAMPAIGN_WORDS = {"campaign", "election", "electoral", "reelection", "re-election", "stump", "political", "primary"}
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "crowd", "rally", "rioter", "marcher", "activist"}
 # Verbs that carry a protest noun as their object: "held a rally", "joined the protests".
 PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "lead", "call", "disperse",

@@ -113,6 +113,8 @@ class TriggerReader(CueReader):
             # "thousands rallied in Kyiv", "protested against the war"; not "rallied support".
             objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
             people = any(c.dep_ == "nsubj" for c in token.children)  # "this is demonstrated by ...": no protest
+            if lemma == "rally" and not self.rallying(token):
+                return None  # "the Chiefs had rallied", "rallied behind the leader"
             return lx.PROTEST_VERBS[lemma] if people and not objects else None
         predicate = lx.PREDICATES.get(lemma)
         if lemma in lx.FIGURATIVE_ATTACKS and not self.warlike(token):
@@ -194,6 +196,8 @@ class TriggerReader(CueReader):
                 and token.head.head.lemma_.lower() in lx.CONTAINER_NOUNS and token.head.head.dep_ == "dobj" \
                 and token.head.head.head.lemma_.lower() in lx.FIRING_VERBS:
             return "attacked"  # "unleashing a barrage of missiles"
+        if token.pos_ == "NOUN" and lemma == "rally" and self.campaign_rally(token):
+            return None  # "Trump said during a rally in Kenansville": a meeting a speaker addresses
         if token.pos_ == "NOUN" and lx.EVENT_NOUNS.get(lemma) == "protested" and token.dep_ == "pobj" \
                 and token.head.lower_ in ("in", "at", "during") and token.head.head.pos_ == "VERB" \
                 and any(c.dep_ == "det" for c in token.children):  # not the idiom "in (strong) protest"
@@ -229,6 +233,37 @@ class TriggerReader(CueReader):
                 return None
             return None
         return None
+
+    @staticmethod
+    def rallying(token) -> bool:
+        """Whether the verb "rally" is a demonstration: a crowd or a number rallying, or rallying at a
+        place or over a cause ("thousands rallied in Kyiv", "rallied against the war"); not a team
+        coming back ("the Chiefs had rallied") or support ("rallied behind the president")."""
+        if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.CROWD_NOUNS | lx.PERSON_NOUNS or c.like_num
+                                      or c.pos_ == "NUM") for c in token.children):
+            return True
+        return any(c.dep_ == "prep" and (c.lower_ in ("against", "over") or c.lower_ in lx.RALLY_PREPOSITIONS and any(
+            g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" or g.lemma_.lower() in lx.HELD_PLACES | lx.PROTEST_SITES
+            for g in c.children)) for c in token.children)
+
+    @staticmethod
+    def campaign_rally(token) -> bool:
+        """Whether the noun "rally" is a meeting someone speaks at rather than a demonstration: a
+        campaign rally, or the setting of what a person does ("at a rally, Trump likened ...",
+        "saw Kaine speak at a recent rally"), unless a cause marks it ("a rally against the war")."""
+        children = list(token.children)
+        if any(c.dep_ == "prep" and (c.lower_ in ("against", "over") or c.lower_ == "in" and any(
+                g.lemma_.lower() in ("support", "solidarity", "protest") for g in c.children))
+               or c.lemma_.lower() in ("protest", "opposition") or c.lower_.startswith("anti") for c in children):
+            return False  # "a rally against the war", "a rally in solidarity with", "an anti-war rally"
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lx.CAMPAIGN_WORDS for c in children) \
+                or any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in children):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in ("at", "during", "before", "to"):
+            verb = token.head.head
+            return verb.lemma_.lower() in lx.CUES or any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON" or c.pos_ == "PROPN"
+                                              and c.ent_type_ not in ("NORP", "GPE")) for c in verb.children)
+        return False
 
     @staticmethod
     def located_noun(token) -> bool:

@@ -22,6 +22,10 @@ from fogwatch.reconcile.modes import FAMILY, assign_modes, remote_subtype
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
 
 
+# What an article outside armed conflict and violence (by `relevance`) may still report as an event.
+PROTEST_PREDICATES = frozenset({"protested"})
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
     article_id: str
@@ -112,10 +116,12 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
     modes: dict[str, str] = {}
     for article_id, group in by_article.items():
         info = articles.get(article_id)
-        if info is not None and not info.reports_conflict():
-            continue  # sport, business, reviews: the claims stay claims and make no event
+        civil = info is not None and not info.reports_conflict()
         published = info.published if info else None
-        group = sorted((c for c in group if reports_incident(c) and not is_background(c, published)),
+        # Sport, business, reviews: their claims stay claims and make no event. A story that is not
+        # about violence can still report a demonstration (teachers marching on a statehouse).
+        group = sorted((c for c in group if reports_incident(c) and not is_background(c, published)
+                        and (not civil or c.predicate in PROTEST_PREDICATES)),
                        key=lambda c: c.span.start)
         article_modes = assign_modes(group, "")
         modes.update(article_modes)
