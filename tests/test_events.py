@@ -193,6 +193,23 @@ def test_disputes_are_between_sides_and_a_denial_of_the_attack_is_a_cause_disput
     assert {s for p in downed.disputes[0].parties for s in p.sides} == {"RU", "UA"}
 
 
+def test_a_spokesperson_stands_on_the_side_of_the_body_they_speak_for():
+    day = dt.date(2025, 3, 1)
+    marib = Place("gn:71137", "Marib", "YE", "Ma'rib", 15.46253, 45.32581, "exact", 71137)
+    saree = Actor("x-yahya-saree", "Yahya Saree", kind="person", discovered=True)
+    houthis = Actor("houthis", "Houthis (Ansar Allah)", kind="armed_group", side="YE-HOUTHI")
+    us = Actor("us-gov", "United States government", kind="government", side="US")
+    events = run([
+        claim(1, "Houthi military spokesman Yahya Saree said the drone was shot down over Marib on Saturday.",
+              "shot_down", place=marib, when=day, speaker=saree, body=houthis, quantity=1, unit="drone"),
+        claim(2, "A US official said there was no indication of hostile fire over Marib on Saturday.", "attacked",
+              place=marib, when=day, speaker=us, negated=True, modality="negated"),
+    ], published=dt.date(2025, 3, 2))
+    (downed,) = events
+    assert [d.kind for d in downed.disputes] == ["cause"]
+    assert {s for p in downed.disputes[0].parties for s in p.sides} == {"YE-HOUTHI", "US"}
+
+
 def test_one_article_listing_figures_side_by_side_gives_a_breakdown_not_a_dispute():
     day = dt.date(2023, 5, 22)
     occupied = Actor("x-moscow-installed-authorities", "Moscow-installed authorities", kind="government")

@@ -565,3 +565,42 @@ def test_a_campaign_rally_or_a_comeback_is_no_protest():
                  "Opposition supporters held a rally in Tbilisi against the foreign agents law.",
                  "Teachers rallied over pay outside the statehouse in Indianapolis."]:
         assert one(extract_text(text), "protested").modality == "asserted", text
+
+
+def test_what_did_not_happen_is_negated_and_a_mishap_answers_a_shoot_down():
+    # Shapes of wire reports written for a session-16 stress test (a Reaper drone over Marib, a
+    # denied air strike in Rakhine): absence and mishaps are not attacks.
+    for text, predicate in {"There was no air attack there, residents said.": "attacked",
+                            "There was no fighting near Deir Hafer on Sunday, residents said.": "clashed",
+                            "A US defence official said there was no indication of hostile fire.": "attacked",
+                            "The army said there was no indication that the plane was shot down.": "shot_down",
+                            "The Pentagon said the helicopter crashed because of a mechanical malfunction, not "
+                            "enemy fire.": "attacked"}.items():
+        assert [c.negated for c in extract_text(text) if c.predicate == predicate] == [True], text
+    claims = extract_text('Yemen\'s Houthis said they shot down a US drone over Marib. "Initial information '
+                          'points to a technical failure," a U.S. official said.')
+    assert sorted((c.predicate, c.negated) for c in claims if c.predicate == "shot_down") == \
+        [("shot_down", False), ("shot_down", True)]
+    assert one(extract_text("There is evidence that the drone was shot down."), "shot_down").negated is False
+    assert one(extract_text("The patrol came under enemy fire near Kidal on Monday."), "attacked").negated is False
+    assert not [c for c in extract_text("A car accident killed 12 people on the highway.")
+                if c.predicate == "shot_down"]
+
+
+def test_a_named_spokesperson_after_a_possessor_and_described_sources_speak():
+    kanyuka = one(extract_text("M23 fighters killed 12 civilians in Kishishe on Monday, the rebels' spokesman, "
+                               "Lawrence Kanyuka, said."), "killed")
+    assert kanyuka.speaker.name == "Lawrence Kanyuka"
+    gerasimov = one(extract_text("Ukraine's losses in Kursk have reached 74,000 personnel and 400 tanks, the chief "
+                                 "of Russia's general staff, Valery Gerasimov, claimed."), "destroyed")
+    assert (gerasimov.speaker.name, gerasimov.scope) == ("Valery Gerasimov", "cumulative")
+    for text, speaker in {"Gunmen killed seven villagers near Gao, a local elder told Reuters.": "local elder",
+                          "The blast killed 25 people in Idlib, the civil defence said.": "civil defence",
+                          "Police shot dead three protesters in Lagos, the prosecutor's office said.":
+                              "prosecutor's office"}.items():
+        assert one(extract_text(text), "killed").speaker.name == speaker, text
+    # "The official" is the official just quoted, not the spokesman before.
+    claims = extract_text("Houthi military spokesman Yahya Saree said the drone was hit by a missile. A U.S. "
+                          "defence official said there was no indication of hostile fire. \"It was a technical "
+                          "failure,\" the official said.")
+    assert {c.speaker.name for c in claims if c.negated} == {"United States government"}

@@ -42,7 +42,8 @@ OFFICIAL_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "gover
                   "prosecutor", "chief", "head", "source", "lawmaker", "senator", "ambassador", "envoy", "adviser",
                   "advisor", "aide", "deputy", "secretary", "chairman", "director", "lawyer", "mp", "premier",
                   "chancellor", "monitor", "observer", "investigator", "doctor", "rescuer", "medic", "officer",
-                  "leader", "politician", "legislator", "king", "emir"}
+                  "leader", "politician", "legislator", "king", "emir", "elder", "administrator", "coordinator",
+                  "negotiator", "paramedic", "surgeon", "nurse", "eyewitness", "villager", "survivor", "worker"}
 PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", "volunteer", "force", "government",
                "authority", "ministry", "agency", "service", "military", "army", "police", "media", "outlet",
                "activist", "blogger", "correspondent", "journalist", "source", "intelligence", "delegation", "author"}
@@ -50,7 +51,8 @@ PERSON_LIKE = {"soldier", "troop", "citizen", "people", "resident", "civilian", 
 # military administration", "Ukraine's presidency". Named with a side or a proper noun, they speak.
 ORG_NOUNS = {"office", "administration", "department", "directorate", "council", "command", "staff", "committee",
              "headquarters", "presidency", "commission", "mission", "institute", "court", "parliament", "cabinet",
-             "embassy", "inspectorate", "bureau", "prosecution", "prosecutors", "update", "updates", "authorities"}
+             "embassy", "inspectorate", "bureau", "prosecution", "prosecutors", "update", "updates", "authorities",
+             "defence", "defense", "project", "observatory", "network"}
 # Words that make a body a local or proxy one: "the local Russian-imposed authorities" are not the
 # Russian government, and not the government the article just named.
 # IMPOSED alone also ends a back-reference ("the local authorities" may still be the ones just named).
@@ -315,6 +317,12 @@ class ActorResolver:
 
     def _resolve_one(self, head, mentions: list[Mention]) -> list[Actor]:
         lower = head.lower_
+        # "the minister's deputy Ivan Petrenko", "the rebels' spokesman, Lawrence Kanyuka", "the chief of
+        # Russia's general staff, Valery Gerasimov": the named person (`body_of` keeps whom they speak for).
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                      and c.i > head.i), None)
+        if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS:
+            return self._resolve_one(named, mentions)
         # "members of X", "a spokesman for X", "X's press service" → X.
         if head.lemma_.lower() in PROXY_NOUNS or lower in PROXY_NOUNS:
             for child in head.children:
@@ -332,10 +340,6 @@ class ActorResolver:
                     found = self._resolve_one(child, mentions)  # "X's statement", "the army statement"
                     if found:
                         return found
-        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                      and c.i > head.i), None)
-        if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS:
-            return self._resolve_one(named, mentions)  # "the minister's deputy Ivan Petrenko" is Petrenko
         left, right = self._np_range(head)
         inside = [m for m in mentions if m.start >= left and m.end <= right and not (m.start > head.i)]
         inside = inside or [m for m in mentions if m.start <= head.i < m.end]
@@ -357,6 +361,10 @@ class ActorResolver:
                 # better no speaker than the Kremlin.
                 return self._discover(head, left, right)
             if not possessor:
+                if self._speaker and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS \
+                        and not (best.start <= head.i < best.end):
+                    # "a U.S. defence official said ... the official said": the same source again.
+                    self._learnt.setdefault(best.actor.actor_id, set()).add(head.lemma_.lower())
                 return [best.actor]
             # "Ukraine's defence intelligence": a body of the possessor, not the possessor itself.
             found = self._discover(head, left, right)
@@ -487,7 +495,7 @@ class ActorResolver:
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (
                 self._speaker and (lemma in OFFICIAL_NOUNS or lemma in PERSON_LIKE or lemma in GROUP_NOUNS
                                    or lemma in DOCUMENT_NOUNS
-                                   or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" or (t.dep_ in ("amod", "compound") and t.i < head.i)
+                                   or (lemma in ORG_NOUNS and any(t.pos_ == "ADJ" or (t.dep_ in ("amod", "compound", "poss") and t.i < head.i)
                                                          for t in span)))):
             # "fighters", "the border": not a party we can name. A described speaker ("the regional
             # governor", "officials") is kept: a claim needs a source other than the outlet.

@@ -114,7 +114,7 @@ class ClaimExtractor(TriggerReader):
         inner = chain[-1] if chain else None
         speakers: list[Actor | None] = list(inner.speakers) if inner and inner.speakers else [None]
         hedge = hedge_for(trigger, chain)
-        negated = any(c.dep_ == "neg" for c in trigger.children) or any(
+        negated = self.absent(trigger) or any(c.dep_ == "neg" for c in trigger.children) or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("nobody", "none", "nothing") or
                                                          (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)) or
                                                          any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))

@@ -90,8 +90,10 @@ FATAL_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "bur
 
 
 def fatal(verb) -> bool:
+    """"Fatally shot", "mortally wounded", "shot dead", "shot three protesters dead"."""
     return verb.lemma_.lower() in FATAL_VERBS and any(
-        c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
+        c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally")
+        or c.dep_ in ("acomp", "oprd", "advcl", "xcomp", "advmod") and c.lower_ == "dead" for c in verb.children)
 
 
 # Verbs of motion that report a strike when a weapon moves: "rockets slammed into the station",
@@ -151,6 +153,14 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
 # What "intercept" downs: "intercepted 30 drones"; not "intercepted three boats" or a phone call.
+# "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
+NO_EVIDENCE = {"indication", "sign", "evidence", "suggestion", "proof", "trace"}
+# Fire that is shooting: "came under enemy fire", "no indication of hostile fire".
+HOSTILE_FIRE = {"hostile", "enemy", "artillery", "mortar", "sniper", "rocket", "machine-gun", "gun", "anti-aircraft",
+                "tank", "small-arms", "friendly"}
+# A mishap that answers a claim of a shoot-down ("points to a technical failure", "a malfunction").
+MISHAPS = {"malfunction", "mishap", "accident"}
+FAILED_PARTS = {"technical", "mechanical", "engine", "system", "equipment", "electrical", "navigation", "hydraulic"}
 AIRBORNE = {"drone", "missile", "rocket", "uav", "projectile", "aircraft", "plane", "jet", "helicopter", "warplane",
             "bomber", "fighter", "shahed", "target", "shell", "munition", "balloon", "cruise", "ballistic"}
 # What rioters throw: "threw bottles at police", "hurled stones at the officers".

@@ -78,6 +78,9 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
             return "cumulative", None  # "four media professionals had already been killed": a tally so far
         if lemma == "lose" and perfect:
             return "cumulative", None  # "Russia has lost 1,000 tanks": a tally of the war
+        if lemma in ("reach", "total", "exceed", "surpass", "top", "pass") and perfect and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in ("loss", "losses", "casualty") for c in head.children):
+            return "cumulative", None  # "Ukraine's losses have reached 74,000 personnel, 400 tanks and ..."
         if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
             return "cumulative", None  # "the office documented 864 cases"
     if low is not None and low >= 10000 and predicate in (None, "killed", "casualties", "wounded", "missing",

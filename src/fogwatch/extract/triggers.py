@@ -202,6 +202,11 @@ class TriggerReader(CueReader):
                 and token.head.lower_ in ("in", "at", "during") and token.head.head.pos_ == "VERB" \
                 and any(c.dep_ == "det" for c in token.children):  # not the idiom "in (strong) protest"
             return "protested"  # "surrounded the Statehouse ... in a protest that closed the schools"
+        if token.pos_ == "NOUN" and lemma == "fire" and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in lx.HOSTILE_FIRE for c in token.children):
+            return "attacked"  # "came under enemy fire", "no indication of hostile fire"
+        if self.mishap(token):
+            return "shot_down"  # a mishap answers a shoot-down: stored negated (`absent`)
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
         if lemma not in CAMPAIGNS and self.located_noun(token):
@@ -233,6 +238,40 @@ class TriggerReader(CueReader):
                 return None
             return None
         return None
+
+    def mishap(self, token) -> bool:
+        """Whether a noun gives a mishap as the cause of what another source calls a shoot-down: "a
+        technical failure", "a malfunction", "an accident", where the sentence names something that
+        flies or the article has already reported a shoot-down."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (lemma in lx.MISHAPS or lemma == "failure" and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in lx.FAILED_PARTS for c in token.children)):
+            return False
+        return any(t.lemma_.lower() in lx.AIRBORNE for t in token.sent) or \
+            any(c.predicate == "shot_down" and c.modality == "asserted" for c in self.claims)
+
+    @staticmethod
+    def absent(trigger) -> bool:
+        """Whether the text says the event did not take place: "there was no air attack", "no
+        indication of hostile fire", "no sign that the drone was shot down", or a mishap given as the
+        cause instead (`mishap`)."""
+        if trigger.pos_ == "NOUN" and (trigger.lemma_.lower() in lx.MISHAPS | {"failure"} or any(
+                c.dep_ == "det" and c.lower_ == "no" or c.dep_ in ("neg", "advmod", "preconj") and c.lower_ == "not"
+                for c in trigger.children)):
+            return True  # "there was no air attack", "not enemy fire"
+        if trigger.dep_ in ("appos", "conj") and any(c.lower_ == "not" and trigger.head.i < c.i < trigger.i
+                                                     for c in trigger.head.children):
+            return True  # "a malfunction, not enemy fire"
+        node = trigger
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NO_EVIDENCE:
+                return any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() != "be":
+                return False
+        return False
 
     @staticmethod
     def rallying(token) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of
+from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of, voice
 from fogwatch.records import Claim, Dispute, Party
 from fogwatch.registry.actors import DEMONYMS, stance
 
@@ -27,7 +27,7 @@ PLURAL_DEMONYMS = {d + "s": side for d, side in DEMONYMS.items() if d.endswith("
 def _who(claim: Claim, outlets: dict) -> tuple[str, str]:
     if claim.speaker is None:
         return outlets.get(claim.article_id) or "the outlet", "independent"
-    return claim.speaker.name, stance(claim.speaker)
+    return claim.speaker.name, stance(voice(claim))
 
 
 def _party(value: str, claims: list[Claim], outlets: dict) -> Party:
@@ -45,8 +45,9 @@ def _interval(claim: Claim) -> tuple[float, float]:
 
 def _camp(claim: Claim, outlets: dict) -> str:
     """The side a claim speaks for; a speaker with no side is a camp of its own."""
-    if claim.speaker is not None and claim.speaker.side:
-        return claim.speaker.side
+    speaker = voice(claim)
+    if speaker is not None and speaker.side:
+        return speaker.side
     return "src:" + source_of(claim, outlets.get(claim.article_id))[0]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from fogwatch.records import Claim, Measure
+from fogwatch.records import Actor, Claim, Measure
 from fogwatch.registry.actors import stance
 
 # Words for the same thing counted, folded to one unit so figures can be compared.
@@ -40,11 +40,20 @@ def unit_of(unit: str) -> str:
     return UNIT_OF.get(unit, unit)
 
 
+def voice(claim: Claim) -> Actor | None:
+    """Whom a claim speaks for: its speaker, or the body a spokesperson of no side of their own
+    speaks for ("Yahya Saree, the Houthis' military spokesman": the Houthis' side)."""
+    speaker, body = claim.speaker, claim.body
+    if speaker is not None and not speaker.side and body is not None and stance(body) != "unknown":
+        return body
+    return speaker
+
+
 def source_of(claim: Claim, outlet: str | None) -> tuple[str, bool]:
     """(source key, independent?) of a claim's figure."""
     if claim.speaker is None:
         return f"outlet:{outlet or claim.article_id}", True
-    return claim.speaker.actor_id, stance(claim.speaker) == "independent"
+    return claim.speaker.actor_id, stance(voice(claim)) == "independent"
 
 
 def point(claim: Claim) -> int | None:
