@@ -604,3 +604,11 @@ def test_a_named_spokesperson_after_a_possessor_and_described_sources_speak():
                           "defence official said there was no indication of hostile fire. \"It was a technical "
                           "failure,\" the official said.")
     assert {c.speaker.name for c in claims if c.negated} == {"United States government"}
+
+
+def test_a_body_named_after_its_country_stands_on_that_countrys_side():
+    for text, side in {"Syria's interior ministry said 12 people were killed in the blast in Manbij.": "SY",
+                       "Congo's government said the rebels killed 9 civilians in Kamanyola.": "CD",
+                       "Pakistan's foreign ministry said 46 refugees were killed in Paktika.": "PK"}.items():
+        speaker = one(extract_text(text), "killed").speaker
+        assert (speaker.side, speaker.kind in ("ministry", "government")) == (side, True), text

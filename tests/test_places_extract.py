@@ -20,6 +20,10 @@ def places():
                  "and Texas officials warned of more rain.",
         "longbeach": "Police in Long Beach, CA, said the man was arrested.",
         "europe": "Gas prices rose across Europe and in the Middle East.",
+        # Shapes of the session-16 stress reports: a sea is no governorate, Congo no Brazilian town.
+        "redsea": "US strikes hit targets near the Red Sea port of Hodeidah on Monday. Fighting was also "
+                  "reported in Sudan's Red Sea state.",
+        "congo": "M23 rebels said they had seized a border post in eastern Congo on Sunday.",
     }
     articles = [Article(article_id=article_id(t), text=t, ingested_at=dt.datetime(2026, 1, 1)) for t in texts.values()]
     return {key: {m.text: m for m in extraction.places}
@@ -46,3 +50,9 @@ def test_context_of_the_article_decides_the_town(places):
 
 def test_continents_are_listed_with_region_precision(places):
     assert places["europe"]["Europe"].place.precision == "region"
+
+
+def test_a_sea_is_no_land_region_and_congo_is_a_country(places):
+    assert places["redsea"]["Hodeidah"].place.country == "YE"
+    assert {m.place.country for m in places["redsea"].values()} == {"YE", "SD"}  # not Egypt's Red Sea governorate
+    assert places["congo"]["Congo"].place.place_id == "cc:CD"

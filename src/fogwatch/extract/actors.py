@@ -79,11 +79,20 @@ NOBODY = {"neither", "either", "nor", "no", "none", "any", "every", "each"}
 
 
 def _nationality(span) -> str | None:
-    """The country a nationality word of the phrase names, by the geocoder's demonyms: "Swedish
-    police" are Sweden's (SE), "Nigerian troops" Nigeria's; the registry's own list covers the
-    war's main parties."""
-    return next((c.place.country for token in span for c in gazetteer().named(token.text)
-                 if c.via == "demonym" and c.kind == "country"), None)
+    """The country a nationality word of the phrase names, by the geocoder's demonyms, or a country
+    named as its possessor: "Swedish police" are Sweden's (SE), "Nigerian troops" Nigeria's, "Syria's
+    interior ministry" Syria's; the registry's own list covers the war's main parties."""
+    gaz = gazetteer()
+    for token in span:
+        country = next((c.place.country for c in gaz.named(token.text) if c.via == "demonym" and c.kind == "country"),
+                       None)
+        if country is None and token.pos_ == "PROPN" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].tag_ == "POS" and token.i + 1 < span.end:
+            place = gaz.country_named(token.text)  # "Syria's interior ministry", "Congo's government"
+            country = place.country if place is not None else None
+        if country is not None:
+            return country
+    return None
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -490,6 +499,8 @@ class ActorResolver:
         side = next((DEMONYMS[t.lower_] for t in span if t.lower_ in DEMONYMS), None) or _nationality(span)
         if head.pos_ == "PROPN" and fold(head.text) in self.surnames and all(t.pos_ == "PROPN" for t in words):
             kind = "person"  # "Navalny wrote", with Alexei and Ilya Navalny in the article
+        elif head.text in ("ministry", "government") and (side or any(t.pos_ == "PROPN" for t in span)):
+            kind = lemma  # "Syria's interior ministry", "Congo's government": bodies, not groups
         elif head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             kind = NAME_KINDS.get(self._label(head), "organization")
         elif not (side or any(t.pos_ == "PROPN" for t in span)) and not (

@@ -39,6 +39,9 @@ NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "sgt", "sgt.", "lt", "lt.", "cpl", "cpl.", "capt", "capt.", "col", "col.", "maj", "maj.", "gen", "gen.",
               "det", "det.", "pvt", "pvt.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.", "adm", "adm.", "ofc", "ofc."}
 # Words of a water or landform name with "of": "the Gulf of Aden", "the Bay of Bengal" are no Gulf Province.
+# A body of water's name is no land region of the same name unless the text says so ("Red Sea state").
+WATERS = {"sea", "ocean", "gulf", "lake", "river", "strait", "straits", "bay", "channel", "sound"}
+REGION_WORDS = {"state", "governorate", "province", "region", "oblast", "district", "county"}
 FEATURE_WORDS = {"gulf", "bay", "sea", "strait", "straits", "horn", "cape", "isle", "lake", "river", "mouth", "coast",
                  "gulfs", "bight", "sound", "channel", "islands", "island", "mount", "peninsula"}
 MIN_POPULATION_WEAK = 1000
@@ -151,6 +154,13 @@ def _ship_name(doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lemma_.lower() in VESSELS
 
 
+def _water(doc, end: int) -> bool:
+    """Whether the name ending before `end` is a body of water's ("the Red Sea port of Hodeidah"), which
+    is no land region of the same name (Egypt's Red Sea governorate) unless the text says so ("Sudan's
+    Red Sea state")."""
+    return doc[end - 1].lower_ in WATERS and not (end < len(doc) and doc[end].lower_ in REGION_WORDS)
+
+
 def _part_of_other_name(doc, start: int, token, prep) -> bool:
     """Whether a capitalised word is a piece of some other name: "the Supreme People's Court",
     "Alder Hey Children's Hospital" (a possessive that is no place), "the Centre" and "the
@@ -161,6 +171,8 @@ def _part_of_other_name(doc, start: int, token, prep) -> bool:
     if token.lower_ in FEATURE_WORDS and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
             and doc[token.i + 2].text[:1].isupper():
         return True  # "the Gulf of Aden": a name of its own, not the word "Gulf"
+    if _water(doc, token.i + 1):
+        return True
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners and not any(gazetteer().country_named(o.text) or gazetteer().region(o.text) for o in owners):
         return True
@@ -379,7 +391,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         start = ent.start + (1 if ent.text.lower().startswith("the ") else 0)
         if ent.label_ not in ("GPE", "LOC") and (ent.label_ == "PERSON" or ent.root.pos_ != "PROPN"):
             continue
-        if _ship_name(doc, start):
+        if _ship_name(doc, start) or _water(doc, ent.end):
             continue
         best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
         if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \

@@ -224,6 +224,9 @@ class Gazetteer:
                 out.append(Candidate(self.admin1(rest), 10**7, "admin1", via=kind))
             elif scheme == "adm2" and rest in self.admin2s:
                 out.append(Candidate(self._admin2(rest).place, 0, "admin2", via=kind))
+            elif scheme == "gn" and int(rest) in self.rows_by_gid:
+                found = self._city(self.rows_by_gid[int(rest)], exact=True)
+                out.append(Candidate(found.place, found.population, "city", via=kind))
             elif scheme == "rgn":
                 gid, lat, lon, label = rest.split(":", 3)
                 out.append(Candidate(Place(place_id=f"gn:{gid}", name=label, country=None, admin1=None,
