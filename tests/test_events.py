@@ -467,3 +467,17 @@ def test_fogwatch_stays_above_its_events_dev_floors():
                       extraction=need(SHARED / "eval" / "article-extraction"))
     for key, floor in floors.items():
         assert result[key] >= floor, (key, result[key], floor)
+
+
+def test_a_part_of_a_figure_is_no_figure_of_the_same_count():
+    day = dt.date(2023, 5, 22)
+    text = "Russian missiles killed 28 civilians in Kharkiv on Monday, including nine children, officials said."
+
+    def figure(n: int, low: int, unit: str, words: str) -> Claim:
+        at = 100 + text.index(words)  # claim 1's sentence starts at offset 100
+        return dataclasses.replace(claim(1, text, "killed", place=KHARKIV, when=day), claim_id=f"a1-c{n}",
+                                   quantity=Quantity(low, low, unit, words, Span("a1", at, at + len(words))))
+
+    (event,) = run([figure(1, 28, "civilian", "28 civilians"), figure(2, 9, "child", "nine children")])
+    (killed,) = [m for m in event.measures if m.predicate == "killed"]
+    assert (killed.low, killed.best, killed.high) == (28, 28, 28)

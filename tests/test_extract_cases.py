@@ -612,3 +612,16 @@ def test_a_body_named_after_its_country_stands_on_that_countrys_side():
                        "Pakistan's foreign ministry said 46 refugees were killed in Paktika.": "PK"}.items():
         speaker = one(extract_text(text), "killed").speaker
         assert (speaker.side, speaker.kind in ("ministry", "government")) == (side, True), text
+
+
+def test_a_statements_day_does_not_date_what_it_reports():
+    import datetime as dt
+
+    # Published Friday 15 March 2024: said on Thursday (14th) of a strike on Wednesday (13th).
+    strike = one(extract_text("Mali's armed forces said on Thursday that air strikes killed about 40 fighters near "
+                              "Niono on Wednesday."), "killed")
+    assert strike.when.start == dt.date(2024, 3, 13)
+    # With no day of its own, the report's day is the best bound there is.
+    repelled = one(extract_text("The army said on Thursday that its troops had repelled an attack near Niono."),
+                   "repelled")
+    assert repelled.when.start == dt.date(2024, 3, 14)

@@ -18,14 +18,12 @@ from fogwatch.records import Article, Extraction, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
 
 
-def _when(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
-          dates: list[tuple[int, int, str, tuple]]) -> When | None:
-    inside = [d for d in dates if sent_start <= d[0] < sent_end]
-    if not inside:
-        return None
-    start, end, text, (d0, d1, precision) = inside[0]
-    return When(start=d0, end=d1, precision=precision, text=text,
-                span=Span(article.article_id, paragraph_offset + start, paragraph_offset + end))
+def _dates(article: Article, paragraph_offset: int, sent_start: int, sent_end: int,
+           dates: list[tuple[int, int, str, tuple]]) -> list[When]:
+    """The dates a sentence gives, in text order."""
+    return [When(start=d0, end=d1, precision=precision, text=text,
+                 span=Span(article.article_id, paragraph_offset + start, paragraph_offset + end))
+            for start, end, text, (d0, d1, precision) in dates if sent_start <= start < sent_end]
 
 
 def extract_article(article: Article, docs: list[tuple[int, object]], registry: Registry, nlp,
@@ -60,7 +58,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         carry = Carry()
         when_carry: When | None = None
         for sent in doc.sents:
-            when = _when(article, offset, sent.start_char, sent.end_char, dates) or when_carry
+            extractor.dates = _dates(article, offset, sent.start_char, sent.end_char, dates)
+            when = (extractor.dates[0] if extractor.dates else None) or when_carry
             # A date carries to the rest of its paragraph, unless it is background ("two years ago").
             when_carry = when if when is None or when.precision != "year" else None
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)

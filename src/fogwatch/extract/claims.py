@@ -72,6 +72,7 @@ class ClaimExtractor(TriggerReader):
         self.published = None  # the article's PartialDate, for dates told relative to others (`before`)
         self.interview = False  # the article is questions and answers (`cues.is_interview`; `turn`)
         self.interviewee: Cue | None = None
+        self.dates: list[When] = []  # the dates of the sentence being read (`own_date`)
 
     # --- claims -----------------------------------------------------------------------------
     def before(self, trigger, when: When | None, doc, offset: int) -> When | None:
@@ -97,6 +98,24 @@ class ClaimExtractor(TriggerReader):
                     "month" if most - fewest <= 31 else "year", text=doc[left.i:duration.i + 1].text,
                     span=Span(self.article_id, offset + left.idx, offset + duration.idx + len(duration)))
 
+    def own_date(self, trigger, offset: int) -> When | None:
+        """Of a sentence's several dates, the one in the trigger's own clause: "the army said on Sunday
+        that air strikes killed 40 fighters on Saturday" dates the killing Saturday, the statement
+        Sunday. None where the sentence gives one date or none inside the clause."""
+        if len(self.dates) < 2:
+            return None
+        clause = trigger
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        for when in self.dates:
+            token = next((t for t in trigger.doc if t.idx + offset >= when.span.start), None)
+            if token is None or token.idx + offset >= when.span.end:
+                continue
+            path = [token, *token.ancestors]
+            if clause in path:
+                return when
+        return None
+
     def add(self, claim: Claim) -> None:
         if claim.claim_id not in self.seen_ids:
             self.seen_ids.add(claim.claim_id)
@@ -107,7 +126,7 @@ class ClaimExtractor(TriggerReader):
               figure: Figure | None = None) -> list[Claim]:
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
-        when = self.before(trigger, when, doc, offset)
+        when = self.before(trigger, self.own_date(trigger, offset) or when, doc, offset)
         via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
                                 cue=c.text, span=c.span, actor_id=c.speakers[0].actor_id if c.speakers else None)
                     for c in chain)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from fogwatch.reconcile.measures import asserts, incident_figure, source_of, unit_of, voice
+from fogwatch.reconcile.measures import asserts, incident_figure, part_of_another, source_of, unit_of, voice
 from fogwatch.records import Claim, Dispute, Party
 from fogwatch.registry.actors import DEMONYMS, stance
 
@@ -87,6 +87,8 @@ def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
     for c in claims:
         if incident_figure(c):
             groups[(c.predicate, unit_of(c.quantity.unit))].append(c)
+    for key, group in groups.items():
+        groups[key] = [c for c in group if not part_of_another(c, group)]  # "28, including nine children"
     out = []
     for (predicate, unit), group in sorted(groups.items()):
         clash = any(

@@ -14,9 +14,12 @@ The rule, as ACLED and UCDP practise it and as an analyst would defend it:
   unknown is not independent) when there is one — their most conservative; when only belligerents speak, the most
   conservative belligerent figure (ACLED's practice).
 - n_sources = how many distinct sources (speakers, or outlets speaking for themselves) give a figure.
+- A part of a figure is not a figure of the same count: in "28 civilians, including nine children",
+  nine is a breakdown of the 28 and does not enter the civilians' low (`part_of_another`).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from fogwatch.records import Actor, Claim, Measure
@@ -27,7 +30,9 @@ UNIT_GROUPS = {
     "fighter": {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur",
                 "terrorist", "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider",
                 "gunman", "nationalist"},
-    "civilian": {"civilian", "resident", "child", "woman", "villager", "passenger", "worker"},
+    "civilian": {"civilian", "resident", "child", "woman", "villager", "passenger", "worker", "protester",
+                 "demonstrator"},
+    "police": {"policeman", "policemen", "officer", "cop", "police"},
     "people": {"people", "person", "individual", "man"},
     "vehicle": {"vehicle", "apc", "ifv", "carrier", "bmp", "btr", "truck"},
     "drone": {"drone", "uav", "shahed"},
@@ -73,11 +78,27 @@ def incident_figure(claim: Claim) -> bool:
         and claim.scope != "cumulative" and point(claim) is not None
 
 
+# Words that introduce a part of the figure before them: "28 civilians, including nine children".
+PART = re.compile(r"\b(?:including|among them|among whom|of them|of whom|most of them)\W*$", re.IGNORECASE)
+
+
+def part_of_another(claim: Claim, group: list[Claim]) -> bool:
+    """Whether the claim's figure is introduced as a part of a larger one its sentence gives for the
+    same count ("killed 28 civilians, including nine children")."""
+    q = claim.quantity
+    before = claim.text[max(0, q.span.start - claim.span.start - 30):max(0, q.span.start - claim.span.start)]
+    return bool(PART.search(before)) and any(
+        other.span == claim.span and other.quantity.span.start < q.span.start and point(other) > point(claim)
+        for other in group if other is not claim)
+
+
 def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measure]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if incident_figure(claim):
             groups[(claim.predicate, unit_of(claim.quantity.unit))].append(claim)
+    for key, group in groups.items():
+        groups[key] = [c for c in group if not part_of_another(c, group)]
     out = []
     for (predicate, unit), group in sorted(groups.items()):
         points = [point(c) for c in group]
