@@ -625,3 +625,29 @@ def test_a_statements_day_does_not_date_what_it_reports():
     repelled = one(extract_text("The army said on Thursday that its troops had repelled an attack near Niono."),
                    "repelled")
     assert repelled.when.start == dt.date(2024, 3, 14)
+
+
+def test_counterfactuals_totals_brought_up_and_the_words_of_losses():
+    # Fresh sentences of a session-16 stress test of the constructions of issue 15.
+    assert one(extract_text("The drone could have killed dozens had the shelter not been evacuated, the mayor "
+                            "said."), "killed").modality == "hypothetical"
+    assert one(extract_text("The strike would have killed hundreds if the alarm had failed."),
+               "killed").modality == "hypothetical"
+    assert one(extract_text("Russian troops could have killed up to 100 civilians in the village, investigators "
+                            "said."), "killed").modality == "asserted"  # an estimate of the past
+    gaza = [c for c in extract_text("Israeli strikes killed 52 Palestinians on Monday, bringing the total since "
+                                    "October 7 to 43,000, the health ministry said.") if c.predicate == "killed"]
+    assert sorted((c.quantity.low, c.scope) for c in gaza) == [(52, "incident"), (43000, "cumulative")]
+    cases = {"The blast killed 8 and left 27 others with injuries, Yemeni officials said.": ("wounded", 27, "people"),
+             "Three paramedics were among those killed, the Red Crescent said.": ("killed", 3, "paramedic"),
+             "The navy said it had sunk three Houthi boats.": ("destroyed", 3, "boat"),
+             "The rebels seized two military bases near Lashio, the group said.": ("captured", 2, "base"),
+             "It said it lost two martyrs in the fighting.": ("casualties", 2, "martyr")}
+    for text, (predicate, low, unit) in cases.items():
+        q = one(extract_text(text), predicate).quantity
+        assert (q.low, q.unit) == (low, unit), text
+    assert one(extract_text("Some 5,000 fighters have been killed, a senior commander conceded."),
+               "killed").speaker.name == "senior commander"
+    assert one(extract_text("Several hundred people marched through Mombasa on Tuesday against the new taxes."),
+               "protested")
+    assert not [c for c in extract_text("Russian troops marched into Kherson in March.") if c.predicate == "protested"]

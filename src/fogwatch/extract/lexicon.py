@@ -13,6 +13,7 @@ CUES = {
     "call": "asserted", "describe": "asserted", "brand": "asserted", "label": "asserted", "term": "asserted",
     "promise": "asserted", "vow": "asserted", "threaten": "asserted", "boast": "asserted", "report": "reported",
     "confirm": "confirmed", "acknowledge": "confirmed", "admit": "confirmed", "verify": "confirmed",
+    "concede": "confirmed",
     "claim": "alleged", "allege": "alleged", "accuse": "alleged", "suggest": "alleged", "believe": "alleged",
     "think": "alleged", "suspect": "alleged", "assume": "alleged", "speculate": "alleged", "fear": "alleged",
     "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied", "disput": "denied",
@@ -63,7 +64,7 @@ PREDICATES = {
     "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "massacre": "killed",
     "die": "killed", "perish": "killed",
     "wound": "wounded", "injure": "wounded", "maim": "wounded", "hurt": "wounded",
-    "destroy": "destroyed", "demolish": "destroyed", "raze": "destroyed", "wreck": "destroyed",
+    "destroy": "destroyed", "demolish": "destroyed", "raze": "destroyed", "wreck": "destroyed", "sink": "destroyed",
     "eliminate": "destroyed", "neutralize": "destroyed", "neutralise": "destroyed", "disable": "destroyed",
     "damage": "damaged",
     "intercept": "shot_down", "down": "shot_down",
@@ -143,7 +144,8 @@ PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "
                     "break", "ban", "block", "police"}
 # Verbs of protest that report one only without an object ("thousands rallied", not "rallied support";
 # "demonstrated against the war", not "demonstrated its strength").
-PROTEST_VERBS = {"protest": "protested", "demonstrate": "protested", "rally": "protested", "riot": "rioted"}
+PROTEST_VERBS = {"protest": "protested", "demonstrate": "protested", "rally": "protested", "riot": "rioted",
+                 "march": "protested"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "continue",
                "repel", "report", "resume", "intensify", "escalate", "renew", "step"}
 # Light verbs that fire weapons: "unleashing a barrage of missiles", "launched a wave of drones".
@@ -166,7 +168,7 @@ AIRBORNE = {"drone", "missile", "rocket", "uav", "projectile", "aircraft", "plan
 # What rioters throw: "threw bottles at police", "hurled stones at the officers".
 THROWN = {"stone", "rock", "bottle", "brick", "molotov", "cocktail", "firebomb", "firecracker", "flare", "projectile",
           "object", "egg", "chair"}
-PERSON_NOUNS = {"fighter", "soldier", "pirate", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
+PERSON_NOUNS = {"martyr", "jihadist", "recruit", "conscript", "crewman", "paramedic", "fighter", "soldier", "pirate", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
                 "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine",

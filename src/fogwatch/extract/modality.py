@@ -23,6 +23,23 @@ def instead(trigger) -> bool:
         node = head
 
 
+def counterfactual(verb, modal) -> bool:
+    """Whether "modal + have + done" says what did not happen: "would have killed dozens", or "could
+    have" / "might have" with a condition that did not hold ("had the shelter not been evacuated", "if
+    the alarm had failed"); "may have died", "could have killed up to 100" estimate the past."""
+    if modal.lower_ in ("would", "'d"):
+        return True
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "conj") or clause.i < verb.i:
+            continue
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
+            return True
+        first = next(iter(clause.subtree))
+        if first.lower_ == "had" and any(t.dep_ in ("nsubj", "nsubjpass") and t.i > first.i for t in clause.subtree):
+            return True  # "had the shelter not been evacuated"; not "and had buried them"
+    return False
+
+
 def modality_of(trigger, chain: list[Cue]) -> str:
     """Whether the clause of `trigger` says it happened: "conditional" under an "if" clause,
     "hypothetical" under a modal or a verb of intent ("could be killed", "is going to attack",
@@ -55,8 +72,11 @@ def modality_of(trigger, chain: list[Cue]) -> str:
         if node.dep_ == "ccomp" and node.tag_ in ("VBD", "VBN") and node.head.lemma_.lower() in lx.FACTIVE_VERBS:
             return "asserted"  # "We will never forget that millions ... perished": remembered as done
         modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]
-        if modals and not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids):
+        perfect = modals and any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modals[0].i for c in kids)
+        if modals and not perfect:
             return "hypothetical"
+        if perfect and counterfactual(node, modals[0]):
+            return "hypothetical"  # "would have killed dozens", "could have killed dozens had it not been evacuated"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS and not (
                 node.head.lemma_.lower() in lx.ATTEMPT_VERBS and lx.attempted_is_done(trigger)):
             return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid

@@ -22,6 +22,8 @@ OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded
 TALLY_NOUNS = {"toll": "killed", "death": "killed", "fatality": "killed", "casualty": "casualties",
                "loss": "casualties", "injury": "wounded", "dead": "killed", "victim": "casualties",
                "injure": "wounded", "wound": "wounded", "kill": "killed", "injured": "wounded", "wounded": "wounded"}
+# What a total brought up by an event counts: "killed 52, bringing the total to 43,000".
+TALLIED = {"killed", "wounded", "casualties", "detained", "destroyed", "shot_down", "missing"}
 # "the number of losses is 899", "the total of victims exceeds 465,000": the "of" noun is the tally.
 MEASURE_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that carry a tally to its number: "the toll rose to 31", "losses include ...", "stood at".
@@ -68,7 +70,7 @@ def joint(verb, predicate: str | None) -> str | None:
 IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land", "explode", "pound", "fall",
                 "target", "bombard", "shell"}
 REMAINS = {"body", "corpse", "remains", "grave"}
-FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury",
+FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury", "count", "see",
               "retrieve", "locate", "leave", "pull", "dig"}
 PERSON_PREDICATES = {"killed", "wounded", "casualties", "missing", "detained"}
 ELIDED = {"other", "others", "more", "them", "those", "these", "who"}
@@ -103,7 +105,7 @@ def counts(predicate: str, unit: str) -> bool:
 
 
 def unit_name(noun) -> str:
-    lemma = noun.lemma_.lower()
+    lemma = noun.lemma_.lower() if noun.lower_ != "bases" else "base"  # spaCy lemmatises "bases" as "basis"
     if noun.lower_ in ("military", "servicemen"):
         return "soldier" if noun.lower_ == "military" else "serviceman"
     if lemma == "member" and any(c.lower_ == "service" for c in noun.children if c.dep_ == "compound"):
@@ -140,6 +142,9 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
                         and c.lower_ in OUTCOMES), None)
         if outcome is None:
             outcome = next((t for t in verb.doc[noun.i + 1:noun.i + 3] if t.lower_ in OUTCOMES), None)
+        if outcome is None and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.lemma_.lower() in ("injury", "wound", "burn") for g in c.children) for c in children):
+            return "wounded"  # "left 27 others with injuries"
         return OUTCOMES[outcome.lower_] if outcome is not None else None
     if lemma in ("take", "hold") and is_people(unit) and any(
             c.dep_ in ("dobj", "xcomp", "oprd", "advmod", "npadvmod") and c.lemma_.lower() in CAPTIVE_WORDS
@@ -245,6 +250,9 @@ def _tally(noun_or_num) -> str | None:
                 obj = _measured(obj) if obj is not None else None
                 if head.lower_ == "to" and obj is not None and obj.lemma_.lower() in TALLY_NOUNS:
                     return _toll(obj)  # "the agency raised the death toll to 267"
+                if head.lower_ == "to" and obj is not None and obj.lemma_.lower() in MEASURE_NOUNS \
+                        and owner.dep_ in ("advcl", "conj") and lx.PREDICATES.get(owner.head.lemma_.lower()) in TALLIED:
+                    return lx.PREDICATES[owner.head.lemma_.lower()]  # "killed 52, bringing the total to 43,000"
                 if head.lower_ == "at" and ol in lx.VALUING_VERBS:
                     # "the UN put the toll at 55", "estimated the number of dead at 200"
                     obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
@@ -278,6 +286,9 @@ def _measured(noun):
         inner = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
         if inner and inner[0].lemma_.lower() in TALLY_NOUNS:
             return inner[0]
+        done = [v for c in inner[:1] for v in c.children if v.dep_ in ("acl", "amod") and v.lemma_.lower() in TALLY_NOUNS]
+        if done:
+            return done[0]  # "the number of troops killed"
     return noun
 
 

@@ -12,6 +12,7 @@ CUMULATIVE = re.compile(
     r"|since (?:the (?:start|beginning) of )?(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4}|last year|the start|the beginning)\b[\w ,]{0,20}"
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
+    r"|bring(?:s|ing)? (?:the|its) (?:overall |total )?(?:total|number|tally)\b"
     r"|(?:over|in|during) the (?:past|last|first) (?:\w+ )?(?:months|years|weeks|half of (?:the |this )?year)"
     r"|(?:in|during) the (?:first|second) half of (?:the |this |last )?(?:year|\d{4})|this month"
     r"|from (?:january|february|march|april|may|june|july|august|september|"
@@ -24,7 +25,7 @@ CUMULATIVE = re.compile(
 
 
 # Markers that say a figure is a total without saying over what period.
-GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "overall", "thus far")
+GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "overall", "thus far", "bring")
 
 
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past

@@ -113,8 +113,12 @@ class TriggerReader(CueReader):
             # "thousands rallied in Kyiv", "protested against the war"; not "rallied support".
             objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
             people = any(c.dep_ == "nsubj" for c in token.children)  # "this is demonstrated by ...": no protest
-            if lemma == "rally" and not self.rallying(token):
+            if lemma in ("rally", "march") and not self.rallying(token):
                 return None  # "the Chiefs had rallied", "rallied behind the leader"
+            if lemma == "march" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS
+                                                               or c.ent_type_ in ("NORP", "GPE", "ORG"))
+                                        for c in token.children):
+                return None  # "troops marched into the city": an advance, not a demonstration
             return lx.PROTEST_VERBS[lemma] if people and not objects else None
         predicate = lx.PREDICATES.get(lemma)
         if lemma in lx.FIGURATIVE_ATTACKS and not self.warlike(token):
@@ -331,6 +335,10 @@ class TriggerReader(CueReader):
             return [c for c in token.children if c.dep_ == "nsubj"] or raised
         if self.passive(token):
             found = [c for c in token.children if c.dep_ == "nsubjpass"] or (raised if token.tag_ == "VBN" else [])
+            if not found and token.dep_ == "acl" and token.head.lower_ in ("those", "them") and token.head.dep_ == "pobj" \
+                    and token.head.head.lower_ == "among":
+                # "three paramedics were among those killed": the subject of "were"
+                found = [c for c in token.head.head.head.children if c.dep_ == "nsubj"]
             if not found and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 found = [token.head]
             if not found and token.dep_ in ("ccomp", "xcomp", "oprd"):
