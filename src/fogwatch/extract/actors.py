@@ -109,7 +109,10 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural", "we": "plural"}
 ISSUERS = {"ministry", "government", "international_org", "ngo", "media", "security_service", "state_forces",
            "organization", "armed_group"}
-GENERIC_REFS = {"group": GROUP_KINDS, "groups": GROUP_KINDS, "militia": GROUP_KINDS, "militias": GROUP_KINDS,
+# "The group said" points back to a non-state group, not to the army just named ("Al Shabaab militants
+# attacked a Somali army base ... The al Qaeda-linked group said").
+NONSTATE_KINDS = {"armed_group", "group"}
+GENERIC_REFS = {"group": NONSTATE_KINDS, "groups": NONSTATE_KINDS, "militia": NONSTATE_KINDS, "militias": NONSTATE_KINDS,
                 "official": PERSON_KINDS, "governor": PERSON_KINDS, "ministry": {"ministry"},
                 "government": {"government"}, "agency": {"security_service", "media", "international_org"},
                 "military": {"state_forces"}, "army": {"state_forces"},
