@@ -651,3 +651,14 @@ def test_counterfactuals_totals_brought_up_and_the_words_of_losses():
     assert one(extract_text("Several hundred people marched through Mombasa on Tuesday against the new taxes."),
                "protested")
     assert not [c for c in extract_text("Russian troops marched into Kherson in March.") if c.predicate == "protested"]
+
+
+def test_what_a_list_adds_to_the_object_is_counted_too():
+    homes = [(c.quantity.low, c.quantity.unit) for c in extract_text(
+        "The strike destroyed 17 homes and damaged 40 others, as well as two schools, a local official said.")
+        if c.predicate == "damaged" and c.quantity]
+    assert sorted(homes) == [(2, "school"), (40, "home")]
+    jets = [(c.quantity.low, c.quantity.unit) for c in extract_text(
+        "The Houthis said they had shot down 12 American MQ-9 drones since October, along with one F/A-18 fighter "
+        "jet.") if c.predicate == "shot_down" and c.quantity]
+    assert sorted(jets) == [(1, "jet"), (12, "drone")]

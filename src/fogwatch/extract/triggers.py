@@ -355,7 +355,14 @@ class TriggerReader(CueReader):
                                  for g in p.children if g.dep_ == "pobj")
                 else:
                     found.append(child)
-
+        if found:
+            # What the list adds to the object: "damaged 40 others, as well as a clinic and two schools"
+            # (the parser hangs "clinic" on the verb), "shot down 12 drones, along with one fighter jet".
+            for child in token.children:
+                if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > found[-1].i:
+                    found.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("along", "together") and child.i > found[-1].i:
+                    found.extend(g for w in child.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj")
         return found
 
     def agent_of(self, token):
