@@ -562,6 +562,8 @@ def test_a_campaign_rally_or_a_comeback_is_no_protest():
                  "Supporters rallied behind the president after the vote."]:
         assert not [c for c in extract_text(text) if c.predicate == "protested"], text
     for text in ["Thousands rallied in Kyiv on Sunday against the war.",
+                 # ECB+ (the 2010 Athens strikes): a counted crowd rallies, whatever the phrase around it.
+                 "Tens of thousands of union members rallied in Athens on the eve of a vote on the cuts.",
                  "Opposition supporters held a rally in Tbilisi against the foreign agents law.",
                  "Teachers rallied over pay outside the statehouse in Indianapolis."]:
         assert one(extract_text(text), "protested").modality == "asserted", text
@@ -662,3 +664,10 @@ def test_what_a_list_adds_to_the_object_is_counted_too():
         "The Houthis said they had shot down 12 American MQ-9 drones since October, along with one F/A-18 fighter "
         "jet.") if c.predicate == "shot_down" and c.quantity]
     assert sorted(jets) == [(1, "jet"), (12, "drone")]
+
+
+def test_a_ship_named_with_its_navys_prefix_is_no_town():
+    # ECB+ (Indian Navy piracy reports): "INS Tabar" had become Tábor, in the Czech Republic.
+    sunk = one(extract_text("On November 19, INS Tabar sunk a fishing trawler that was under the control of "
+                            "pirates."), "destroyed")
+    assert sunk.place is None

@@ -149,9 +149,15 @@ def used_as_place(doc, start: int, end: int) -> bool:
     return bool(gaz.country_named(name) or gaz.region(name) or any(c.exact for c in gaz.lookup(name)))
 
 
+# Navies' ship prefixes: "INS Tabar", "USS Carney", "HMS Diamond".
+SHIP_PREFIXES = {"INS", "USS", "HMS", "HMAS", "HMCS", "HNLMS", "FGS", "ROKS", "JS", "MV", "MT", "RFS", "TCG", "ITS"}
+
+
 def _ship_name(doc, start: int) -> bool:
-    """Whether the name at `start` is a ship's: "the cruiser Moskva", "the flagship Admiral Makarov"."""
-    return start > 0 and doc[start - 1].lemma_.lower() in VESSELS
+    """Whether the name at `start` is a ship's: "the cruiser Moskva", "the flagship Admiral Makarov",
+    "INS Tabar"."""
+    return (start > 0 and (doc[start - 1].lemma_.lower() in VESSELS or doc[start - 1].text in SHIP_PREFIXES)) \
+        or doc[start].text in SHIP_PREFIXES
 
 
 def _water(doc, end: int) -> bool:

@@ -206,9 +206,9 @@ class TriggerReader(CueReader):
                 and token.head.lower_ in ("in", "at", "during") and token.head.head.pos_ == "VERB" \
                 and any(c.dep_ == "det" for c in token.children):  # not the idiom "in (strong) protest"
             return "protested"  # "surrounded the Statehouse ... in a protest that closed the schools"
-        if token.pos_ == "NOUN" and lemma == "fire" and any(
+        if token.pos_ == "NOUN" and lemma == "fire" and token.dep_ != "ROOT" and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in lx.HOSTILE_FIRE for c in token.children):
-            return "attacked"  # "came under enemy fire", "no indication of hostile fire"
+            return "attacked"  # "came under enemy fire", "no indication of hostile fire"; not a caption's "a gun fires"
         if self.mishap(token):
             return "shot_down"  # a mishap answers a shoot-down: stored negated (`absent`)
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
@@ -282,9 +282,11 @@ class TriggerReader(CueReader):
         """Whether the verb "rally" is a demonstration: a crowd or a number rallying, or rallying at a
         place or over a cause ("thousands rallied in Kyiv", "rallied against the war"); not a team
         coming back ("the Chiefs had rallied") or support ("rallied behind the president")."""
-        if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.CROWD_NOUNS | lx.PERSON_NOUNS or c.like_num
-                                      or c.pos_ == "NUM") for c in token.children):
-            return True
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            counted = [g for p in subject.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            if any(w.lemma_.lower() in lx.CROWD_NOUNS | lx.PERSON_NOUNS or w.like_num or w.pos_ == "NUM"
+                   for w in (subject, *counted)):
+                return True  # "thousands rallied", "tens of thousands of union members rallied"
         return any(c.dep_ == "prep" and (c.lower_ in ("against", "over") or c.lower_ in lx.RALLY_PREPOSITIONS and any(
             g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" or g.lemma_.lower() in lx.HELD_PLACES | lx.PROTEST_SITES
             for g in c.children)) for c in token.children)
