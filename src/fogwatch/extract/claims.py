@@ -108,11 +108,8 @@ class ClaimExtractor(TriggerReader):
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         for when in self.dates:
-            token = next((t for t in trigger.doc if t.idx + offset >= when.span.start), None)
-            if token is None or token.idx + offset >= when.span.end:
-                continue
-            path = [token, *token.ancestors]
-            if clause in path:
+            words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
+            if words is not None and clause in (words.root, *words.root.ancestors):
                 return when
         return None
 

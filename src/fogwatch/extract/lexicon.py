@@ -131,13 +131,13 @@ WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", 
                  "report", "light"}
 # Places that "fall" to a force: "the city has fallen", "the stronghold fell".
 HELD_PLACES = {"city", "town", "village", "stronghold", "settlement", "port", "base", "airport", "capital", "garrison"}
-# Who is dispersed at a protest: "used water cannon to disperse protesters".
 # Where and over what people rally when they demonstrate ("rallied in Kyiv", "rallied against the war").
 RALLY_PREPOSITIONS = {"in", "at", "outside", "near", "across", "through", "on", "before", "around", "to"}
 PROTEST_SITES = {"square", "street", "parliament", "embassy", "consulate", "statehouse", "capitol", "headquarters",
                  "palace", "court", "courthouse", "ministry", "hall", "building", "office", "campus", "university"}
 # A rally of an election campaign, where a candidate speaks: not a demonstration.
 CAMPAIGN_WORDS = {"campaign", "election", "electoral", "reelection", "re-election", "stump", "political", "primary"}
+# Who is dispersed at a protest: "used water cannon to disperse protesters".
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "crowd", "rally", "rioter", "marcher", "activist"}
 # Verbs that carry a protest noun as their object: "held a rally", "joined the protests".
 PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "lead", "call", "disperse",
@@ -154,7 +154,6 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
-# What "intercept" downs: "intercepted 30 drones"; not "intercepted three boats" or a phone call.
 # "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
 NO_EVIDENCE = {"indication", "sign", "evidence", "suggestion", "proof", "trace"}
 # Fire that is shooting: "came under enemy fire", "no indication of hostile fire".
@@ -163,12 +162,14 @@ HOSTILE_FIRE = {"hostile", "enemy", "artillery", "mortar", "sniper", "rocket", "
 # A mishap that answers a claim of a shoot-down ("points to a technical failure", "a malfunction").
 MISHAPS = {"malfunction", "mishap", "accident"}
 FAILED_PARTS = {"technical", "mechanical", "engine", "system", "equipment", "electrical", "navigation", "hydraulic"}
+# What "intercept" downs: "intercepted 30 drones"; not "intercepted three boats" or a phone call.
 AIRBORNE = {"drone", "missile", "rocket", "uav", "projectile", "aircraft", "plane", "jet", "helicopter", "warplane",
             "bomber", "fighter", "shahed", "target", "shell", "munition", "balloon", "cruise", "ballistic"}
 # What rioters throw: "threw bottles at police", "hurled stones at the officers".
 THROWN = {"stone", "rock", "bottle", "brick", "molotov", "cocktail", "firebomb", "firecracker", "flare", "projectile",
           "object", "egg", "chair"}
-PERSON_NOUNS = {"martyr", "jihadist", "recruit", "conscript", "crewman", "paramedic", "fighter", "soldier", "pirate", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
+PERSON_NOUNS = {"fighter", "soldier", "pirate", "militant", "civilian", "people", "person", "troop", "serviceman", "servicemen",
+                "martyr", "jihadist", "recruit", "conscript", "crewman", "paramedic",
                 "saboteur", "terrorist", "mercenary", "insurgent", "rebel", "child", "woman", "man", "resident",
                 "officer", "member", "attacker", "infantryman", "paratrooper", "combatant", "personnel", "casualty",
                 "worker", "journalist", "police", "policeman", "volunteer", "guerrilla", "partisan", "marine",

@@ -38,10 +38,10 @@ NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               # ranks a name follows ("Sgt. Mark Gray"), never Stuttgart or Coloma
               "sgt", "sgt.", "lt", "lt.", "cpl", "cpl.", "capt", "capt.", "col", "col.", "maj", "maj.", "gen", "gen.",
               "det", "det.", "pvt", "pvt.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.", "adm", "adm.", "ofc", "ofc."}
-# Words of a water or landform name with "of": "the Gulf of Aden", "the Bay of Bengal" are no Gulf Province.
 # A body of water's name is no land region of the same name unless the text says so ("Red Sea state").
 WATERS = {"sea", "ocean", "gulf", "lake", "river", "strait", "straits", "bay", "channel", "sound"}
 REGION_WORDS = {"state", "governorate", "province", "region", "oblast", "district", "county"}
+# Words of a water or landform name with "of": "the Gulf of Aden", "the Bay of Bengal" are no Gulf Province.
 FEATURE_WORDS = {"gulf", "bay", "sea", "strait", "straits", "horn", "cape", "isle", "lake", "river", "mouth", "coast",
                  "gulfs", "bight", "sound", "channel", "islands", "island", "mount", "peninsula"}
 MIN_POPULATION_WEAK = 1000

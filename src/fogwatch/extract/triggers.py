@@ -306,8 +306,10 @@ class TriggerReader(CueReader):
             return True
         if token.dep_ == "pobj" and token.head.lower_ in ("at", "during", "before", "to"):
             verb = token.head.head
-            return verb.lemma_.lower() in lx.CUES or any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON" or c.pos_ == "PROPN"
-                                              and c.ent_type_ not in ("NORP", "GPE")) for c in verb.children)
+            return verb.lemma_.lower() in lx.CUES or any(
+                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON"
+                                       or c.pos_ == "PROPN" and c.ent_type_ not in ("NORP", "GPE"))
+                for c in verb.children)
         return False
 
     @staticmethod

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from fogwatch.reconcile.measures import asserts, incident_figure, part_of_another, source_of, unit_of, voice
+from fogwatch.reconcile.measures import asserts, figure_groups, source_of, voice
 from fogwatch.records import Claim, Dispute, Party
 from fogwatch.registry.actors import DEMONYMS, stance
 
@@ -83,14 +83,8 @@ def _same_count(a: Claim, b: Claim) -> bool:
 
 
 def figure_disputes(claims: list[Claim], outlets: dict) -> list[Dispute]:
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if incident_figure(c):
-            groups[(c.predicate, unit_of(c.quantity.unit))].append(c)
-    for key, group in groups.items():
-        groups[key] = [c for c in group if not part_of_another(c, group)]  # "28, including nine children"
     out = []
-    for (predicate, unit), group in sorted(groups.items()):
+    for (predicate, unit), group in figure_groups(claims):
         clash = any(
             _camp(a, outlets) != _camp(b, outlets)
             and (_interval(a)[1] < _interval(b)[0] or _interval(b)[1] < _interval(a)[0]) and _set_against(a, b)

@@ -92,15 +92,20 @@ def part_of_another(claim: Claim, group: list[Claim]) -> bool:
         for other in group if other is not claim)
 
 
-def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measure]:
+def figure_groups(claims: list[Claim]) -> list[tuple[tuple[str, str], list[Claim]]]:
+    """The incident figures of `claims` by what they count ((predicate, folded unit), sorted), without
+    the figures that are a part of another ("28 civilians, including nine children"). Measures and
+    disputes compare within these groups."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if incident_figure(claim):
             groups[(claim.predicate, unit_of(claim.quantity.unit))].append(claim)
-    for key, group in groups.items():
-        groups[key] = [c for c in group if not part_of_another(c, group)]
+    return [(key, [c for c in group if not part_of_another(c, group)]) for key, group in sorted(groups.items())]
+
+
+def measures(claims: list[Claim], outlets: dict[str, str | None]) -> list[Measure]:
     out = []
-    for (predicate, unit), group in sorted(groups.items()):
+    for (predicate, unit), group in figure_groups(claims):
         points = [point(c) for c in group]
         highs = [c.quantity.high if c.quantity.high is not None else c.quantity.low for c in group]
         sources = {source_of(c, outlets.get(c.article_id)) for c in group}
