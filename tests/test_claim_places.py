@@ -82,3 +82,22 @@ def test_a_bare_oblast_capital_is_the_city(claims):
 def test_officials_in_a_place_speak_from_there(claims):
     # "Authorities in Ukraine's Sumy oblast ... reported four injuries": the oblast is the place.
     assert _places(claims, "sumy", "four injuries") == {"adm1:UA.21"}
+
+
+def test_a_dateline_abroad_is_neither_place_nor_speaker():
+    """"Dubai, United Arab Emirates (CNN)- ... visit the cities that have been bombed": CNN files from
+    Dubai on Ukraine. A dateline at home still places its story ("Indianapolis – Several thousand
+    teachers ... surrounded the Indiana Statehouse")."""
+    from fogwatch.eval.events import load_document as load_event_document
+    from fogwatch.extract import extract
+
+    dubai = load_document(need(CORPUS), "gdelt-articles/20220810T133000Z_US_en_dec4527c9e.txt").text
+    indiana = load_event_document("article-extraction/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0").text
+    articles = [Article(article_id=article_id(t), text=t, ingested_at=dt.datetime(2026, 1, 1)) for t in (dubai, indiana)]
+    abroad, home = extract(articles)
+    bombed = [c for c in abroad.claims if "have been bombed" in c.text and c.predicate == "attacked"]
+    assert bombed and all(c.place is None or c.place.place.country != "AE" for c in bombed)
+    assert not {c.speaker.name for c in abroad.claims if c.speaker} & {"Dubai", "United Arab Emirates"}
+    assert any(m.text == "Dubai" for m in abroad.places)  # still a place the article names
+    protest = [c for c in home.claims if c.predicate == "protested" and "Statehouse" in c.text]
+    assert protest and protest[0].place is not None and protest[0].place.place.name == "Indianapolis"

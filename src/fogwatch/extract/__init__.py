@@ -11,7 +11,7 @@ from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.cues import is_interview
 from fogwatch.extract.dates import find_dates
-from fogwatch.extract.places import article_context, claim_places, find_places, used_as_place
+from fogwatch.extract.places import article_context, claim_places, dateline_end, find_places, used_as_place
 from fogwatch.geocode import Context, Resolution, widen
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When
@@ -52,6 +52,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
         found_places = find_places(doc, article.article_id, offset, blocked, context)
+        end = dateline_end(doc)
+        extractor.dateline = (offset, offset + doc[end - 1].idx + len(doc[end - 1])) if end else None
         all_places.extend(p.mention for p in found_places)
         places = claim_places(found_places)
         dates = list(find_dates(doc.text, article.published))

@@ -8,6 +8,8 @@ them: an article's speakers do not depend on which articles were extracted befor
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
 from dataclasses import InitVar, dataclass, field
 
@@ -130,6 +132,10 @@ class Mention:
     span: Span
 
 
+# The nouns a name can be given as its role ("her lawyer Kaloy Akhilgov"), joined once, not for each word.
+ROLE_WORDS = OFFICIAL_NOUNS | SPOKESPEOPLE | ROLE_NOUNS
+
+
 def named_roles(docs) -> dict[str, object]:
     """Role nouns the article gives a name to, each with the name's head token, where one name has
     the role: "her lawyer Kaloy Akhilgov", "Akhilgov, her lawyer" → {"lawyer": Akhilgov}."""
@@ -143,23 +149,33 @@ def named_roles(docs) -> dict[str, object]:
             if token.dep_ == "appos" and token.head.pos_ == "NOUN":
                 roles.append(token.head)
             for role in roles:
-                if role.lemma_.lower() in OFFICIAL_NOUNS | SPOKESPEOPLE | ROLE_NOUNS:
+                if role.lemma_.lower() in ROLE_WORDS:
                     found.setdefault(role.lemma_.lower(), {}).setdefault(token.text, token)
     return {role: next(iter(names.values())) for role, names in found.items() if len(names) == 1}
 
 
-_MATCHERS: dict[tuple, tuple] = {}  # (id of the pipeline, the registry's actors) → (matcher, exact)
+# The last pipeline and set of actors matchers were built for, and the matchers: (a weak reference
+# to the pipeline, the registry's actors, matcher, exact). One at a time, as an ingest has.
+_MATCHERS: tuple | None = None
+_MATCHERS_LOCK = threading.Lock()
 
 
 def registry_matchers(registry: Registry, nlp) -> tuple:
     """Phrase matchers of the registry's names, (any case, capitals only), built once per pipeline
     and set of actors rather than for every article (30 ms an article, 4% of an ingest); an actor
-    added to the registry makes them anew."""
-    key = (id(nlp), tuple(registry.actors.values()))
-    if key not in _MATCHERS:
+    added to or replaced in the registry makes them anew. The pipeline is compared by identity
+    (held weakly, so a pipeline loaded later at a freed one's address is not taken for it), the
+    actors by equality (a tuple compare, which is by identity first: no hashing per article). The
+    lock keeps two threads from publishing half a pair; each caller gets the pair it checked or built."""
+    global _MATCHERS
+    actors = tuple(registry.actors.values())
+    with _MATCHERS_LOCK:
+        cached = _MATCHERS
+        if cached is not None and cached[0]() is nlp and cached[1] == actors:
+            return cached[2], cached[3]
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for actor in registry.actors.values():
+        for actor in actors:
             names = {actor.name, *actor.aliases}
             lower = [n for n in names if not (n.isupper() and len(n) <= 4)]
             upper = [n for n in names if n.isupper() and len(n) <= 4]
@@ -170,9 +186,12 @@ def registry_matchers(registry: Registry, nlp) -> tuple:
                 matcher.add(actor.actor_id, [nlp.make_doc(n) for n in lower])
             if upper:
                 exact.add(actor.actor_id, [nlp.make_doc(n) for n in upper])
-        _MATCHERS.clear()  # one pipeline and registry at a time, as an ingest has
-        _MATCHERS[key] = (matcher, exact)
-    return _MATCHERS[key]
+        try:
+            ref = weakref.ref(nlp)
+        except TypeError:  # an object that takes no weak reference: held strongly instead
+            ref = (lambda held: lambda: held)(nlp)
+        _MATCHERS = (ref, actors, matcher, exact)
+        return matcher, exact
 
 
 @dataclass

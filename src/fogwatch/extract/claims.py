@@ -73,6 +73,7 @@ class ClaimExtractor(TriggerReader):
         self.interview = False  # the article is questions and answers (`cues.is_interview`; `turn`)
         self.interviewee: Cue | None = None
         self.dates: list[When] = []  # the dates of the sentence being read (`own_date`)
+        self.dateline: tuple[int, int] | None = None  # characters of the paragraph's dateline (`places.dateline_end`)
 
     # --- claims -----------------------------------------------------------------------------
     def before(self, trigger, when: When | None, doc, offset: int) -> When | None:
@@ -367,6 +368,8 @@ class ClaimExtractor(TriggerReader):
                     and (a.content is None or c.content_span is None or _overlaps(c.content_span, a.content))
                     for c in self.claims):
                 continue
+            if a.source and self.in_dateline(a.source[0]):
+                continue  # "Dubai, United Arab Emirates (CNN)- Tourists will not like ...": a place, not a source
             cue_tok = doc.char_span(a.cue[0] - offset, a.cue[1] - offset, alignment_mode="expand")
             source_tok, within = None, None
             found_span = self.source_in(a, sent, doc, offset)

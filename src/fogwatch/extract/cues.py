@@ -168,7 +168,7 @@ class CueReader:
             speakers = self.resolver.resolve(source, mentions, speaker=True) if source is not None else []
         if source is not None:
             left, right = (model.start, model.end) if model is not None else (source.left_edge.i, source.i + 1)
-            if self.own_staff(left, right, doc, mentions):
+            if self.own_staff(left, right, doc, mentions) or self.in_dateline(offset + source.idx):
                 speakers = []
         for actor in speakers:
             self.resolver.remember(actor)
@@ -219,6 +219,10 @@ class CueReader:
                                content=None, outer=cue)
                 return cue
         return None
+
+    def in_dateline(self, char: int) -> bool:
+        """Whether a character of the article lies in its paragraph's dateline ("KYIV (AP) —")."""
+        return self.dateline is not None and self.dateline[0] <= char < self.dateline[1]
 
     @staticmethod
     def own_staff(left: int, right: int, doc, mentions: list[Mention]) -> bool:

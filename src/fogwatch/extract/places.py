@@ -18,8 +18,10 @@ the article is about, with a name in the phrase of who speaks or acts ("Ukraine'
 """
 from __future__ import annotations
 
+
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from fogwatch.geocode import Context, Resolution, Toponym, context_of, gazetteer, resolve
 from fogwatch.geocode.gazetteer import REGION_WORDS
@@ -407,7 +409,41 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # "a Cesar self-propelled gun" names a weapon, not Colombia's Cesar Department
         add(start, ent.end, best)
     unique = {id(fp): fp for fp in found.values()}
-    return sorted(unique.values(), key=lambda fp: fp.tok_start)
+    places = sorted(unique.values(), key=lambda fp: fp.tok_start)
+    # A dateline abroad is where the reporter is, not what the story is about: "Dubai, United Arab
+    # Emirates (CNN)- ... visit the cities that have been bombed" is about Ukraine. At home it may
+    # be all that places the story ("Indianapolis – Several thousand teachers surrounded the Indiana
+    # Statehouse"), so it stays a place.
+    end = dateline_end(doc)
+    rest = Counter(context.countries)  # what the article is about besides its dateline (its vote, its place)
+    for fp in places:
+        if fp.tok_end <= end and fp.mention.place.country:
+            rest[fp.mention.place.country] -= 2
+    top = max(rest.values(), default=0)
+    home = {c for c, n in rest.items() if n == top and n > 0}
+    return [replace(fp, role="dateline") if fp.tok_end <= end and home and fp.mention.place.country not in home
+            else fp for fp in places]
+
+
+# A dateline opens a paragraph: "KYIV, Ukraine (AP) — ", "Dubai, United Arab Emirates (CNN)- ",
+# "MOSCOW, March 3 (Reuters) - ", "BUFFALO, N.Y. — ". The names before the dash and the outlet.
+DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}"  # the town: "KYIV", "SIOUX FALLS", "Dubai"
+    r"(?:,\s*(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|\d{4}))*"
+    r"\s*(?:\(?[A-Z][\w .&/-]{0,38}\)|\(?(?:AP|AFP|CNN|Reuters|UPI|dpa|BBC)\b)?"  # the outlet: "(AP)", "CNN"
+    r"\s*(?:[-—–]+|:)\s")
+
+
+def dateline_end(doc) -> int:
+    """The token where a paragraph's dateline ends, or 0 if it has none. A dateline says where the
+    reporter filed from: its names are no speaker ("Dubai, United Arab Emirates (CNN)- Tourists will
+    not like ..." is no statement of Dubai's), and a dateline abroad is no claim's place (`find_places`)."""
+    match = DATELINE.match(doc.text)
+    if match is None or match.end() > 90 or not len(doc) or not (
+            doc[0].pos_ == "PROPN" or doc[0].ent_type_ in ("GPE", "LOC") or doc[0].is_upper):
+        return 0  # it opens with a name: "Despite The Monthly Fee, You're Still Buying —" does not
+    return next((t.i for t in doc if t.idx >= match.end()), len(doc))
+
 
 
 def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
