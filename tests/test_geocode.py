@@ -185,3 +185,16 @@ def test_name_forms_news_uses(name, place_id):
 def test_compass_word_never_makes_a_town():
     assert _place("West Bank").place.country == "PS"
     assert _place("Upper Manhattan") is None  # a part of a city is not guessed as the city
+
+
+def test_a_site_is_placed_at_the_place_it_is_named_after():
+    assert _place("Manila Cathedral").place.name == "Manila"
+    assert _place("Manila Cathedral").place.precision == "near"
+    assert _place("University of Alberta").place.precision == "admin1"
+    assert _place("Illinois State Armory").place.name == "Illinois"
+    # a small namesake far from the article's places, a demonym, or a street: nothing
+    assert _place("Carnegie Library", "New Orleans", "Louisiana") is None
+    assert _place("Russian Embassy") is None
+    assert _place("Collins Avenue", "Miami Beach") is None
+    # a name the gazetteer knows whole is itself
+    assert _place("Fort Worth").place.precision == "exact"

@@ -24,6 +24,12 @@ def places():
         "redsea": "US strikes hit targets near the Red Sea port of Hodeidah on Monday. Fighting was also "
                   "reported in Sudan's Red Sea state.",
         "congo": "M23 rebels said they had seized a border post in eastern Congo on Sunday.",
+        # Issue 17: languages and peoples are no places; actors named by a country are listed as such;
+        # a site named after a city is placed at the city.
+        "words": "The manual was printed in Chinese and the talks were held in English, near the "
+                 "Syrian-Turkish border.",
+        "actors": "Germany and the United States said on Monday they would send more aid.",
+        "site": "The cyclist was taken to Colchester General Hospital after the crash in Essex, England.",
     }
     articles = [Article(article_id=article_id(t), text=t, ingested_at=dt.datetime(2026, 1, 1)) for t in texts.values()]
     return {key: {m.text: m for m in extraction.places}
@@ -54,5 +60,22 @@ def test_continents_are_listed_with_region_precision(places):
 
 def test_a_sea_is_no_land_region_and_congo_is_a_country(places):
     assert places["redsea"]["Hodeidah"].place.country == "YE"
-    assert {m.place.country for m in places["redsea"].values()} == {"YE", "SD"}  # not Egypt's Red Sea governorate
+    # not Egypt's Red Sea governorate ("US" is listed too, as the actor it is here)
+    assert {m.place.country for m in places["redsea"].values()} - {"US"} == {"YE", "SD"}
     assert places["congo"]["Congo"].place.place_id == "cc:CD"
+
+
+def test_a_language_is_no_place_but_a_demonym_modifier_is(places):
+    assert "Chinese" not in places["words"] and "English" not in places["words"]
+    assert places["words"]["Syrian"].place.place_id == "cc:SY"
+
+
+def test_actors_named_by_a_country_are_listed(places):
+    assert places["actors"]["Germany"].place.place_id == "cc:DE"
+    assert places["actors"]["United States"].place.place_id == "cc:US"
+
+
+def test_a_site_named_after_a_city_is_at_the_city(places):
+    hospital = places["site"]["Colchester General Hospital"]
+    assert hospital.place.country == "GB" and hospital.place.name == "Colchester"
+    assert hospital.place.precision == "near" and hospital.confidence < 0.9

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.cues import Carry, Cue, _span
+from fogwatch.extract.cues import Carry, Cue, _span, aside
 from fogwatch.extract.dates import earlier_by
 from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
@@ -370,6 +370,8 @@ class ClaimExtractor(TriggerReader):
                 continue
             if a.source and self.in_dateline(a.source[0]):
                 continue  # "Dubai, United Arab Emirates (CNN)- Tourists will not like ...": a place, not a source
+            if aside(self.text, *a.cue):
+                continue  # "That being said, EU officials are sceptical": the writer's, not the officials' saying
             cue_tok = doc.char_span(a.cue[0] - offset, a.cue[1] - offset, alignment_mode="expand")
             source_tok, within = None, None
             found_span = self.source_in(a, sent, doc, offset)

@@ -80,6 +80,20 @@ def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Sp
     return Span(article_id, offset + span.start_char, offset + span.end_char)
 
 
+def aside(text: str, start: int, end: int) -> bool:
+    """Whether characters [start, end) of `text` (a cue) lie in a phrase of saying that is the
+    writer's discourse marker ("That being said, ...": `lexicon.SAYING_ASIDES`)."""
+    window = text[max(0, start - 30):end + 30].lower()
+    offset = max(0, start - 30)
+    for phrase in lx.SAYING_ASIDES:
+        at = window.find(phrase)
+        while at >= 0:
+            if offset + at <= start and end <= offset + at + len(phrase):
+                return True
+            at = window.find(phrase, at + 1)
+    return False
+
+
 class CueReader:
     """The cue and chain methods of `ClaimExtractor` (which sets `resolver`, `article_id`, `found`, `voice`,
     `interview`, `interviewee`)."""
@@ -87,7 +101,7 @@ class CueReader:
     # --- cues -------------------------------------------------------------------------------
     def is_cue(self, token) -> bool:
         lemma = token.lemma_.lower()
-        if lemma not in lx.CUES:
+        if lemma not in lx.CUES or (lemma == "say" and aside(token.doc.text, token.idx, token.idx + len(token))):
             return False
         if lemma in lx.DATA_CUES:
             return token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.DATA_NOUNS

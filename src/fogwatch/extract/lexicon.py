@@ -155,6 +155,11 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
 # "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
+# Fixed phrases that use a verb of saying as a discourse marker of the writer's: no one says anything
+# in "That being said, EU officials are sceptical" or "Having said that, the army shelled the town".
+SAYING_ASIDES = ("that being said", "this being said", "having said that", "having said this", "that said,",
+                 "this said,", "needless to say", "so to speak", "to say the least", "suffice it to say",
+                 "suffice to say", "that is to say", "goes without saying", "be that as it may")
 NO_EVIDENCE = {"indication", "sign", "evidence", "suggestion", "proof", "trace"}
 # Fire that is shooting: "came under enemy fire", "no indication of hostile fire".
 HOSTILE_FIRE = {"hostile", "enemy", "artillery", "mortar", "sniper", "rocket", "machine-gun", "gun", "anti-aircraft",

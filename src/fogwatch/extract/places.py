@@ -282,30 +282,67 @@ def article_context(docs) -> Context:
     return context_of(gazetteer(), [e.text for doc in docs for e in doc.ents if e.label_ in CONTEXT_LABELS])
 
 
+def _modifies_noun(token) -> bool:
+    """Whether a word modifies a noun ("the Kurdish enclave", "the Syrian-Turkish border", "British and
+    French troops"), as a demonym names a place, rather than standing alone as a language or a people
+    ("printed in Chinese", "the status of English", "The Irish need 85 points")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and token.head.i > token.i
+
+
+def _actor_place(gaz, doc, start: int, end: int) -> tuple[int, str] | None:
+    """The start and name of an actor mention that is a place's name (a country, a first-level region,
+    a city of 100,000 or more): "the United States", "Germany", "Beijing" as who acts or speaks."""
+    if doc[start].lower_ == "the":
+        start += 1
+    if start >= end or not all(_capitalised(t) or t.text in (".", "-") for t in doc[start:end]):
+        return None
+    if doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.text[:1].isupper():
+        return None  # the start of a longer name: "Washington University", "Washington Township"
+    name = doc[start:end].text
+    if gaz.country_named(name) or gaz.region(name) or any(
+            c.exact and c.population >= ACTOR_CITY_POPULATION for c in gaz.lookup(name)):
+        return start, name
+    return None
+
+
+ACTOR_CITY_POPULATION = 100_000
+
+
 def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context,
-                record: list[Resolution] | None = None) -> list[FoundPlace]:
+                record: list[Resolution] | None = None,
+                actors: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> list[FoundPlace]:
     """`blocked`: token indices inside actor mentions. `context`: the article's (`article_context`),
-    to which each place found is added. `record`, if given, receives each place's `Resolution`."""
+    to which each place found is added. `record`, if given, receives each place's `Resolution`.
+    `actors`: the (start, end) tokens of the actor mentions behind `blocked`; one that is a place's
+    name ("the United States", "Germany") is listed with role "actor" (never a claim's place), without
+    changing the context."""
     gaz = gazetteer()
     found: dict[int, FoundPlace] = {}
 
-    def add(start: int, end: int, resolution: Resolution | None) -> None:
+    def add(start: int, end: int, resolution: Resolution | None, actor: bool = False) -> None:
         if resolution is None:
             return
-        if any(i in blocked for i in range(start, end)) or any(i in found for i in range(start, end)):
+        if (not actor and any(i in blocked for i in range(start, end))) or any(i in found for i in range(start, end)):
             return
         span = doc[start:end]
         mention = PlaceMention(place=resolution.place, text=span.text,
                                span=Span(article_id, offset + span.start_char, offset + span.end_char),
                                confidence=resolution.confidence)
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
-        role = "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
+        if demonym and not _modifies_noun(span.root):
+            return  # a language or a people: "in English", "The Irish"
+        role = "actor" if actor else "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
-        if record is not None:
-            record.append(resolution)
         for i in range(start, end):
             found[i] = fp
+        if actor:
+            return  # already in the context through the article's entities
+        if record is not None:
+            record.append(resolution)
         if resolution.place.country:
             context.countries[resolution.place.country] += 1
         if resolution.kind == "admin1":
@@ -386,7 +423,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
 
     # Rule 3: entities; a nationality only by the demonyms of the names table ("Syrian", not "Democrats").
     for ent in doc.ents:
-        if ent.label_ == "NORP" and ent.start not in found:
+        if ent.label_ in ("NORP", "LANGUAGE") and ent.start not in found:  # "the English city of Salisbury"
             demonym = [c for c in gaz.named(ent.text) if c.via == "demonym"]
             if demonym:
                 add(ent.start, ent.end, Resolution(Toponym(ent.text), demonym[0].place, demonym[0].kind, 1.0))
@@ -408,6 +445,14 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         if ent.label_ not in ("GPE", "LOC") and best.kind != "country" and best.place.country not in context.countries:
             continue  # "a Cesar self-propelled gun" names a weapon, not Colombia's Cesar Department
         add(start, ent.end, best)
+
+    # Actors named by a place's name: listed, never a claim's place.
+    for a_start, a_end in actors:
+        named = _actor_place(gaz, doc, a_start, a_end)
+        if named is None:
+            continue
+        start, name = named
+        add(start, a_end, resolve(Toponym(name, after(a_end)), context, fuzzy=False, gaz=gaz), actor=True)
     unique = {id(fp): fp for fp in found.values()}
     places = sorted(unique.values(), key=lambda fp: fp.tok_start)
     # A dateline abroad is where the reporter is, not what the story is about: "Dubai, United Arab

@@ -64,11 +64,40 @@ def resolve(toponym: Toponym, ctx: Context, fuzzy: bool = True, gaz: Gazetteer |
     candidates = gaz.candidates(toponym.name, fuzzy=fuzzy)
     if toponym.hint == "region":
         candidates += [c for c in gaz.region(toponym.name, fuzzy=fuzzy) if c not in candidates]
-    ranked = rank(gaz, candidates, ctx.without(toponym.name), toponym.hint, toponym.after)
+    site = not candidates
+    if site:  # "Manila Cathedral", "University of Alberta": where the place it is named after is
+        candidates = gaz.embedded(toponym.name)
+    own = ctx.without(toponym.name)
+    ranked = rank(gaz, candidates, own, toponym.hint, toponym.after)
     if ranked is None:
         return None
     best, confidence = ranked
+    if site:
+        # The town only when it is a city everyone knows, or lies among the article's places:
+        # "Carnegie Library" in New Orleans is not in Carnegie, Pennsylvania, nor the "Rogers Centre"
+        # of Toronto in Arkansas. A site is named after a place elsewhere too ("Washington
+        # University" is in St. Louis): a guess, at lower confidence, never the name's own place.
+        if best.kind == "city" and not _sure_site_town(gaz, best, own):
+            return None
+        return Resolution(toponym, best.place, best.kind, round(confidence * SITE_CONFIDENCE, 3), best.population, False)
     return Resolution(toponym, best.place, best.kind, confidence, best.population, best.exact and best.similarity == 100)
+
+
+SITE_CONFIDENCE = 0.7
+SITE_TOWN_POPULATION = 100_000
+SITE_TOWN_KM = 150.0
+
+
+def _sure_site_town(gaz: Gazetteer, best: Candidate, ctx: Context) -> bool:
+    """Whether the town a site is named after is where the site is: a city of 100,000 or more under
+    its own name, or a town in a country the article names that lies within 150 km of its other
+    placed names or in a region it names."""
+    if best.exact and best.population >= SITE_TOWN_POPULATION:
+        return True
+    if best.place.country not in ctx.countries:
+        return False
+    near = ctx.nearest_km(best.place.lat, best.place.lon)
+    return (near is not None and near <= SITE_TOWN_KM) or ctx.regions.get(gaz.admin1_code(best.place), 0) > 0
 
 
 def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer | None = None) -> Context:

@@ -21,7 +21,7 @@ import os
 import pickle
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -43,6 +43,21 @@ _ADMIN_SUFFIX = re.compile(r"\s+(?:local government area|lga|municipal district(
                            r"(?:county|city|district|borough|town|municipal) council)$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north|south|east|west|northern|"
                         r"southern|eastern|western|central|upper|lower)\s+(?=[A-Z])", re.IGNORECASE)
+# Generic words for a site: "Manila Cathedral", "Colchester General Hospital", "Dubai World Trade
+# Centre", "University of Alberta". Such a name, when the gazetteer does not know it whole, is placed
+# at the place it is named after (`embedded`). Street words are not among them ("Collins Avenue" is
+# seldom in Collins), nor an embassy (abroad), nor waters and land features, which reach far from the
+# town they are named after: "the Gulf of Aden", "the Dnipro River", "the Kerch Strait".
+FACILITY_WORDS = frozenset({
+    "airport", "airfield", "airbase", "station", "port", "harbour", "harbor", "terminal", "bridge", "dam",
+    "hospital", "clinic", "infirmary", "cathedral", "church", "basilica", "mosque", "temple", "synagogue", "monastery",
+    "university", "college", "school", "academy", "institute", "stadium", "arena", "racecourse", "centre", "center",
+    "complex", "armory", "armoury", "courthouse", "capitol", "palace", "castle", "fort",
+    "prison", "jail", "barracks", "museum", "library", "theatre", "theater", "market", "mall", "gardens", "garden",
+    "park", "zoo", "hotel", "reservoir", "beach"})
+# Words that only qualify such a name: "General" Hospital, "International" Airport, "State" Armory.
+_QUALIFIER_WORDS = frozenset({"general", "international", "national", "state", "city", "central", "world", "trade",
+                              "main", "old", "new", "royal", "public", "regional", "memorial", "municipal", "grand"})
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 # AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.
 AP_STATES = {
@@ -313,6 +328,43 @@ class Gazetteer:
         if short != name and short:
             return [c for c in self._exact(short) if c.kind != "city"]
         return []
+
+    def embedded(self, name: str) -> list[Candidate]:
+        """Where an unknown site or feature named after a place is: "Manila Cathedral", "Colchester
+        General Hospital" and "Illinois State Armory" (the place before a generic word, with only
+        qualifying words between), "University of Alberta" (the place after "of"). A town found so
+        is at precision "near" (the site is in or by it); a region or country keeps its own precision. Only for a name the gazetteer does not
+        know whole, so "Mississippi State" stays the state's name and "Bay City" the city."""
+        words = name.replace("’", "'").split()
+        lower = [w.lower().strip(".,'") for w in words]
+        if len(words) < 2 or not any(w in FACILITY_WORDS for w in lower):
+            return []
+        parts = []
+        if "of" in lower:  # "University of Alberta", "Embassy of the Republic of Armenia"
+            i = lower.index("of")
+            if 0 < i < len(words) - 1 and all(w in FACILITY_WORDS | _QUALIFIER_WORDS for w in lower[:i]):
+                tail = words[i + 1:]
+                parts.append(" ".join(tail[1:] if tail[0].lower() == "the" else tail))
+        else:
+            last = max(i for i, w in enumerate(lower) if w in FACILITY_WORDS)
+            if last == len(words) - 1 and last > 0:  # "Manila Cathedral", "Colchester General Hospital"
+                head = last
+                while head > 1 and lower[head - 1] in _QUALIFIER_WORDS | FACILITY_WORDS:
+                    head -= 1
+                parts.append(" ".join(words[:head]))
+        out: list[Candidate] = []
+        for part in parts:
+            if not part or not part[:1].isupper():
+                continue
+            for c in self._exact(part):
+                if c.via == "demonym":
+                    continue  # "Indian Ocean" is not in India, nor the "Korean Peninsula" in one Korea
+                if c.kind == "city":
+                    c = Candidate(replace(c.place, precision="near"), c.population, c.kind, c.exact, c.similarity, c.via)
+                out.append(c)
+            if out:
+                return out
+        return out
 
 
 def _own_name(key: str, primary: str) -> bool:
