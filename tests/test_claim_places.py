@@ -101,3 +101,25 @@ def test_a_dateline_abroad_is_neither_place_nor_speaker():
     assert any(m.text == "Dubai" for m in abroad.places)  # still a place the article names
     protest = [c for c in home.claims if c.predicate == "protested" and "Statehouse" in c.text]
     assert protest and protest[0].place is not None and protest[0].place.place.name == "Indianapolis"
+    # A subhead that opens with a person's name is no dateline (GDELT 76e7346920, session 17's regression read).
+    from fogwatch.extract.places import dateline_end
+    from fogwatch.nlp import load
+
+    nlp = load()
+    assert dateline_end(nlp("Kamala Harris: A commitment to art.5 NATO is holy")) == 0
+    assert dateline_end(nlp("President Barack Obama : Before I introduce the speakers, thank you.")) == 0
+    assert dateline_end(nlp("KYIV, Ukraine (AP) — Russian missiles struck the capital.")) > 0
+
+
+@pytest.mark.parametrize("key,name", [
+    ("20220128T201500Z_US_en_ce1801adb3.txt", "Siberia"),  # "to Siberia": not a hamlet of Chiapas, Mexico
+    ("20220426T094500Z_GB_en_3aaf555569.txt", "Nato"),  # "Nato and European Union officials": not a town in the Philippines
+    ("20220501T114500Z_US_en_44bed6c2c0.txt", "Century"),  # "in the 20th Century": a time, not Century, Florida
+])
+def test_no_far_fetched_town_for_a_region_an_alliance_or_a_century(key, name):
+    from fogwatch.extract import extract
+
+    text = load_document(need(CORPUS), f"gdelt-articles/{key}").text
+    (found,) = extract([Article(article_id=article_id(text), text=text, ingested_at=dt.datetime(2026, 1, 1))],
+                       attribution_model=False)
+    assert name in text and not [m for m in found.places if m.text == name]

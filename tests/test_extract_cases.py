@@ -673,13 +673,9 @@ def test_a_ship_named_with_its_navys_prefix_is_no_town():
     assert sunk.place is None
 
 
-def test_a_saying_that_marks_the_writers_turn_is_no_ones_statement_and_a_listed_rally_was_held():
+def test_a_saying_that_marks_the_writers_turn_is_no_ones_statement():
     # A real sentence (GDELT 2f8f33d7b7): "That being said" made the EU officials say it.
     aside = need(GDELT / "20240506T130000Z_UA_en_2f8f33d7b7.txt").read_text(encoding="utf-8")
     aside = next(line for line in aside.splitlines() if line.startswith("That being said"))
     assert not [c for c in extract_text(aside) if c.cue and "said" in c.cue]
-    # "a performance and rally were held" (GDELT 6c25947e11, whose long sentence the parser garbles):
-    # the list shares its first noun's verb.
-    protest = one(extract_text("A performance and rally were held in Prague on Sunday in support of Ukraine."), "protested")
-    assert protest.place is not None and protest.place.place.name == "Prague"
     assert [c.speaker for c in extract_text("Having said that, the army shelled the town on Monday.") if c.speaker] == []

@@ -47,6 +47,11 @@ REGION_WORDS = {"state", "governorate", "province", "region", "oblast", "distric
 FEATURE_WORDS = {"gulf", "bay", "sea", "strait", "straits", "horn", "cape", "isle", "lake", "river", "mouth", "coast",
                  "gulfs", "bight", "sound", "channel", "islands", "island", "mount", "peninsula"}
 MIN_POPULATION_WEAK = 1000
+# A town under this size in a country the article never names is no guess worth making from a bare
+# locative ("extends from Russia's Pacific Coast to Siberia": a Siberia in Mexico).
+FOREIGN_TOWN_POPULATION = 20_000
+# Entities of time and number: "in the 20th Century" is no town called Century.
+TIME_ENTITIES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Who speaks or acts: a place that owns or modifies one of these names the actor, not where.
 SPEAKER_NOUNS = (OFFICIAL_NOUNS | ORG_NOUNS | PERSON_LIKE) - {"people", "resident", "civilian", "citizen"}
 CONTEXT_LABELS = ("GPE", "LOC", "NORP")
@@ -65,8 +70,10 @@ class FoundPlace:
     tok_end: int
     # "where": may be where a claim happened. "demonym" ("Syrian"), "actor" (a name in the phrase
     # of who speaks or acts: "Ukraine's security service", "Belgorod governor", "men from Ukraine")
-    # and "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline") are places the
-    # article names, never where a claim happened.
+    # "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline"), "site" (the place
+    # a site is named after: "Manila Cathedral"; a professor "at New York University School of Law"
+    # is not where the claim happened) and "dateline" (abroad) are places the article names, never
+    # where a claim happened.
     role: str = "where"
 
 
@@ -147,8 +154,10 @@ def used_as_place(doc, start: int, end: int) -> bool:
         return False
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     gaz = gazetteer()
-    # "the Kremlin" is no town, whatever a fuzzy match would say.
-    return bool(gaz.country_named(name) or gaz.region(name) or any(c.exact for c in gaz.lookup(name)))
+    # "the Kremlin" is no town, whatever a fuzzy match would say, nor "Nato" the village in the
+    # Philippines: an actor's name is a city's only where the city is a known one (the capitals).
+    return bool(gaz.country_named(name) or gaz.region(name)
+                or any(c.exact and c.population >= ACTOR_CITY_POPULATION for c in gaz.lookup(name)))
 
 
 # Navies' ship prefixes: "INS Tabar", "USS Carney", "HMS Diamond".
@@ -201,6 +210,16 @@ def _strong(best: Resolution, context: Context) -> bool:
     if best.kind in ("country", "admin1"):
         return True
     return best.kind == "city" and best.own_name and best.population >= 50_000 and best.place.country in context.countries
+
+
+def _far_fetched(best: Resolution, context: Context) -> bool:
+    """Whether a town is too far-fetched a reading of a name: a small one in a country the article
+    never names ("extends from Russia's Pacific Coast to Siberia" is no Siberia of Mexico, "the
+    next Salah" no hamlet in Turkey). Only where the article is plainly about somewhere else (a
+    country named three times or more): local news names no country ("Goleta", "Carpinteria")."""
+    if best.kind != "city" or best.place.country in context.countries:
+        return False
+    return max(context.countries.values(), default=0) >= 3 and best.population < FOREIGN_TOWN_POPULATION
 
 
 def city_of_region(found: FoundPlace) -> FoundPlace | None:
@@ -286,6 +305,8 @@ def _modifies_noun(token) -> bool:
     """Whether a word modifies a noun ("the Kurdish enclave", "the Syrian-Turkish border", "British and
     French troops"), as a demonym names a place, rather than standing alone as a language or a people
     ("printed in Chinese", "the status of English", "The Irish need 85 points")."""
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-" and not token.whitespace_:
+        return True  # "Russian-occupied southern Ukraine", "Chinese-made drones"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN", "ADJ") \
@@ -334,7 +355,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
-        role = "actor" if actor else "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
+        role = "actor" if actor else "site" if resolution.site else "demonym" if demonym else \
+            "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
         for i in range(start, end):
@@ -383,15 +405,18 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
                 name = doc[name.i + 1]
             add(token.i + 2, name.i + 1, region(token.i + 2, name.i + 1, doc[token.i + 2:name.i + 1].text))
 
-    # Rule 2: "town of X" and locative prepositions.
+    # Rule 2: "town of X" and locative prepositions. Not a word of a time or quantity with a number
+    # ("in the 20th Century"); the tagger's DATE on a bare name ("in Manbij") is its own mistake.
+    counted = {t.i for e in doc.ents if e.label_ in TIME_ENTITIES and any(t.like_num or t.text[:1].isdigit() for t in e)
+               for t in e}
     for token in doc:
         # The small English model tags many transliterated names as nouns or adjectives ("the village
         # of Dzhankoi", "a Kyiv apartment block"): a capitalised word inside a sentence may be a name.
         mistagged = token.pos_ != "PROPN" and _capitalised(token) and token.i > token.sent.start \
             and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") and not token.is_stop
         if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES \
-                or not token.text[:1].isupper():
-            continue  # a lower-case word the tagger calls a name ("next of kin") is none
+                or not token.text[:1].isupper() or token.i in counted:
+            continue  # a lower-case word the tagger calls a name ("next of kin") is none, nor "the 20th Century"
         if token.head.i != token.i and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             continue  # handled at the head of the name
         start, end = _name_tokens(doc, token)
@@ -419,11 +444,13 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # a common noun that some village is called ("in Parliament"): only a well-known place
         if best and struck and token.head.lemma_.lower() in PERSON_TARGETS and not _strong(best, context):
             continue  # people are hit too: "hitting Gray eleven times" is no town of Gray; "hit Kharkiv" is
+        if best and not settlement and _far_fetched(best, context):
+            continue
         add(start, end, best)
 
     # Rule 3: entities; a nationality only by the demonyms of the names table ("Syrian", not "Democrats").
     for ent in doc.ents:
-        if ent.label_ in ("NORP", "LANGUAGE") and ent.start not in found:  # "the English city of Salisbury"
+        if ent.label_ == "NORP" and ent.start not in found:
             demonym = [c for c in gaz.named(ent.text) if c.via == "demonym"]
             if demonym:
                 add(ent.start, ent.end, Resolution(Toponym(ent.text), demonym[0].place, demonym[0].kind, 1.0))
@@ -444,6 +471,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue
         if ent.label_ not in ("GPE", "LOC") and best.kind != "country" and best.place.country not in context.countries:
             continue  # "a Cesar self-propelled gun" names a weapon, not Colombia's Cesar Department
+        if _far_fetched(best, context):
+            continue
         add(start, ent.end, best)
 
     # Actors named by a place's name: listed, never a claim's place.
@@ -470,6 +499,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             else fp for fp in places]
 
 
+DATELINE_TOWN_POPULATION = 15_000
 # A dateline opens a paragraph: "KYIV, Ukraine (AP) — ", "Dubai, United Arab Emirates (CNN)- ",
 # "MOSCOW, March 3 (Reuters) - ", "BUFFALO, N.Y. — ". The names before the dash and the outlet.
 DATELINE = re.compile(
@@ -484,9 +514,18 @@ def dateline_end(doc) -> int:
     reporter filed from: its names are no speaker ("Dubai, United Arab Emirates (CNN)- Tourists will
     not like ..." is no statement of Dubai's), and a dateline abroad is no claim's place (`find_places`)."""
     match = DATELINE.match(doc.text)
-    if match is None or match.end() > 90 or not len(doc) or not (
-            doc[0].pos_ == "PROPN" or doc[0].ent_type_ in ("GPE", "LOC") or doc[0].is_upper):
-        return 0  # it opens with a name: "Despite The Monthly Fee, You're Still Buying —" does not
+    if match is None or match.end() > 90 or not len(doc):
+        return 0
+    # It opens with a place's name: not a subhead ("Kamala Harris: A commitment to art.5 NATO is
+    # holy", "Kall -- co-editor of ...") nor a headline ("Despite The Monthly Fee, You're Still Buying —").
+    town = re.split(r"\s*[,(—–:]|\s+-", match.group(0).strip(), maxsplit=1)[0].strip()
+    # A town in capitals is a dateline's ("KYIV"); in title case, a known town's name, not a village
+    # that shares a speaker's ("Stoltenberg: The numbers of Russian troops ...", "Kall -- co-editor").
+    gaz = gazetteer()
+    least = 0 if town.isupper() else DATELINE_TOWN_POPULATION
+    if not town or not (gaz.country_named(town) or gaz.region(town)
+                        or any(c.exact and c.population >= least for c in gaz.lookup(town.title()))):
+        return 0
     return next((t.i for t in doc if t.idx >= match.end()), len(doc))
 
 

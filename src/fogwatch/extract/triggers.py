@@ -221,8 +221,8 @@ class TriggerReader(CueReader):
                 return None
             rel, node = node.dep_, node.head
             head_lemma = node.lemma_.lower()
-            if node.pos_ == "ADP" or head_lemma in lx.CONTAINER_NOUNS or (rel == "conj" and node.pos_ == "NOUN"):
-                continue  # a list shares its first noun's verb: "a performance and rally were held"
+            if node.pos_ == "ADP" or head_lemma in lx.CONTAINER_NOUNS:
+                continue
             if node.pos_ in ("VERB", "AUX"):
                 if head_lemma in lx.LIGHT_VERBS and head_lemma != "repel" and rel in ("dobj", "pobj", "nsubjpass"):
                     return lx.EVENT_NOUNS[lemma]

@@ -40,6 +40,7 @@ class Resolution:
     confidence: float
     population: int = 0
     own_name: bool = True  # the name is the place's own, not only an alternate or a transliteration
+    site: bool = False  # a site named after the place ("Manila Cathedral"): `Gazetteer.embedded`
 
 
 @functools.cache
@@ -77,9 +78,11 @@ def resolve(toponym: Toponym, ctx: Context, fuzzy: bool = True, gaz: Gazetteer |
         # "Carnegie Library" in New Orleans is not in Carnegie, Pennsylvania, nor the "Rogers Centre"
         # of Toronto in Arkansas. A site is named after a place elsewhere too ("Washington
         # University" is in St. Louis): a guess, at lower confidence, never the name's own place.
-        if best.kind == "city" and not _sure_site_town(gaz, best, own):
+        # Nor a country: "Jamaica Hospital" is in Queens.
+        if best.kind == "country" or (best.kind == "city" and not _sure_site_town(gaz, best, own)):
             return None
-        return Resolution(toponym, best.place, best.kind, round(confidence * SITE_CONFIDENCE, 3), best.population, False)
+        return Resolution(toponym, best.place, best.kind, round(confidence * SITE_CONFIDENCE, 3), best.population,
+                          False, site=True)
     return Resolution(toponym, best.place, best.kind, confidence, best.population, best.exact and best.similarity == 100)
 
 

@@ -21,7 +21,7 @@ import os
 import pickle
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -56,7 +56,8 @@ FACILITY_WORDS = frozenset({
     "prison", "jail", "barracks", "museum", "library", "theatre", "theater", "market", "mall", "gardens", "garden",
     "park", "zoo", "hotel", "reservoir", "beach"})
 # Words that only qualify such a name: "General" Hospital, "International" Airport, "State" Armory.
-_QUALIFIER_WORDS = frozenset({"general", "international", "national", "state", "city", "central", "world", "trade",
+# Not "State": "Wayne State University" is in Detroit, not Wayne.
+_QUALIFIER_WORDS = frozenset({"general", "international", "national", "city", "central", "world", "trade",
                               "main", "old", "new", "royal", "public", "regional", "memorial", "municipal", "grand"})
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 # AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.
@@ -332,8 +333,8 @@ class Gazetteer:
     def embedded(self, name: str) -> list[Candidate]:
         """Where an unknown site or feature named after a place is: "Manila Cathedral", "Colchester
         General Hospital" and "Illinois State Armory" (the place before a generic word, with only
-        qualifying words between), "University of Alberta" (the place after "of"). A town found so
-        is at precision "near" (the site is in or by it); a region or country keeps its own precision. Only for a name the gazetteer does not
+        qualifying words between), "University of Alberta" (the place after "of"). The place keeps
+        its own precision: a place is one row of the ledger, whatever names it. Only for a name the gazetteer does not
         know whole, so "Mississippi State" stays the state's name and "Bay City" the city."""
         words = name.replace("’", "'").split()
         lower = [w.lower().strip(".,'") for w in words]
@@ -359,8 +360,6 @@ class Gazetteer:
             for c in self._exact(part):
                 if c.via == "demonym":
                     continue  # "Indian Ocean" is not in India, nor the "Korean Peninsula" in one Korea
-                if c.kind == "city":
-                    c = Candidate(replace(c.place, precision="near"), c.population, c.kind, c.exact, c.similarity, c.via)
                 out.append(c)
             if out:
                 return out
