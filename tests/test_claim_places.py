@@ -108,6 +108,7 @@ def test_a_dateline_abroad_is_neither_place_nor_speaker():
     nlp = load()
     assert dateline_end(nlp("Kamala Harris: A commitment to art.5 NATO is holy")) == 0
     assert dateline_end(nlp("President Barack Obama : Before I introduce the speakers, thank you.")) == 0
+    assert dateline_end(nlp("The New Zealand - born Australian was planning to do some ski touring .")) == 0
     assert dateline_end(nlp("KYIV, Ukraine (AP) — Russian missiles struck the capital.")) > 0
 
 

@@ -520,10 +520,11 @@ def dateline_end(doc) -> int:
     # holy", "Kall -- co-editor of ...") nor a headline ("Despite The Monthly Fee, You're Still Buying —").
     town = re.split(r"\s*[,(—–:]|\s+-", match.group(0).strip(), maxsplit=1)[0].strip()
     # A town in capitals is a dateline's ("KYIV"); in title case, a known town's name, not a village
-    # that shares a speaker's ("Stoltenberg: The numbers of Russian troops ...", "Kall -- co-editor").
+    # that shares a speaker's ("Stoltenberg: The numbers of Russian troops ...", "Kall -- co-editor"),
+    # nor a sentence's subject ("The New Zealand - born Australian was planning ...").
     gaz = gazetteer()
     least = 0 if town.isupper() else DATELINE_TOWN_POPULATION
-    if not town or not (gaz.country_named(town) or gaz.region(town)
+    if not town or town.lower().startswith("the ") or not (gaz.country_named(town) or gaz.region(town)
                         or any(c.exact and c.population >= least for c in gaz.lookup(town.title()))):
         return 0
     return next((t.i for t in doc if t.idx >= match.end()), len(doc))
