@@ -235,6 +235,10 @@ def test_what_someone_is_obliged_or_ordered_to_do_is_not_done():
                           "ordered troops to storm the village. Police arrested two men in Kyiv on Monday.")
     assert [(c.predicate, c.modality) for c in claims if c.predicate in ("detained", "attacked")] == \
         [("detained", "hypothetical"), ("attacked", "hypothetical"), ("detained", "asserted")]
+    # A real sentence (GDELT 05d304018f, session 17's audit): a task given is no capture reported.
+    task = need(GDELT / "20240414T103000Z_UA_en_05d304018f.txt").read_text(encoding="utf-8")
+    task = next(s for s in task.split(". ") if "tasked their troops" in s) + "."
+    assert {c.modality for c in extract_text(task) if c.predicate == "captured"} == {"hypothetical"}
 
 
 # --- Session 13: figures in tallies, clauses of nouns, raised subjects; proxy bodies; captions ---

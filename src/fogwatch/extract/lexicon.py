@@ -260,6 +260,10 @@ def attempted_is_done(verb) -> bool:
 FORESEE_VERBS = {"fear", "predict", "forecast", "anticipate", "prevent", "deter", "avert", "risk", "contemplate",
                  "envisage", "rehearse", "simulate", "imagine"}
 # Verbs that keep someone from doing: "prevented pirates from attacking", "stopped them from storming".
+# Verbs that give someone a task to do "with" a gerund: "tasked their troops with capturing Chasiv
+# Yar by May 9" orders a capture, it does not report one. Not "charge" ("charged with killing" is an
+# accusation of a past act).
+TASK_VERBS = {"task", "entrust"}
 PREVENT_VERBS = {"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit", "ban", "restrain",
                  "dissuade", "save"}
 # Adjectives that make an event noun one that has not happened: "an impending attack".

@@ -82,6 +82,8 @@ def modality_of(trigger, chain: list[Cue]) -> str:
             return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid
         if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in lx.PREVENT_VERBS:
             return "hypothetical"  # "prevented pirates from attacking a vessel", "stopped them from storming"
+        if node.dep_ == "pcomp" and node.head.lower_ == "with" and node.head.head.lemma_.lower() in lx.TASK_VERBS:
+            return "hypothetical"  # "tasked their troops with capturing Chasiv Yar by May 9"
         if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
             return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
         if node.head.i == node.i or (stop is not None and node.head.i == stop):
