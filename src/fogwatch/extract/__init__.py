@@ -52,8 +52,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
         actor_spans = [(m.start, m.end) for m in mentions if any(i in blocked for i in range(m.start, m.end))]
-        found_places = find_places(doc, article.article_id, offset, blocked, context, actors=actor_spans)
         end = dateline_end(doc)
+        found_places = find_places(doc, article.article_id, offset, blocked, context, actors=actor_spans, dateline=end)
         extractor.dateline = (offset, offset + doc[end - 1].idx + len(doc[end - 1])) if end else None
         all_places.extend(p.mention for p in found_places)
         places = claim_places(found_places)

@@ -154,12 +154,12 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
-# "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
 # Fixed phrases that use a verb of saying as a discourse marker of the writer's: no one says anything
 # in "That being said, EU officials are sceptical" or "Having said that, the army shelled the town".
 SAYING_ASIDES = ("that being said", "this being said", "having said that", "having said this", "that said,",
                  "this said,", "needless to say", "so to speak", "to say the least", "suffice it to say",
                  "suffice to say", "that is to say", "goes without saying", "be that as it may")
+# "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
 NO_EVIDENCE = {"indication", "sign", "evidence", "suggestion", "proof", "trace"}
 # Fire that is shooting: "came under enemy fire", "no indication of hostile fire".
 HOSTILE_FIRE = {"hostile", "enemy", "artillery", "mortar", "sniper", "rocket", "machine-gun", "gun", "anti-aircraft",
@@ -259,11 +259,11 @@ def attempted_is_done(verb) -> bool:
 # "feared an offensive", "predicted an assault", "prevent an invasion", "deter an attack".
 FORESEE_VERBS = {"fear", "predict", "forecast", "anticipate", "prevent", "deter", "avert", "risk", "contemplate",
                  "envisage", "rehearse", "simulate", "imagine"}
-# Verbs that keep someone from doing: "prevented pirates from attacking", "stopped them from storming".
 # Verbs that give someone a task to do "with" a gerund: "tasked their troops with capturing Chasiv
 # Yar by May 9" orders a capture, it does not report one. Not "charge" ("charged with killing" is an
 # accusation of a past act).
 TASK_VERBS = {"task", "entrust"}
+# Verbs that keep someone from doing: "prevented pirates from attacking", "stopped them from storming".
 PREVENT_VERBS = {"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit", "ban", "restrain",
                  "dissuade", "save"}
 # Adjectives that make an event noun one that has not happened: "an impending attack".

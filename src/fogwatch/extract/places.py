@@ -18,7 +18,6 @@ the article is about, with a name in the phrase of who speaks or acts ("Ukraine'
 """
 from __future__ import annotations
 
-
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -153,11 +152,17 @@ def used_as_place(doc, start: int, end: int) -> bool:
     if not (region_word or _in_place_role(span.root) or _site_modifier(span.root)):
         return False
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
-    gaz = gazetteer()
     # "the Kremlin" is no town, whatever a fuzzy match would say, nor "Nato" the village in the
     # Philippines: an actor's name is a city's only where the city is a known one (the capitals).
+    return _names_place(name, ACTOR_CITY_POPULATION)
+
+
+def _names_place(name: str, least: int) -> bool:
+    """Whether `name` is a country's, a first-level region's, or exactly the name of a city of at
+    least `least` people."""
+    gaz = gazetteer()
     return bool(gaz.country_named(name) or gaz.region(name)
-                or any(c.exact and c.population >= ACTOR_CITY_POPULATION for c in gaz.lookup(name)))
+                or any(c.exact and c.population >= least for c in gaz.lookup(name)))
 
 
 # Navies' ship prefixes: "INS Tabar", "USS Carney", "HMS Diamond".
@@ -313,7 +318,7 @@ def _modifies_noun(token) -> bool:
         and token.head.i > token.i
 
 
-def _actor_place(gaz, doc, start: int, end: int) -> tuple[int, str] | None:
+def _actor_place(doc, start: int, end: int) -> tuple[int, str] | None:
     """The start and name of an actor mention that is a place's name (a country, a first-level region,
     a city of 100,000 or more): "the United States", "Germany", "Beijing" as who acts or speaks."""
     if doc[start].lower_ == "the":
@@ -323,10 +328,7 @@ def _actor_place(gaz, doc, start: int, end: int) -> tuple[int, str] | None:
     if doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.text[:1].isupper():
         return None  # the start of a longer name: "Washington University", "Washington Township"
     name = doc[start:end].text
-    if gaz.country_named(name) or gaz.region(name) or any(
-            c.exact and c.population >= ACTOR_CITY_POPULATION for c in gaz.lookup(name)):
-        return start, name
-    return None
+    return (start, name) if _names_place(name, ACTOR_CITY_POPULATION) else None
 
 
 ACTOR_CITY_POPULATION = 100_000
@@ -334,12 +336,13 @@ ACTOR_CITY_POPULATION = 100_000
 
 def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context,
                 record: list[Resolution] | None = None,
-                actors: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> list[FoundPlace]:
+                actors: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+                dateline: int | None = None) -> list[FoundPlace]:
     """`blocked`: token indices inside actor mentions. `context`: the article's (`article_context`),
     to which each place found is added. `record`, if given, receives each place's `Resolution`.
     `actors`: the (start, end) tokens of the actor mentions behind `blocked`; one that is a place's
     name ("the United States", "Germany") is listed with role "actor" (never a claim's place), without
-    changing the context."""
+    changing the context. `dateline`: the paragraph's `dateline_end`, if the caller has it."""
     gaz = gazetteer()
     found: dict[int, FoundPlace] = {}
 
@@ -477,7 +480,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
 
     # Actors named by a place's name: listed, never a claim's place.
     for a_start, a_end in actors:
-        named = _actor_place(gaz, doc, a_start, a_end)
+        named = _actor_place(doc, a_start, a_end)
         if named is None:
             continue
         start, name = named
@@ -488,7 +491,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
     # Emirates (CNN)- ... visit the cities that have been bombed" is about Ukraine. At home it may
     # be all that places the story ("Indianapolis – Several thousand teachers surrounded the Indiana
     # Statehouse"), so it stays a place.
-    end = dateline_end(doc)
+    end = dateline_end(doc) if dateline is None else dateline
     rest = Counter(context.countries)  # what the article is about besides its dateline (its vote, its place)
     for fp in places:
         if fp.tok_end <= end and fp.mention.place.country:
@@ -522,13 +525,10 @@ def dateline_end(doc) -> int:
     # A town in capitals is a dateline's ("KYIV"); in title case, a known town's name, not a village
     # that shares a speaker's ("Stoltenberg: The numbers of Russian troops ...", "Kall -- co-editor"),
     # nor a sentence's subject ("The New Zealand - born Australian was planning ...").
-    gaz = gazetteer()
     least = 0 if town.isupper() else DATELINE_TOWN_POPULATION
-    if not town or town.lower().startswith("the ") or not (gaz.country_named(town) or gaz.region(town)
-                        or any(c.exact and c.population >= least for c in gaz.lookup(town.title()))):
+    if not town or town.lower().startswith("the ") or not _names_place(town.title(), least):
         return 0
     return next((t.i for t in doc if t.idx >= match.end()), len(doc))
-
 
 
 def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:

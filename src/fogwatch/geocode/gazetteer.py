@@ -334,8 +334,8 @@ class Gazetteer:
         """Where an unknown site or feature named after a place is: "Manila Cathedral", "Colchester
         General Hospital" and "Illinois State Armory" (the place before a generic word, with only
         qualifying words between), "University of Alberta" (the place after "of"). The place keeps
-        its own precision: a place is one row of the ledger, whatever names it. Only for a name the gazetteer does not
-        know whole, so "Mississippi State" stays the state's name and "Bay City" the city."""
+        its own precision: a place is one row of the ledger, whatever names it. Only for a name the
+        gazetteer does not know whole, so "Mississippi State" stays the state's name and "Bay City" the city."""
         words = name.replace("’", "'").split()
         lower = [w.lower().strip(".,'") for w in words]
         if len(words) < 2 or not any(w in FACILITY_WORDS for w in lower):
