@@ -111,6 +111,7 @@ def test_conditional_forecast_and_denial_are_not_asserted():
     ("Ukraine says 12,500 Russian soldiers have been killed since March.", "cumulative", "since March"),
     ("Russia has lost more than 20,000 troops, Ukraine said.", "cumulative", None),
     ("A missile strike killed nine people in Odesa on Tuesday, the governor said.", "incident", None),
+    ("The war has claimed about 3,000 lives, according to the UN.", "cumulative", None),
     ("Earlier in the week, a missile strike on a mall left 18 dead, and he prays for Ukraine every day.",
      "incident", None),
 ])
@@ -367,3 +368,32 @@ def test_a_past_event_described_inside_a_condition_is_asserted():
     # a remembered past is asserted, whatever the mood of the remembering
     claims = figures_of("We will never forget that 300 soldiers died in the battle for the city.")
     assert [(f[0], f[1], f[5]) for f in claims] == [("killed", 300, "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range whose scale is written once, on its high end (a real GDELT sentence)
+    ("\u201cI think it is safe to suggest that the Russians have killed 70 or 80,000 soldiers in less than six "
+     "months,\u201d Collin Cole said.", [("killed", 70000, 80000, "soldier")]),
+    ("Between 15 and 20 people were killed, police said.", [("killed", 15, 20, "people")]),
+    ("Police said between 15 and 20 people were killed.", [("killed", 15, 20, "people")]),
+    ("Between 500 and 1,000 people were killed, the UN said.", [("killed", 500, 1000, "people")]),
+    # in hospital counts the wounded; a person there for a check-up or a hospital hit does not
+    ("Kyiv mayor Vitali Klitschko said three people were in hospital.", [("wounded", 3, 3, "people")]),
+    ("Two soldiers remain in hospital, the army said.", [("wounded", 2, 2, "soldier")]),
+    ("He was in hospital for a routine check, his office said.", []),
+    ("The Latvian government had prepared a list of 69 Soviet war memorials to be demolished.", []),
+])
+def test_ranges_and_hospital_counts(text, expected):
+    assert [f[:4] for f in figures_of(text)] == expected
+
+
+def test_a_quotation_closed_by_a_role_is_the_person_named_in_that_role():
+    """A quotation over several sentences is its speaker's, and "the Belarusian president" is the
+    Belarusian President the article names, not the Russian one (from a real BelTA article)."""
+    text = ("\u201cIt is a testimony of the greatness of the Soviet people,\u201d Belarusian President Aleksandr "
+            "Lukashenko said at a ceremony in 2015, beside Russian President Vladimir Putin.\n\n"
+            "\u201cToday we should openly speak about the extermination. We will never forget that millions of our "
+            "compatriots fell on battlefields, perished in death camps, were hanged or shot. We remember it,\u201d "
+            "the Belarusian president said in 2021.")
+    (killed,) = [f for f in figures_of(text) if f[0] == "killed"]
+    assert killed[1] == 2_000_000 and killed[4] == "Alexander Lukashenko"

@@ -70,6 +70,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
                 extractor.attributions(found, sent, doc, offset, mentions, when)
     if attribution_model is not None:
         extractor.adopt_spans(found)
+        extractor.quoted(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
                       relevance=_relevance(article) if score is None else score)

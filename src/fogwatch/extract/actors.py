@@ -138,19 +138,25 @@ ROLE_WORDS = OFFICIAL_NOUNS | SPOKESPEOPLE | ROLE_NOUNS
 
 def named_roles(docs) -> dict[str, object]:
     """Role nouns the article gives a name to, each with the name's head token, where one name has
-    the role: "her lawyer Kaloy Akhilgov", "Akhilgov, her lawyer" → {"lawyer": Akhilgov}."""
+    the role: "her lawyer Kaloy Akhilgov", "Akhilgov, her lawyer" → {"lawyer": Akhilgov}; a role with
+    its nationality also under both words: "Belarusian President Aleksandr Lukashenko" →
+    {"belarusian president": Lukashenko} (and "president" if no other president is named)."""
     found: dict[str, set] = {}
     for doc in docs:
         for token in doc:
             # The small model often labels such a name ORG ("her lawyer Kaloy Akhilgov"); the role says a person.
             if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", "ORG", "") or token.dep_ == "compound":
                 continue
-            roles = [c for c in token.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+            roles = [c for c in token.children if c.dep_ in ("compound", "appos") and (
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.lower_ in ROLE_WORDS)]
             if token.dep_ == "appos" and token.head.pos_ == "NOUN":
                 roles.append(token.head)
             for role in roles:
-                if role.lemma_.lower() in ROLE_WORDS:
-                    found.setdefault(role.lemma_.lower(), {}).setdefault(token.text, token)
+                word = role.lower_ if role.pos_ == "PROPN" else role.lemma_.lower()
+                if word in ROLE_WORDS:
+                    found.setdefault(word, {}).setdefault(token.text, token)
+                    for nation in (c for c in role.children if c.dep_ == "amod" and c.lower_ in DEMONYMS):
+                        found.setdefault(f"{nation.lower_} {word}", {}).setdefault(token.text, token)
     return {role: next(iter(names.values())) for role, names in found.items() if len(names) == 1}
 
 
@@ -438,10 +444,12 @@ class ActorResolver:
                 for c in head.children):
             det = False
         lemma = head.lemma_.lower()
-        named_role = self.roles.get(lemma)
+        # "..., her lawyer said. ... her lawyer Kaloy Akhilgov said": the one lawyer the article names;
+        # "the Belarusian president said" is the one Belarusian president it names.
+        nations = [c for c in head.children if c.dep_ == "amod" and c.lower_ in DEMONYMS]
+        named_role = self.roles.get(f"{nations[0].lower_} {lemma}" if len(nations) == 1 else lemma)
         if named_role is not None and head.pos_ == "NOUN" and head.tag_ == "NN" and self._speaker and all(
-                c.dep_ in ("det", "poss") for c in head.children):
-            # "..., her lawyer said. ... her lawyer Kaloy Akhilgov said": the one lawyer the article names.
+                c.dep_ in ("det", "poss") or c in nations for c in head.children):
             return self._discover(named_role, *self._np_range(named_role))
         if det and head.pos_ in ("NOUN", "PROPN"):
             plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in MASS_NOUNS

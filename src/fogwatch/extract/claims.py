@@ -443,6 +443,36 @@ class ClaimExtractor(TriggerReader):
             kept.append(claim)
         self.claims[:] = kept
 
+    def quoted(self, found: list) -> None:
+        """Give a speaker to what an event or figure claim reports where the rules found none but the
+        sentence lies inside the content the model attributes to a named source: a quotation over
+        several sentences whose cue comes only at its end ("... We will never forget that millions of
+        our compatriots fell on battlefields ... ,” the Belarusian president said").
+
+        The claim takes the speaker, chain and spans of the claim that carries that attribution's cue;
+        a claim that the rules attributed to anyone keeps what it has.
+        """
+        speaking = [c for c in self.claims if c.cue_span is not None and c.speaker is not None]
+        for n, claim in enumerate(self.claims):
+            if claim.speaker is not None or claim.via or claim.predicate in SPEECH_ONLY:
+                continue
+            anchor = claim.quantity.span if claim.quantity is not None else claim.span
+            for a in found:
+                if a.content is None or a.source is None or not (a.content[0] <= anchor.start and anchor.end <= a.content[1]):
+                    continue
+                if claim.span.start <= a.cue[0] < claim.span.end:
+                    continue  # the cue's own sentence: the rules have read its parse
+                carrier = next((c for c in speaking if _overlaps(c.cue_span, a.cue)), None)
+                if carrier is None:
+                    break
+                key = "|".join([claim.claim_id, carrier.speaker.actor_id])
+                self.claims[n] = replace(
+                    claim, claim_id=hashlib.sha256(key.encode()).hexdigest()[:20], speaker=carrier.speaker,
+                    via=carrier.via, cue=carrier.cue, body=carrier.body,
+                    hedge=carrier.hedge if claim.hedge == "asserted" or carrier.hedge == "denied" else claim.hedge,
+                    **_spans(self.article_id, a))
+                break
+
     def identity(self, cue: Cue):
         """(patient token, identity token) when the cue says what someone is."""
         token = cue.token

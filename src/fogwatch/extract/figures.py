@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.dates import MONTHS
-from fogwatch.extract.numbers import SCALES, VAGUE_SCALE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
+from fogwatch.extract.numbers import (SCALES, VAGUE_SCALE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number,
+                                      range_low)
 from fogwatch.extract.outcomes import ELIDED, OUTCOMES, PERSON_PREDICATES, counts, is_people, predicate_of, unit_name
 
 @dataclass
@@ -269,7 +270,7 @@ def figures(sent) -> list[Figure]:
     ranges: dict[int, tuple[int, int]] = {}  # "between 10 and 15": the first run → (second run)
     for a, b in zip(runs, runs[1:]):
         joiner = doc[a[1]:b[0]].text.lower()
-        if joiner in ("and", "to", "-", "–") and (joiner != "and" or (a[0] > sent.start and doc[a[0] - 1].lower_ == "between")):
+        if joiner in ("and", "to", "-", "–", "or") and (joiner != "and" or (a[0] > sent.start and doc[a[0] - 1].lower_ == "between")):
             ranges[a[0]] = b
     skip = {b[0] for b in ranges.values()}
     for start, end in runs:
@@ -281,6 +282,7 @@ def figures(sent) -> list[Figure]:
             hi_val = _value(doc, hi_start, hi_end)
             noun = _unit_of(doc, hi_start, hi_end) or _unit_of(doc, start, end)
             if lo_val and hi_val and lo_val[0] is not None and hi_val[1] is not None and lo_val[0] < hi_val[1]:
+                lo_val = (range_low(lo_val[0], hi_val[1]), *lo_val[1:])
                 predicate, trigger = predicate_of(doc, hi_start, hi_end, noun)
                 unit = unit_name(noun) if noun is not None else "people"
                 if predicate and counts(predicate, unit) and (noun is not None or predicate in PERSON_PREDICATES):

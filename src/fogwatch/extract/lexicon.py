@@ -269,3 +269,8 @@ PREVENT_VERBS = {"prevent", "stop", "keep", "bar", "block", "deter", "discourage
 # Adjectives that make an event noun one that has not happened: "an impending attack".
 UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "future", "expected", "feared",
               "threatened", "hypothetical", "likely", "prospective", "anticipated"}
+# Being in, or taken to, hospital counts the wounded: "three people were in hospital", "five were taken
+# to hospital", "two soldiers remain in hospital" (with `HOSPITALS` as the place).
+HOSPITAL_VERBS = {"be", "remain", "stay", "lie", "take", "admit", "rush", "bring", "send", "transport", "evacuate",
+                  "airlift", "fly", "carry"}
+HOSPITALS = {"hospital", "hospitals", "clinic", "clinics", "infirmary"}

@@ -23,6 +23,15 @@ def hung_past_article(number) -> bool:
     return number.head.i > number.i and any(t.pos_ == "DET" for t in number.doc[number.i + 1:number.head.i])
 
 
+def range_low(low: int, high: int) -> int:
+    """The low end of a range whose scale is written once, on its high end: "70 to 80,000" and "70
+    or 80,000" run from 70,000; "20 to 30" and "500 to 1,000" are as written."""
+    for scale in (1_000_000, 1000):
+        if low < 1000 and high % scale == 0 and low * scale < high < low * scale * 10:
+            return low * scale
+    return low
+
+
 def parse_number(text: str) -> int | None:
     """'100', '1,200', '2.5 million', 'twenty-six', 'a hundred', 'six' → int; anything else → None."""
     words = text.lower().replace("-", " ").replace(",", "").split()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.numbers import VAGUE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number
+from fogwatch.extract.numbers import VAGUE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number, range_low
 from fogwatch.records import Quantity, Span
 
 QUOTES = "\"“”‘’'«»"
@@ -141,12 +141,12 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
             note, value = f"of {value}", parse_number(partitive.group(2))
             qualifier = partitive.group(1) or ""
         low, high, approximate = bounds(value, qualifier)
-        ranged = re.search(r"between\s+([\w,.]+)\s+and\s+([\w,.]+)|([\d,.]+)\s*(?:-|–|to)\s*([\d,.]+)", doc[max(left - 1, 0):right].text)
+        ranged = re.search(r"between\s+([\w,.]+)\s+and\s+([\w,.]+)|([\d,.]+)\s*(?:-|–|to|or)\s*([\d,.]+)", doc[max(left - 1, 0):right].text, re.I)
         if ranged:
             a, b = (ranged.group(1), ranged.group(2)) if ranged.group(1) else (ranged.group(3), ranged.group(4))
             lo, hi = parse_number(a), parse_number(b)
             if lo is not None and hi is not None and lo < hi:
-                low, high = lo, hi
+                low, high = range_low(lo, hi), hi
     # "26 drones over seven regions": the scope phrase belongs with the number.
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("over", "across", "in") and prep.i == right:

@@ -28,6 +28,11 @@ CUMULATIVE = re.compile(
 GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "overall", "thus far", "bring")
 
 
+# Nouns for a war as a whole, whose toll a figure is when the war is what killed: "the war has
+# claimed about 3,000 lives", "the conflict has killed more than 500 people".
+WARS = {"war", "conflict", "invasion", "insurgency", "occupation", "genocide", "holocaust"}
+
+
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past
 # day", "overnight", "in the battle".
 WINDOW = re.compile(
@@ -82,6 +87,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
         if lemma in ("reach", "total", "exceed", "surpass", "top", "pass") and perfect and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in ("loss", "losses", "casualty") for c in head.children):
             return "cumulative", None  # "Ukraine's losses have reached 74,000 personnel, 400 tanks and ..."
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in WARS for c in head.children):
+            return "cumulative", None  # "the war has claimed about 3,000 lives": the war's toll, not an attack's
         if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
             return "cumulative", None  # "the office documented 864 cases"
     if low is not None and low >= 10000 and predicate in (None, "killed", "casualties", "wounded", "missing",

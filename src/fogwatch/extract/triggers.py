@@ -84,6 +84,8 @@ class TriggerReader(CueReader):
         if lemma == "intercept" and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
                                         and not self.airborne(c) for c in token.children):
             return None  # "intercepted three boats", "intercepted a call": nothing shot down
+        if self.hospitalised(token):
+            return "wounded"  # "three people were in hospital", "five were taken to hospital"
         if lemma == "torch" and token.pos_ == "VERB":
             return "attacked"  # "rioters torched cars"
         if lemma == "fight" and self.fighting(token):
@@ -329,8 +331,21 @@ class TriggerReader(CueReader):
             (token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and
              not any(c.dep_ in ("nsubj", "aux") for c in token.children))
 
+    @staticmethod
+    def hospitalised(token) -> bool:
+        """Whether `token` puts a counted subject in hospital (`lexicon.HOSPITAL_VERBS`): "three people
+        were in hospital", "five were taken to a hospital"; not "the hospital was hit", "doctors in the
+        hospital said", "he was in hospital for a check"."""
+        return token.lemma_.lower() in lx.HOSPITAL_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "to", "into") and any(
+                g.dep_ == "pobj" and g.lower_ in lx.HOSPITALS for g in c.children) for c in token.children) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children))
+                    for c in token.children)
+
     def patients(self, token) -> list:
         lemma = token.lemma_.lower()
+        if self.hospitalised(token) and not self.passive(token):
+            return [c for c in token.children if c.dep_ == "nsubj"]
         raised = []
         if token.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # "three people are known to have died", "20 were reported to have been wounded"
@@ -347,6 +362,14 @@ class TriggerReader(CueReader):
                 found = [token.head]
             if not found and token.dep_ in ("ccomp", "xcomp", "oprd"):
                 found = [c for c in token.head.children if c.dep_ == "dobj"]
+            if not found and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.lower_ == "to" for c in token.children):
+                # "said between 15 and 20 people were killed" parsed with the people under "between":
+                # the counted noun right before the verb's auxiliaries is its subject.
+                aux = min((c.i for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i), default=None)
+                noun = token.doc[aux - 1] if aux is not None and aux > token.sent.start else None
+                if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "pobj" \
+                        and any(c.dep_ == "nummod" for c in noun.children):
+                    found = [noun]
             return found
         found = []
         for child in token.children:
