@@ -382,6 +382,9 @@ def test_a_past_event_described_inside_a_condition_is_asserted():
     ("Two soldiers remain in hospital, the army said.", [("wounded", 2, 2, "soldier")]),
     ("He was in hospital for a routine check, his office said.", []),
     ("The Latvian government had prepared a list of 69 Soviet war memorials to be demolished.", []),
+    # "tens of millions", which the small model labels MONEY, counts lives; a sum of money counts nothing
+    ("At the cost of tens of millions of lives, the allies won the war.", [("killed", 20_000_000, None, "people")]),
+    ("The programme cost tens of millions of dollars.", []),
 ])
 def test_ranges_and_hospital_counts(text, expected):
     assert [f[:4] for f in figures_of(text)] == expected
@@ -397,3 +400,16 @@ def test_a_quotation_closed_by_a_role_is_the_person_named_in_that_role():
             "the Belarusian president said in 2021.")
     (killed,) = [f for f in figures_of(text) if f[0] == "killed"]
     assert killed[1] == 2_000_000 and killed[4] == "Alexander Lukashenko"
+
+
+def test_a_pronoun_after_a_long_quotation_is_its_speaker():
+    """The people a quotation names do not take its speaker's "he" (a real Guardian report of June 2023)."""
+    text = ("In an audio message late on Friday night, Prigozhin said his troops were entering Rostov.\n\n"
+            "\u201cWe crossed the state border in all places,\u201d Prigozhin said. \u201cThe border guards came out to "
+            "meet and hugged our fighters.\n\n"
+            "\u201cWe are entering Rostov. We don\u2019t fight children. [Russian Defence Minister Sergei] Shoigu kills "
+            "children. He put 18-year-old boys against us. These guys will live and go back to their mothers. But we "
+            "will destroy everything that gets in the way.\u201d\n\n"
+            "He later claimed his troops had shot down a Russian military helicopter after it opened fire on civilians "
+            "in Rostov, though again he did not offer evidence of this claim.")
+    assert [(f[0], f[4]) for f in figures_of(text)] == [("shot_down", "Yevgeny Prigozhin")]

@@ -45,6 +45,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def quoted_sentence(sent) -> bool:
+    """Whether `sent` is inside a quotation: it opens with a quotation mark, or its paragraph has
+    opened one before it that is still open (“ and ” counted; a straight quote by parity)."""
+    text = sent.doc.text
+    head = text[:sent.start_char]
+    if sent.text.lstrip()[:1] in ('"', "“", "«", "„"):
+        return True
+    return head.count("“") > head.count("”") or head.count("«") > head.count("»") or head.count('"') % 2 == 1
+
+
 def _overlaps(span: Span, extent: tuple[int, int]) -> bool:
     return span.start < extent[1] and extent[0] < span.end
 
@@ -293,7 +303,10 @@ class ClaimExtractor(TriggerReader):
 
     def sentence(self, sent, doc, offset: int, mentions: list[Mention], places: list[FoundPlace],
                  when: When | None, carry: Carry) -> Carry:
-        self.resolver.sentence_no += 1
+        if not quoted_sentence(sent):
+            # Sentences of a quotation do not push its speaker out of reach: "“We are entering Rostov.
+            # ... Shoigu kills children. ...” / He later claimed ..." is still Prigozhin's "he".
+            self.resolver.sentence_no += 1
         if self.voice is None:
             self.voice = self.transcript(sent, doc, offset, mentions)
         cues: dict[int, Cue] = {}

@@ -45,9 +45,25 @@ class Figure:
 _EXCLUDED_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 
 
+# Currency words that make a MONEY entity money: not "tens of millions of lives", which the small
+# model also labels MONEY.
+CURRENCY_WORDS = {"dollar", "euro", "pound", "ruble", "rouble", "hryvnia", "yuan", "rupee", "yen", "franc", "shekel",
+                  "lira", "dinar", "riyal", "cent", "penny", "usd", "eur", "gbp", "bitcoin"}
+
+
+def _money(tok) -> bool:
+    """Whether `tok`, labelled MONEY, is part of a sum of money (a currency sign or word in or right
+    after its entity) rather than a count the model mislabelled."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    window = tok.doc[ent.start:min(ent.end + 3, len(tok.doc))]
+    return any(t.is_currency or t.lemma_.lower() in CURRENCY_WORDS or t.lower_ in CURRENCY_WORDS for t in window)
+
+
 def _is_number(tok) -> bool:
     if tok.ent_type_ in _EXCLUDED_ENTS and not (tok.ent_type_ == "QUANTITY" and tok.like_num) \
-            and not _lone_date(tok):
+            and not _lone_date(tok) and not (tok.ent_type_ == "MONEY" and tok.lower_ in VAGUE_SCALE and not _money(tok)):
         return False
     low = tok.lower_
     if low in VAGUE_SCALE or low in SCALES or low == "dozen":
