@@ -413,3 +413,26 @@ def test_a_pronoun_after_a_long_quotation_is_its_speaker():
             "He later claimed his troops had shot down a Russian military helicopter after it opened fire on civilians "
             "in Rostov, though again he did not offer evidence of this claim.")
     assert [(f[0], f[4]) for f in figures_of(text)] == [("shot_down", "Yevgeny Prigozhin")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body named after a comma with no verb of saying (wire copy translated from Polish), carried on
+    ("76 explosions have been recorded in the north-east of the Sumy region during the last day, the Regional "
+     "Military Administration. As a result, at least one person died.",
+     [("attacked", 76, 76, "explosion", "Regional Military Administration"),
+      ("killed", 1, None, "people", "Regional Military Administration")]),
+    # a place described after the comma is no source
+    ("Russian missiles killed three people in Kharkiv, the second-largest city.", [("killed", 3, 3, "people", None)]),
+    # a passive cue names no one: the "according to" does
+    ("Ten people were reported killed, according to police.", [("killed", 10, 10, "people", "police")]),
+])
+def test_a_trailing_body_is_the_source(text, expected):
+    assert [f[:5] for f in figures_of(text)] == expected
+
+
+def test_a_head_of_government_named_in_apposition_is_the_person():
+    text = ("Federal Chancellor of Austria, Karl Nehammer, says it is unacceptable to swap the criminal and the "
+            "victim.\n\n\"Although it was after the Second World War that we managed to wrest from each other this "
+            "commitment to never fight again, effectively putting an end to the killing of millions that had been "
+            "going on for centuries in Europe,\" he said.")
+    assert [(f[0], f[1], f[4]) for f in figures_of(text)] == [("killed", 2_000_000, "Karl Nehammer")]

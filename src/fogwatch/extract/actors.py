@@ -358,7 +358,8 @@ class ActorResolver:
         # Russia's general staff, Valery Gerasimov": the named person (`body_of` keeps whom they speak for).
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                       and c.i > head.i), None)
-        if named is not None and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS:
+        if named is not None and (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_NOUNS
+                                  or head.pos_ == "PROPN" and lower in OFFICIAL_NOUNS):  # "Federal Chancellor of Austria, Karl Nehammer"
             return self._resolve_one(named, mentions)
         # "members of X", "a spokesman for X", "X's press service" → X.
         if head.lemma_.lower() in PROXY_NOUNS or lower in PROXY_NOUNS:

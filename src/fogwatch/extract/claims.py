@@ -316,6 +316,8 @@ class ClaimExtractor(TriggerReader):
         according = self.according_to(sent, doc, offset, mentions)
         if according is None and not cues:
             according = self.according_next(sent, doc, offset, mentions) or self.introduced(sent, doc, offset, mentions)
+        if according is None and not any(c.speakers for c in cues.values()):
+            according = self.trailing_source(sent, doc, offset, mentions)
         used: set[int] = set()
         produced = False
         for token in sent:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from fogwatch.extract import lexicon as lx
-from fogwatch.extract.actors import PERSON_KINDS, Mention, fold
+from fogwatch.extract.actors import BODY_NOUNS, PERSON_KINDS, Mention, fold
 from fogwatch.records import Actor, Span
 # Openings by which a sentence goes on with the account before it: its consequences, its additions,
 # its breakdown ("Of them, four were children").
@@ -73,6 +73,17 @@ def apart(a, b) -> bool:
     civilians; Rescuers say ..."), so no cue or modal crosses it."""
     lo, hi = sorted((a.i, b.i))
     return any(t.text == ";" for t in a.doc[lo:hi])
+
+
+def _quoted_before(clause, cue) -> bool:
+    """Whether `clause` ends a quotation closed right before `cue`'s subject: "“Although it was after
+    the Second World War that ... the killing of millions ...,” he said" quotes the whole clause."""
+    end = clause.right_edge.i
+    doc = clause.doc
+    between = [t for t in doc[end + 1:cue.i] if not t.is_punct or t.text in ("”", '"', "’", "»")]
+    closes = any(t.text in ("”", '"', "»") for t in doc[end + 1:cue.i])
+    return closes and end < cue.i and all(t.text in ("”", '"', "’", "»") or t.dep_ in ("nsubj", "det", "compound", "amod")
+                                          for t in between)
 
 
 def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Span:
@@ -246,6 +257,32 @@ class CueReader:
         return bool(staff) and (any(c.lower_ == "our" for t in staff for c in t.children) or any(
             m.actor.kind == "media" and left <= m.start and m.end <= staff[0].i for m in mentions))
 
+    def trailing_source(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
+        """The body named after a comma at a sentence's end with no verb of saying, as wire copy
+        translated from Polish or Ukrainian writes it: "76 explosions have been recorded in the Sumy
+        region during the last day, the Regional Military Administration." Only an issuing body
+        (ministry, administration, staff, police ...), not a place or a description ("..., the
+        second-largest city")."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 6 or words[-1].text not in (".", "!"):
+            return None
+        comma = next((t for t in reversed(words[:-1]) if t.text == ","), None)
+        if comma is None:
+            return None
+        np = doc[comma.i + 1:words[-1].i]
+        if not 2 <= len(np) <= 9 or np[0].lower_ != "the" or any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in np):
+            return None
+        heads = [t for t in np if not (np.start <= t.head.i < np.end) or t.head.i == t.i]
+        if len(heads) != 1 or heads[0].lemma_.lower() not in BODY_NOUNS:
+            return None
+        speakers = [a for a in self.resolver.resolve(heads[0], mentions, speaker=True) if a.kind not in PERSON_KINDS]
+        if not speakers:
+            return None
+        self.resolver.spoke(speakers, heads[0])
+        return Cue(token=heads[0], text=",", hedge="asserted", speakers=speakers, source=heads[0],
+                   span=_span(doc, comma.i, comma.i + 1, self.article_id, offset),
+                   source_span=_span(doc, np.start, np.end, self.article_id, offset), content=None)
+
     def according_next(self, sent, doc, offset: int, mentions: list[Mention]) -> Cue | None:
         """The source named by the next sentence for this one: "More than 900 bodies were found.
         That's according to the regional police chief." """
@@ -310,7 +347,7 @@ class CueReader:
             # "..., the ministry said, while the UN put the toll at 55": a contrast, not what was said.
             # "Romney tweeted the day after a man gunned down 49 people": when it was said, not what.
             named = named or node.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in SITUATING for c in node.children)
+                c.dep_ == "mark" and c.lower_ in SITUATING for c in node.children) and not _quoted_before(node, parent)
             if parent.i in cues and (node.dep_ not in CONTENT_DEPS_EXCLUDED or quoted_as) and node.dep_ != "conj" \
                     and cues[parent.i] not in chain and not named and not apart(token, parent):
                 chain.append(cues[parent.i])
@@ -326,6 +363,9 @@ class CueReader:
                 and according.token.i in {t.i for t in chain[-1].content.subtree}:
             # "U.K. officials say ... 824 troops dying each day, according to Ukrainian updates": the
             # updates' figure, passed on by the officials.
+            return [*chain, *self.chain_of(according)]
+        if chain and according is not None and according.speakers and not any(c.speakers for c in chain):
+            # "Ten people were reported killed, according to police": the passive cue names no one.
             return [*chain, *self.chain_of(according)]
         if chain and self.voice is not None and not any(c.speakers for c in chain):
             return [self.voice]  # in a transcript, "how they will explain to the two soldiers killed" is the speaker's

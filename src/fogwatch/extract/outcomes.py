@@ -158,6 +158,9 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         return "attacked"
     if lemma in ("carry", "conduct", "make", "stage", "mount") and unit in ("strike", "airstrike", "attack", "raid"):
         return "attacked"
+    if lemma in ("record", "register", "count", "document", "hear", "report") and rel in ("dobj", "nsubjpass") \
+            and unit in ("explosion", "blast", "strike", "airstrike", "attack", "shelling", "impact"):
+        return "attacked"  # "76 explosions have been recorded in the Sumy region", "residents heard 10 blasts"
     if lemma in ("die", "perish"):
         return "killed" if rel == "nsubj" else None
     if lx.fatal(verb) and rel in ("dobj", "nsubjpass"):
