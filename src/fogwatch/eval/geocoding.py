@@ -14,7 +14,9 @@ Scores:
   wrong, one on a non-toponym (Non_Toponym, Literal_Expression, Non_Lit_Expression, Language,
   Homonym) or on nothing is a false positive. On LGL every toponym counts;
 - geocoding given the gold toponyms (all with coordinates, whatever their type): share within
-  161 km (100 miles) and median error, a name the geocoder cannot place counting as 20,000 km;
+  161 km (100 miles) and median error, a name the geocoder cannot place counting as 20,000 km (names
+  known to be places: one the gazetteer lacks is placed within the article's town or region,
+  `geocode(..., place_unknown=True)`);
 - end to end: share of the gold toponyms with coordinates that a predicted place overlaps and
   puts within 161 km.
 """
@@ -111,7 +113,7 @@ def geocoding_given_gold(docs: list[GoldDoc]) -> dict:
     errors, misses = [], []
     for doc in docs:
         gold = [t for t in doc.toponyms if t.lat is not None]
-        resolved = geocode([Toponym(t.name, doc.text[t.end:t.end + AFTER_CHARS]) for t in gold])
+        resolved = geocode([Toponym(t.name, doc.text[t.end:t.end + AFTER_CHARS]) for t in gold], place_unknown=True)
         for t, r in zip(gold, resolved):
             error = km((t.lat, t.lon), (r.place.lat, r.place.lon)) if r else UNPLACED_KM
             errors.append(error)

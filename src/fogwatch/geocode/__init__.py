@@ -4,17 +4,23 @@
 (countries, demonyms, regions of one name, big cities) become its context, then each name is ranked
 on its own (`rank.py`), so one name that resolves to nothing never changes another's candidates. A
 second pass ranks every name again with what the first placed confidently added to the context
-(`widen`): the other names' countries and points, so namesakes near the article's places win. The gazetteer (`gazetteer.py`) and its data are described in docs/places.md; the
-extract stage finds the names (`fogwatch.extract.places`), this stage only says where they are.
+(`widen`): the other names' countries and points, so namesakes near the article's places win. Last, a
+name still unplaced (a street, a shop, a village GeoNames lacks) is placed within the article's own
+town or region at precision "near" and half confidence, when the caller knows its names are places
+(`within`; the extract stage does so for streets and sites). The gazetteer (`gazetteer.py`) and its
+data are described in docs/places.md; the extract stage finds the names (`fogwatch.extract.places`),
+this stage only says where they are.
 """
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fogwatch.geocode.gazetteer import Candidate, Gazetteer, gazetteer
-from fogwatch.geocode.rank import Context, context_of, qualifier, rank
+from fogwatch.geocode.rank import Context, _km as km, context_of, qualifier, rank
 from fogwatch.records import Place
 from fogwatch.registry.actors import fold
 
@@ -41,6 +47,7 @@ class Resolution:
     population: int = 0
     own_name: bool = True  # the name is the place's own, not only an alternate or a transliteration
     site: bool = False  # a site named after the place ("Manila Cathedral"): `Gazetteer.embedded`
+    within: bool = False  # a name the gazetteer lacks, placed at the article's place that holds it: `within`
 
 
 @functools.cache
@@ -108,7 +115,9 @@ def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer
     name) and its point, so that a namesake is ranked again beside the article's other places
     ("Parkland" beside Florida, "Oceanside" beside Bellmore, "Santa Barbara" beside Goleta)."""
     gaz = gaz or gazetteer()
+    resolutions = list(resolutions)
     wider = ctx.copy()
+    wider.home = anchor(resolutions)
     seen = {fold(name) for name in wider.votes}
     for r in resolutions:
         if r is None or fold(r.toponym.name) in seen or r.confidence < WIDEN_CONFIDENCE or not r.own_name:
@@ -118,14 +127,126 @@ def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer
     return wider
 
 
-def geocode(toponyms: Sequence[Toponym], context_names: Iterable[str] = ()) -> list[Resolution | None]:
+def geocode(toponyms: Sequence[Toponym], context_names: Iterable[str] = (),
+            place_unknown: bool = False) -> list[Resolution | None]:
     """One article's toponyms, placed together (in order; None where a name fits nothing): a first pass
-    in the context of the names the article is sure of, a second in that of the first's results."""
+    in the context of the names the article is sure of, a second in that of the first's results.
+    `place_unknown`, for names known to be places (gold toponyms, an analyst's list): a name the
+    gazetteer lacks is placed within the article's town or region (`within`) rather than left out."""
     gaz = gazetteer()
     ctx = context_of(gaz, [t.name for t in toponyms] + list(context_names))
     first = [resolve(t, ctx, gaz=gaz) for t in toponyms]
     wider = widen(ctx, first, gaz)
-    return [resolve(t, wider, gaz=gaz) for t in toponyms]
+    second = [resolve(t, wider, gaz=gaz) for t in toponyms]
+    return within(toponyms, second, gaz) if place_unknown else second
 
 
-__all__ = ["Candidate", "Context", "Resolution", "Toponym", "context_of", "gazetteer", "geocode", "resolve", "widen"]
+# A name placed within the article's place keeps this share of that place's confidence.
+WITHIN_CONFIDENCE = 0.5
+# The article's local places this close to one another count as one cluster (`anchor`).
+ANCHOR_KM = 50.0
+# What a name that is no sub-locality says it is: a sea, a range, a people. Placed at the article's
+# town these would mislead; they stay unplaced.
+_NOT_WITHIN = re.compile(r"\b(?:ocean|sea|seas|gulf|peninsula|mountains|mountain range|desert|continent|strait|"
+                         r"channel|archipelago)\b|(?:ish|ese|ian|ean|ic)$", re.IGNORECASE)
+
+
+def anchor(resolutions: Sequence[Resolution | None]) -> Resolution | None:
+    """The most specific place an article is about, among what it placed under names of their own:
+    the town or county with most of the article's other towns and counties within 50 km plus most
+    of its placed names (of any kind: "Egypt", "Egyptian") in its country, so that an article on a
+    Cairo academy named after Liverpool stays in Cairo (mentions, then people, break ties); among
+    those placed confidently if any. Else the article's most named first-level region. Never a
+    country: an article on New Orleans that says "French" and "France" a dozen times puts no street
+    in France (one GeoWebNews name in 1,344 is lost)."""
+    own = [r for r in resolutions if r is not None and r.own_name and not r.site and not r.within]
+    local = [r for r in own if r.kind in ("city", "admin2")]
+    sure = [r for r in local if r.confidence >= WIDEN_CONFIDENCE] or local
+    if sure:
+        mentions = Counter(r.place.place_id for r in local)
+        countries = Counter(r.place.country for r in resolutions if r is not None and not r.within)
+
+        def support(r: Resolution) -> tuple:
+            near = sum(km(r.place.lat, r.place.lon, o.place.lat, o.place.lon) <= ANCHOR_KM for o in local)
+            return near + countries[r.place.country], mentions[r.place.place_id], r.population
+
+        return max(sure, key=support)
+    regions = [r for r in own if r.kind == "admin1"]
+    if regions:
+        top = Counter(r.place.place_id for r in regions).most_common(1)[0][0]
+        return next(r for r in regions if r.place.place_id == top)
+    return None  # not a country: "Royal Street" in an article that names France and Louisiana only
+
+
+def within(toponyms: Sequence[Toponym], resolutions: list[Resolution | None],
+           gaz: Gazetteer | None = None) -> list[Resolution | None]:
+    """A name nothing in the gazetteer fits ("Royal Street", "Faubourg Marigny", "Whole Foods", a
+    village GeoNames lacks) is most often inside a place the article names: the town the text puts it
+    in right after it ("Collins Avenue in Miami Beach", `_holder`), else the place the article is
+    about (`anchor`). It is placed there at precision "near" for a town or county (ACLED's
+    geo-precision 2), "admin1" for a region, at half that place's confidence, and
+    marked `within`. Not a name of a sea, a mountain range or a people (`_NOT_WITHIN`), nor when the
+    article places nothing. So too a village far from the article's town that is likelier a namesake
+    street or shop there (`_stray_village`)."""
+    home = anchor(resolutions)
+    if home is None:
+        return resolutions
+    gaz = gaz or gazetteer()
+    local = home.kind in ("city", "admin2")
+    placed = [r for r in resolutions if r is not None and not r.within]
+    out = []
+    for t, r in zip(toponyms, resolutions):
+        if r is None and not _NOT_WITHIN.search(t.name.strip()) or \
+                local and r is not None and _stray_village(gaz, r, home, placed):
+            r = placed_within(t, _holder(t, placed) or home)
+        out.append(r)
+    return out
+
+
+def placed_within(toponym: Toponym, holder: Resolution) -> Resolution:
+    """`toponym` placed within `holder`'s place: precision "near" for a town or county, half the confidence."""
+    precision = "near" if holder.kind in ("city", "admin2") else holder.place.precision
+    return Resolution(toponym, replace(holder.place, precision=precision), holder.kind,
+                      round(holder.confidence * WITHIN_CONFIDENCE, 3), holder.population, own_name=False, within=True)
+
+
+# Right after a name, what puts it in a place: "in Miami Beach", ", Bratislava", "at Washington Square".
+_HOLDER = re.compile(r"^\s*(?:,|\(|in|at|near|outside|on|of)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _holder(toponym: Toponym, placed: list[Resolution]) -> Resolution | None:
+    """The town or county the text puts a name in right after it, among the article's names placed
+    confidently under their own: "Collins Avenue in Miami Beach", "Celebrity Cake Studio in Tacoma",
+    "Hotel Kyjev, Bratislava"."""
+    match = _HOLDER.match(toponym.after or "")
+    if not match:
+        return None
+    rest = toponym.after[match.end():]
+    best = None
+    for r in placed:
+        name = r.toponym.name
+        if not (r.own_name and r.kind in ("city", "admin2") and r.confidence >= WIDEN_CONFIDENCE):
+            continue
+        if rest.startswith(name) and not rest[len(name):len(name) + 1].isalnum() and \
+                (best is None or len(name) > len(best.toponym.name)):
+            best = r
+    return best
+
+
+# A village this small, this far from the article's town, in a region nothing else in the article is
+# in, is rather a namesake street, shop or winery there ("rolled down Bourbon and Dauphine streets" in
+# New Orleans is not Bourbon, Missouri; "wineries ... Booker" in Santa Barbara not Booker, Texas).
+STRAY_POPULATION, STRAY_KM = 5_000, 500.0
+
+
+def _stray_village(gaz: Gazetteer, r: Resolution, home: Resolution, placed: list[Resolution]) -> bool:
+    if r.kind != "city" or r.site or r.population >= STRAY_POPULATION or home.confidence < WIDEN_CONFIDENCE:
+        return False
+    code = gaz.admin1_code(r.place)
+    if any(o.place.place_id != r.place.place_id and gaz.admin1_code(o.place) == code for o in placed):
+        return False
+    return km(r.place.lat, r.place.lon, home.place.lat, home.place.lon) > STRAY_KM
+
+
+__all__ = ["Candidate", "Context", "Resolution", "Toponym", "anchor", "context_of", "gazetteer", "geocode",
+           "placed_within", "resolve", "widen", "within"]
