@@ -112,6 +112,9 @@ def test_conditional_forecast_and_denial_are_not_asserted():
     ("Russia has lost more than 20,000 troops, Ukraine said.", "cumulative", None),
     ("A missile strike killed nine people in Odesa on Tuesday, the governor said.", "incident", None),
     ("The war has claimed about 3,000 lives, according to the UN.", "cumulative", None),
+    ("More than 200 Ukrainian athletes and coaches have been killed since Russia launched its full-scale invasion "
+     "of Ukraine last year, including Kateryna Diachenko.", "cumulative", "since Russia launched its full-scale invasion"),
+    ("In Syria, more than 300,000 people have died in 10 years of civil war.", "cumulative", "in 10 years of civil war"),
     ("Earlier in the week, a missile strike on a mall left 18 dead, and he prays for Ukraine every day.",
      "incident", None),
 ])

@@ -9,6 +9,9 @@ import re
 CUMULATIVE = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the |its |russia's |moscow's )?(?:full[- ]scale )?"
     r"(?:war|invasion|conflict|occupation|offensive|aggression|fighting|operation)\b"
+    r"|since (?:[\w'’-]+ ){0,3}?(?:launched|began|started|launching|starting|beginning|unleashed|invaded)\b"
+    r"(?: (?:its |the |a |what it calls (?:a |the |its )?)?(?:[\w-]+ ){0,2}?(?:war|invasion|offensive|operation|aggression)\b)?"
+    r"|(?:in|over) (?:\w+ ){1,3}(?:years|months) of (?:the )?(?:civil )?(?:war|fighting|conflict|occupation)"
     r"|since (?:the (?:start|beginning) of )?(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4}|last year|the start|the beginning)\b[\w ,]{0,20}"
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
@@ -65,8 +68,11 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     if head is not None:
         path = {t.i for t in trigger.ancestors} | {trigger.i}
         # The clause without the other clauses joined to it ("..., and he prays for Ukraine every day").
+        # A "since" clause is the period itself: "killed since Russia launched its invasion".
         other = {t.i for c in head.children if c.dep_ in ("conj", "parataxis", "advcl", "ccomp")
-                 and c.pos_ in ("VERB", "AUX") and c.i not in path for t in c.subtree}
+                 and c.pos_ in ("VERB", "AUX") and c.i not in path
+                 and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+                 for t in c.subtree}
         tokens = [t for t in head.subtree if t.i not in other] if head.sent.start == sent.start else list(sent)
         clause = "".join(t.text_with_ws for t in tokens)
     m = CUMULATIVE.search(clause)
