@@ -388,6 +388,11 @@ def test_a_past_event_described_inside_a_condition_is_asserted():
     # "tens of millions", which the small model labels MONEY, counts lives; a sum of money counts nothing
     ("At the cost of tens of millions of lives, the allies won the war.", [("killed", 20_000_000, None, "people")]),
     ("The programme cost tens of millions of dollars.", []),
+    # two nations' dead are people; graves found are counted (the small model lemmatises "graves" as "graf")
+    ("Putin sought a mandate for a policy that has left tens of thousands of Russians and Ukrainians dead.",
+     [("killed", 20_000, None, "people")]),
+    ("The call came after the discovery of hundreds of graves in Izyum, a town recently liberated by Ukrainian troops.",
+     [("killed", 200, None, "grave")]),
 ])
 def test_ranges_and_hospital_counts(text, expected):
     assert [f[:4] for f in figures_of(text)] == expected

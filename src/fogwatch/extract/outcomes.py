@@ -12,6 +12,7 @@ from __future__ import annotations
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import VAGUE_SCALE, hung_past_article
 from fogwatch.geocode import demonyms
+from fogwatch.registry.actors import DEMONYMS
 
 # Words right after a count that say what happened to it: "31 dead", "17 injured".
 OUTCOMES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
@@ -104,8 +105,12 @@ def counts(predicate: str, unit: str) -> bool:
     return True
 
 
+# Plurals the small model lemmatises wrongly: "bases" as "basis", "graves" as "graf".
+LEMMA_FIXES = {"bases": "base", "graves": "grave"}
+
+
 def unit_name(noun) -> str:
-    lemma = noun.lemma_.lower() if noun.lower_ != "bases" else "base"  # spaCy lemmatises "bases" as "basis"
+    lemma = LEMMA_FIXES.get(noun.lower_) or noun.lemma_.lower()
     if noun.lower_ in ("military", "servicemen"):
         return "soldier" if noun.lower_ == "military" else "serviceman"
     if lemma == "member" and any(c.lower_ == "service" for c in noun.children if c.dep_ == "compound"):
@@ -119,6 +124,8 @@ def unit_name(noun) -> str:
         lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "20 first-graders"
     if noun.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]  # "Crimeans": a demonym the tagger left plural
+    if lemma in DEMONYMS and any(c.dep_ == "conj" and c.lemma_.lower().rstrip("s") in DEMONYMS for c in noun.children):
+        return "people"  # "tens of thousands of Russians and Ukrainians" counts people of two nations
     return PEOPLE_UNITS.get(lemma, lemma)
 
 
@@ -347,7 +354,7 @@ def _said_of(doc, start: int, end: int, noun) -> tuple[str | None, object]:
                 return OUTCOMES[c.lower_], c
             relative = c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in ("that", "which", "who")
                                                  for g in c.children)  # "a block that was heavily damaged"
-            found_remains = noun.lemma_.lower() in REMAINS and c.lemma_.lower() in FIND_VERBS
+            found_remains = unit_name(noun) in REMAINS and c.lemma_.lower() in FIND_VERBS
             if (c.dep_ == "acl" or relative) and c.tag_ == "VBN" and (c.lemma_.lower() in lx.PREDICATES or found_remains):
                 p = _verb_predicate(c, noun, unit_name(noun))
                 if p:
