@@ -444,3 +444,22 @@ def test_a_head_of_government_named_in_apposition_is_the_person():
             "commitment to never fight again, effectively putting an end to the killing of millions that had been "
             "going on for centuries in Europe,\" he said.")
     assert [(f[0], f[1], f[4]) for f in figures_of(text)] == [("killed", 2_000_000, "Karl Nehammer")]
+
+
+@pytest.mark.parametrize("text", [
+    "200 doctors were in the hospital when the shelling began.",
+    "On Qeshm island, between half and two-thirds of homes in five villages had been damaged, officials said.",
+])
+def test_no_count_where_none_was_hurt_or_damaged(text):
+    """From helper-53's before/after read: staff in a hospital are not wounded; "five villages" are
+    where the homes were, not what was damaged."""
+    assert figures_of(text) == []
+
+
+def test_the_sentence_that_names_a_quotations_speaker_counts_for_pronouns():
+    """'"Not all of them. Gradually," he said.' is Lukashenko's, not that of the woman who spoke two
+    sentences before (a real report; the pronoun window had frozen inside the quotation)."""
+    text = ("Svetlana Tikhanovskaya accused the regime of holding 1,500 political prisoners.\n\n"
+            "Asked whether he would release them, Mr Lukashenko chuckled. \"Not all of them. Gradually,\" he said.")
+    said = [c for c in extract_text(text) if c.cue == "said"]
+    assert said and all(c.speaker is not None and c.speaker.name == "Alexander Lukashenko" for c in said)

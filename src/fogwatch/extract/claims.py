@@ -16,6 +16,8 @@ The rules, in reading order:
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -45,11 +47,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _says(cue: str | None) -> bool:
+    """Whether a cue's words include a verb of saying (`lexicon.SAY_VERBS`), not "has already decided"."""
+    return bool(cue) and any(w in lx.SAY_FORMS for w in re.findall(r"[a-z]+", cue.lower()))
+
+
 def quoted_sentence(sent) -> bool:
     """Whether `sent` is inside a quotation: it opens with a quotation mark, or its paragraph has
     opened one before it that is still open (“ and ” counted; a straight quote by parity)."""
     text = sent.doc.text
     head = text[:sent.start_char]
+    closing = max(sent.text.rfind("”"), sent.text.rfind("»"), sent.text.rfind('"'))
+    if closing >= 0 and re.search(r"[A-Za-z]", sent.text[closing + 1:]):
+        return False  # '"Gradually," he said.': the sentence that names the speaker is the writer's
     if sent.text.lstrip()[:1] in ('"', "“", "«", "„"):
         return True
     return head.count("“") > head.count("”") or head.count("«") > head.count("»") or head.count('"') % 2 == 1
@@ -477,7 +487,11 @@ class ClaimExtractor(TriggerReader):
                     continue
                 if claim.span.start <= a.cue[0] < claim.span.end:
                     continue  # the cue's own sentence: the rules have read its parse
-                carrier = next((c for c in speaking if _overlaps(c.cue_span, a.cue)), None)
+                lo, hi = sorted((claim.span.end, a.cue[0]))
+                if any(not paragraph.lstrip().startswith(('"', "“", "«", "„"))
+                       for paragraph in re.split(r"\n\s*\n", self.text[lo:hi])[1:]):
+                    break  # another paragraph that opens no quotation: another voice
+                carrier = next((c for c in speaking if _overlaps(c.cue_span, a.cue) and _says(c.cue)), None)
                 if carrier is None:
                     break
                 key = "|".join([claim.claim_id, carrier.speaker.actor_id])

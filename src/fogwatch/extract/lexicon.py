@@ -271,6 +271,15 @@ UNREALISED = {"impending", "imminent", "possible", "potential", "planned", "futu
               "threatened", "hypothetical", "likely", "prospective", "anticipated"}
 # Being in, or taken to, hospital counts the wounded: "three people were in hospital", "five were taken
 # to hospital", "two soldiers remain in hospital" (with `HOSPITALS` as the place).
-HOSPITAL_VERBS = {"be", "remain", "stay", "lie", "take", "admit", "rush", "bring", "send", "transport", "evacuate",
-                  "airlift", "fly", "carry"}
+HOSPITAL_VERBS = {"be", "remain", "stay", "lie", "take", "admit", "rush", "bring"}
+# Who is in a hospital for another reason than a wound: "200 doctors were in the hospital".
+HOSPITAL_STAFF = {"doctor", "nurse", "staff", "worker", "patient", "medic", "employee", "volunteer", "surgeon",
+                  "paramedic", "visitor", "physician"}
 HOSPITALS = {"hospital", "hospitals", "clinic", "clinics", "infirmary"}
+# Verbs of saying, in their forms, that close a quotation ("..., he said", "— the ministry added"):
+# a quotation's speaker is taken over several sentences only from one of these (`claims._says`).
+SAY_VERBS = {"say", "tell", "add", "state", "explain", "write", "declare", "note", "stress", "emphasize",
+             "emphasise", "announce", "report", "claim", "insist", "continue", "conclude", "recall", "warn",
+             "argue", "answer", "reply", "remark", "comment", "observe", "tweet", "post", "assert", "affirm"}
+SAY_FORMS = {"said", "told", "wrote", "written", "according"} | {f for v in SAY_VERBS for f in (
+    v, v + "s", v + "ed", v + "d", v[:-1] + "ied" if v.endswith("y") else v + "ed", v[:-1] + "ies" if v.endswith("y") else v + "es")}

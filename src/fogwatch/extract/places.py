@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from fogwatch.geocode import Context, Resolution, Toponym, context_of, gazetteer, placed_within, resolve
-from fogwatch.geocode.gazetteer import FACILITY_WORDS, REGION_WORDS
+from fogwatch.geocode import Context, Resolution, Toponym, context_of, gazetteer, resolve
+from fogwatch.geocode.gazetteer import REGION_WORDS
 from fogwatch.geocode.rank import rank
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import OFFICIAL_NOUNS, ORG_NOUNS, PERSON_LIKE
@@ -71,8 +71,7 @@ class FoundPlace:
     # of who speaks or acts: "Ukraine's security service", "Belgorod governor", "men from Ukraine")
     # "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline"), "site" (the place
     # a site is named after: "Manila Cathedral"; a professor "at New York University School of Law"
-    # is not where the claim happened; or, for a street or site the gazetteer lacks, the place the
-    # article is about: `geocode.within`) and "dateline" (abroad) are places the article names, never
+    # is not where the claim happened) and "dateline" (abroad) are places the article names, never
     # where a claim happened.
     role: str = "where"
 
@@ -175,20 +174,6 @@ def _ship_name(doc, start: int) -> bool:
     "INS Tabar"."""
     return (start > 0 and (doc[start - 1].lemma_.lower() in VESSELS or doc[start - 1].text in SHIP_PREFIXES)) \
         or doc[start].text in SHIP_PREFIXES
-
-
-# The last word of a street's or a site's name: such a name the gazetteer lacks is inside the article's place.
-STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.",
-                "lane", "drive", "square", "plaza", "highway", "hall", "canal"}
-# Not a river's, a lake's or an island's: those reach far from the article's town ("the Dnipro River"
-# in an article placed in Kyiv, "Snake Island" in one placed in Odesa).
-SITE_WORDS = STREET_WORDS | FACILITY_WORDS
-
-
-def _local_site(name: str) -> bool:
-    """Whether a name ends in a street's or a site's word: "Royal Street", "City Hall", "Agriculture Park"."""
-    words = name.split()
-    return len(words) > 1 and words[-1].lower() in SITE_WORDS and words[0][:1].isupper()
 
 
 def _water(doc, end: int) -> bool:
@@ -373,7 +358,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
-        role = "actor" if actor else "site" if resolution.site or resolution.within else "demonym" if demonym else \
+        role = "actor" if actor else "site" if resolution.site else "demonym" if demonym else \
             "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
@@ -484,12 +469,6 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         if _ship_name(doc, start) or _water(doc, ent.end):
             continue
         best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
-        if best is None and ent.label_ in ("LOC", "FAC") and _local_site(text) and context.home is not None:
-            # "Royal Street", "Alder Hey Children's Hospital": a street or site the gazetteer lacks is
-            # placed within the place the article is about (`geocode.within`), at precision "near";
-            # a guess, listed as a "site", never where a claim happened.
-            add(start, ent.end, placed_within(Toponym(text), context.home))
-            continue
         if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \
                 (best.population < 50_000 or not best.own_name):
             continue

@@ -340,7 +340,7 @@ class TriggerReader(CueReader):
             c.dep_ == "prep" and c.lower_ in ("in", "to", "into") and any(
                 g.dep_ == "pobj" and g.lower_ in lx.HOSPITALS for g in c.children) for c in token.children) \
             and any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children))
-                    for c in token.children)
+                    and c.lemma_.lower() not in lx.HOSPITAL_STAFF for c in token.children)
 
     def patients(self, token) -> list:
         lemma = token.lemma_.lower()
@@ -367,7 +367,7 @@ class TriggerReader(CueReader):
                 # the counted noun right before the verb's auxiliaries is its subject.
                 aux = min((c.i for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i), default=None)
                 noun = token.doc[aux - 1] if aux is not None and aux > token.sent.start else None
-                if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "pobj" \
+                if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "between" \
                         and any(c.dep_ == "nummod" for c in noun.children):
                     found = [noun]
             return found

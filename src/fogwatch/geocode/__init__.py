@@ -7,7 +7,8 @@ second pass ranks every name again with what the first placed confidently added 
 (`widen`): the other names' countries and points, so namesakes near the article's places win. Last, a
 name still unplaced (a street, a shop, a village GeoNames lacks) is placed within the article's own
 town or region at precision "near" and half confidence, when the caller knows its names are places
-(`within`; the extract stage does so for streets and sites). The gazetteer (`gazetteer.py`) and its
+(`within`; the extract stage does not: read on real news, most of its placements of street and
+site names were wrong, see docs/places.md). The gazetteer (`gazetteer.py`) and its
 data are described in docs/places.md; the extract stage finds the names (`fogwatch.extract.places`),
 this stage only says where they are.
 """
@@ -206,7 +207,9 @@ def within(toponyms: Sequence[Toponym], resolutions: list[Resolution | None],
 def placed_within(toponym: Toponym, holder: Resolution) -> Resolution:
     """`toponym` placed within `holder`'s place: precision "near" for a town or county, half the confidence."""
     precision = "near" if holder.kind in ("city", "admin2") else holder.place.precision
-    return Resolution(toponym, replace(holder.place, precision=precision), holder.kind,
+    # An id of its own: a ledger stores one row per place id, and the holder keeps its precision there.
+    place = replace(holder.place, place_id=f"{holder.place.place_id}~near", precision=precision)
+    return Resolution(toponym, place, holder.kind,
                       round(holder.confidence * WITHIN_CONFIDENCE, 3), holder.population, own_name=False, within=True)
 
 
