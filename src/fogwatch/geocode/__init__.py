@@ -116,9 +116,7 @@ def widen(ctx: Context, resolutions: Iterable[Resolution | None], gaz: Gazetteer
     name) and its point, so that a namesake is ranked again beside the article's other places
     ("Parkland" beside Florida, "Oceanside" beside Bellmore, "Santa Barbara" beside Goleta)."""
     gaz = gaz or gazetteer()
-    resolutions = list(resolutions)
     wider = ctx.copy()
-    wider.home = anchor(resolutions)
     seen = {fold(name) for name in wider.votes}
     for r in resolutions:
         if r is None or fold(r.toponym.name) in seen or r.confidence < WIDEN_CONFIDENCE or not r.own_name:

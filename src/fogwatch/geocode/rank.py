@@ -24,14 +24,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from fogwatch.geocode.gazetteer import AP_STATES, Candidate, Gazetteer
 from fogwatch.records import Place
 from fogwatch.registry.actors import fold
-
-if TYPE_CHECKING:
-    from fogwatch.geocode import Resolution
 
 BASE = {"continent": 35.0, "country": 30.0, "admin1": 13.0, "admin2": 10.0}
 NAMED = 40.0  # an alias or demonym of the names table
@@ -61,24 +57,20 @@ class Context:
     # Where the article's other names were placed (a first pass, `geocode.geocode`): a namesake
     # near them is likelier than one across the world ("Oceanside" beside Bellmore is on Long Island).
     points: dict[str, tuple[float, float]] = field(default_factory=dict)
-    # The place the article is about, once a first pass placed its names (`geocode.anchor`, set by
-    # `geocode.widen`): where a street or a site the gazetteer lacks is placed (`geocode.within`).
-    home: Resolution | None = None
 
     def copy(self) -> Context:
         """A context to add to without changing this one."""
-        return Context(Counter(self.countries), Counter(self.regions), dict(self.votes), dict(self.points), self.home)
+        return Context(Counter(self.countries), Counter(self.regions), dict(self.votes), dict(self.points))
 
     def without(self, name: str) -> Context:
         vote = self.votes.get(name)
         points = {k: v for k, v in self.points.items() if k != name}
         if vote is None:
-            return self if len(points) == len(self.points) else Context(self.countries, self.regions, {}, points,
-                                                                         self.home)
+            return self if len(points) == len(self.points) else Context(self.countries, self.regions, {}, points)
         countries, regions = Counter(self.countries), Counter(self.regions)
         countries.subtract([v for v in vote[:1] if v])
         regions.subtract([v for v in vote[1:] if v])
-        return Context(+countries, +regions, {}, points, self.home)
+        return Context(+countries, +regions, {}, points)
 
     def main_countries(self) -> set[str]:
         """The countries the article is mostly about: named twice or more, or the most named."""
