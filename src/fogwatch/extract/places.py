@@ -295,8 +295,26 @@ LABELLED_TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "g
 
 
 def _label(doc, end: int) -> bool:
-    """Whether the name labels the person or party after it: "Wyoming Sen. John Barrasso"."""
-    return end < len(doc) and doc[end].lower_ in LABELLED_TITLES and doc[end].text[:1].isupper()
+    """Whether the name labels the person or party after it ("Wyoming Sen. John Barrasso"), or an
+    agreement, a meeting or a format named after where it was made ("the Minsk agreements", "the
+    Istanbul talks", "the Normandy format", "the Budapest Memorandum"): no place of any incident."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in LABELLED_TITLES and doc[end].text[:1].isupper():
+        return True
+    # The name's noun may come after a second modifier: "the Munich Security Conference".
+    for token in doc[end:end + 2]:
+        if token.lemma_.lower() in NAMED_ACCORDS or token.lower_ in NAMED_ACCORDS:
+            return True
+        if token.pos_ not in ("PROPN", "ADJ", "NOUN") or not token.text[:1].isupper():
+            break
+    return False
+
+
+# What is named after the town where it was agreed or held, not where anything happened.
+NAMED_ACCORDS = {"agreement", "accord", "accords", "agreements", "talks", "format", "protocol", "protocols", "memorandum",
+                 "treaty", "convention", "conventions", "declaration", "summit", "conference", "process", "formula",
+                 "communique", "communiqué", "negotiations"}
 
 
 def article_context(docs) -> Context:
@@ -415,7 +433,10 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
     for token in doc:
         # The small English model tags many transliterated names as nouns or adjectives ("the village
         # of Dzhankoi", "a Kyiv apartment block"): a capitalised word inside a sentence may be a name.
-        mistagged = token.pos_ != "PROPN" and _capitalised(token) and token.i > token.sent.start \
+        # Or any word the object of a preposition: "gains around Bakhmut" (an adverb to the tagger).
+        mistagged = token.pos_ != "PROPN" and token.i > token.sent.start \
+            and (_capitalised(token) or token.text[:1].isupper() and token.dep_ == "pobj"
+                 and token.pos_ in ("ADV", "VERB", "X", "ADP")) \
             and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") and not token.is_stop
         if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES \
                 or not token.text[:1].isupper() or token.i in counted:
@@ -567,6 +588,22 @@ def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
     return None
 
 
+def _parallel(a, b, common) -> bool:
+    """Whether two names are objects of the same preposition repeated after "and" on one head: "the
+    shelling of Kharkiv ... and of Marinka", "strikes on Odesa and on Mykolaiv"."""
+    preps = []
+    for name in (a, b):
+        while name.dep_ == "conj" and name.head.i != name.i:
+            name = name.head  # "of Marinka, Slavyansk and Kramatorsk": the list's first
+        if name.dep_ != "pobj" or name.head.dep_ != "prep" or name.head.head.i != common.i:
+            return False
+        preps.append(name.head)
+    first, second = sorted(preps, key=lambda t: t.i)
+    doc = first.doc
+    return first.lower_ == second.lower_ and first.i != second.i and second.i > 0 \
+        and doc[second.i - 1].lower_ in ("and", "or")
+
+
 def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:
     """The places of the sentence coordinated with `chosen`: joined to it by "and"/commas only,
     through prepositions ("of Kharkiv, and of Marinka, Slavyansk and Kramatorsk"), not "north of Kyiv"."""
@@ -594,6 +631,9 @@ def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[Pla
         if common is None:
             continue
         edges = path(o, common) + path(root, common)
+        if _parallel(o, root, common) and not any(p.mention.span == other.mention.span for p in out):
+            out.append(other)
+            continue
         if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
                 and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)

@@ -93,8 +93,13 @@ class TriggerReader(CueReader):
         if lemma == "fire" and not self.firing(token):
             return None  # "professors who spoke out have been fired", "fired his chief of staff"
         if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.STRUCK_IDIOMS
+                                     or c.dep_ in ("prt", "advmod") and c.lower_ == "down" and c.i == token.i + 1
                                      for c in token.children):
-            return None  # "struck a deal with Mali's junta", "failed to strike a knockout blow"
+            return None  # "struck a deal with Mali's junta", "failed to strike a knockout blow", "a judge struck down the mandate"
+        if lemma == "advance":
+            # "Russian troops advanced toward Kramatorsk"; not "prices advanced", "the bill advanced".
+            return "attacked" if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS)
+                                     for c in token.children) else None
         if lemma == "fall" and _fallen(token):
             return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"
         if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
@@ -215,6 +220,10 @@ class TriggerReader(CueReader):
             return "shot_down"  # a mishap answers a shoot-down: stored negated (`absent`)
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
+        if lx.EVENT_NOUNS[lemma] == "clashed" and token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst") \
+                and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")):
+            # Not what describes a thing by its past: "the An-225, destroyed by Russian troops during fighting".
+            return "clashed"  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
         if lemma not in CAMPAIGNS and self.located_noun(token):
             return lx.EVENT_NOUNS[lemma]
         node = token

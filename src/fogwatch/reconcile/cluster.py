@@ -223,13 +223,20 @@ def blocks(incidents: list[Incident]) -> Iterable[list[int]]:
 
 class UnionFind:
     """Union-find that also tracks each group's dated span, so that links cannot chain a week of
-    daily shelling in one region into a single month-long event."""
+    daily shelling in one region into a single month-long event, and the places each article gives
+    the group, so that links through other articles cannot join what one article tells apart (its
+    Mariupol and its Donetsk, both near a third report)."""
 
-    def __init__(self, n: int, spans: list[tuple[dt.date, dt.date] | None]):
+    def __init__(self, n: int, spans: list[tuple[dt.date, dt.date] | None],
+                 places: list[tuple[str, str]] | None = None):
         self.parent = list(range(n))
         self.span = list(spans)
+        self.places: list[dict[str, set[str]]] = [{a: {p}} for a, p in places] if places else [{} for _ in range(n)]
 
     def can_union(self, i: int, j: int, limit: int) -> bool:
+        pa, pb = self.places[self.find(i)], self.places[self.find(j)]
+        if any(pa[a] != pb[a] for a in pa.keys() & pb.keys()):
+            return False  # one article, two places: two incidents however others link them
         a, b = self.span[self.find(i)], self.span[self.find(j)]
         if a is None or b is None:
             return True
@@ -248,6 +255,8 @@ class UnionFind:
             root, child = min(ri, rj), max(ri, rj)
             self.parent[child] = root
             self.span[root] = a if b is None else b if a is None else (min(a[0], b[0]), max(a[1], b[1]))
+            for article, ids in self.places[child].items():
+                self.places[root].setdefault(article, set()).update(ids)
 
 
 def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incident]]:
@@ -257,7 +266,8 @@ def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incide
     incidents = sorted(incidents, key=lambda i: i.key)
     # Only day- and week-precise incidents bound an event's span; a month-precise report fits anywhere in it.
     uf = UnionFind(len(incidents), [(i.start, i.end) if i.start and i.precision in ("day", "week") else None
-                                    for i in incidents])
+                                    for i in incidents],
+                   [(i.key[0], i.place.place_id if i.place else "") for i in incidents])
     seen: set[tuple[int, int]] = set()
     for block in blocks(incidents):
         members = sorted(set(block), key=lambda i: (incidents[i].start or dt.date.min, i))
