@@ -129,6 +129,8 @@ EVENT_NOUNS = {
 # in Kyiv", "76 explosions were recorded".
 WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", "tear", "rip", "cause", "spark",
                  "report", "light"}
+# How fierce fighting is, when a sentence says only that: "fighting has been heavy around Lysychansk".
+INTENSE = {"heavy", "fierce", "intense", "intensive", "ferocious", "bitter", "brutal", "bloody", "relentless", "raging"}
 # Places that "fall" to a force: "the city has fallen", "the stronghold fell".
 HELD_PLACES = {"city", "town", "village", "stronghold", "settlement", "port", "base", "airport", "capital", "garrison"}
 # Where and over what people rally when they demonstrate ("rallied in Kyiv", "rallied against the war").
@@ -150,7 +152,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", 
                "repel", "report", "resume", "intensify", "escalate", "renew", "step"}
 # Light verbs that fire weapons: "unleashing a barrage of missiles", "launched a wave of drones".
 FIRING_VERBS = {"launch", "unleash", "fire"}
-HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue"}
+HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue", "rage", "rag", "flare", "intensify", "resume", "escalate"}  # "rag": the small model's lemma of "raged"
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}

@@ -226,6 +226,9 @@ class TriggerReader(CueReader):
             return "clashed"  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
         if lemma not in CAMPAIGNS and self.located_noun(token):
             return lx.EVENT_NOUNS[lemma]
+        if token.dep_ == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in lx.HAPPEN_VERBS and c.lemma_.lower() != "take"
+                                        for c in token.children):
+            return lx.EVENT_NOUNS[lemma]  # "Clashes flared in Tripoli on Sunday", as the small model parses it
         node = token
         for _ in range(6):
             if node.head.i == node.i:
@@ -239,6 +242,15 @@ class TriggerReader(CueReader):
                     return lx.EVENT_NOUNS[lemma]
                 if head_lemma == "be" and any(c.dep_ == "expl" for c in node.children):
                     return lx.EVENT_NOUNS[lemma]
+                if head_lemma == "be" and rel == "nsubj" and lx.EVENT_NOUNS[lemma] == "clashed" and any(
+                        c.dep_ == "acomp" and c.lemma_.lower() in lx.INTENSE for c in node.children):
+                    return lx.EVENT_NOUNS[lemma]  # "fighting has been particularly heavy around Lysychansk"
+                if rel == "nsubj" and lx.EVENT_NOUNS[lemma] == "attacked" and node.i not in cues \
+                        and head_lemma not in ("be", "have") and head_lemma not in lx.PREDICATES \
+                        and head_lemma not in lx.IMPACT_VERBS and any(
+                            c.dep_ == "amod" and c.lower_ in demonyms() for c in token.children) \
+                        and any(c.dep_ in ("dobj", "prep") for c in node.children):
+                    return lx.EVENT_NOUNS[lemma]  # "a Russian strike trapped seven people under a collapsed centre"
                 if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
                     return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
                 if lemma in EXPLOSIONS and rel in ("nsubj", "nsubjpass") and (
@@ -329,9 +341,16 @@ class TriggerReader(CueReader):
         noun with a place of its own reports an incident wherever the sentence puts it."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "in", "near", "at", "around", "outside"):
-                if any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
-                       for g in prep.children):
-                    return True
+                for g in prep.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP"):
+                        return True
+                    # "strikes on the Black Sea port of Odesa", "the shelling of the city of Kharkiv"
+                    if g.lemma_.lower() in lx.HELD_PLACES and any(
+                            c.dep_ == "prep" and c.lower_ == "of" and any(n.pos_ == "PROPN" for n in c.children)
+                            for c in g.children):
+                        return True
         return False
 
     @staticmethod

@@ -88,6 +88,14 @@ ARMED_KINDS = {"state_forces", "armed_group"}
 NATIONAL_ATTACK = re.compile(r"\b([A-Z][a-z]+)(?:-led|-backed)? (?:attack|strike|raid|assault|bombardment)s?\b")
 
 
+# What a state destroys or damages in war, not in a figure of speech ("destroyed its credibility").
+MILITARY_TARGET = re.compile(r"\b(?:refiner(?:y|ies)|(?:fuel|oil|ammunition|arms|weapons?) (?:depots?|dumps?|storage)|depots?|"
+                             r"bridges?|air ?bases?|military bases?|airfields?|airports?|substations?|power (?:plants?|stations?)|"
+                             r"railway (?:stations?|lines?)|warehouses?|command posts?|headquarters|arsenals?|"
+                             r"(?:military|energy|port|rail|fuel) (?:facilit(?:y|ies)|infrastructure|installations?)|"
+                             r"radar|air defen[cs]e systems?|launchers?|warships?|tanks|howitzers?|positions)\b", re.IGNORECASE)
+
+
 def _national_attack(text: str) -> bool:
     return any(m.group(1).lower() in demonyms() for m in NATIONAL_ATTACK.finditer(text))
 
@@ -108,6 +116,9 @@ def founds_incident(claim: Claim) -> bool:
     if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
                                           or claim.quantity is not None or _national_attack(claim.text)):
         return True  # counted attacks are no figure of speech: "launched 40 strikes", "14 missiles were fired"
+    if claim.predicate in ("attacked", "destroyed", "damaged") and claim.agent is not None \
+            and claim.agent.kind in ARMED_KINDS | {"government"} and MILITARY_TARGET.search(claim.text):
+        return True  # "Russia also destroyed an oil refinery in Kremenchuk, along with fuel depots there"
     # Words of force other than the claim's own verb ("strike" alone is also the verb of a claim).
     return bool(FORCE.search(_TRIGGERS.sub(" ", claim.text)))
 
