@@ -152,7 +152,10 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", 
                "repel", "report", "resume", "intensify", "escalate", "renew", "step"}
 # Light verbs that fire weapons: "unleashing a barrage of missiles", "launched a wave of drones".
 FIRING_VERBS = {"launch", "unleash", "fire"}
-HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt", "continue", "rage", "rag", "flare", "intensify", "resume", "escalate"}  # "rag": the small model's lemma of "raged"
+# Verbs that tell an event noun's course, which a war or an invasion has all along ("as the invasion
+# continues", "the war could escalate"): for fighting, they report fighting.
+PROGRESS_VERBS = {"continue", "rage", "rag", "flare", "intensify", "resume", "escalate"}  # "rag": the small model's "raged"
+HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt"} | PROGRESS_VERBS
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}
@@ -245,7 +248,14 @@ ATTEMPT_VERBS = {"try", "attempt", "conspire", "plot", "scheme"}
 INTENT_VERBS = {"go", "plan", "threaten", "intend", "want", "aim", "prepare", "seek", "vow", "promise", "hope",
                 "wish", "mean", "expect", "propose", "offer", "decide", "refuse", "need", "have", "consider",
                 "allow", "enable", "permit", "help", "able", "ready", "obligate", "oblige", "require", "urge",
-                "ask", "order", "authorize", "authorise", "approve"} | ATTEMPT_VERBS
+                "ask", "order", "authorize", "authorise", "approve", "appeal", "encourage", "instruct",
+                "command", "invite", "demand"} | ATTEMPT_VERBS
+
+
+def calls_on(verb) -> bool:
+    """"Called on Wagner members to arrest him": a call to do, not a report of it done (unlike
+    "called the strike a war crime")."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
 
 
 def attempted_is_done(verb) -> bool:

@@ -77,7 +77,7 @@ def modality_of(trigger, chain: list[Cue]) -> str:
             return "hypothetical"
         if perfect and counterfactual(node, modals[0]):
             return "hypothetical"  # "would have killed dozens", "could have killed dozens had it not been evacuated"
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in lx.INTENT_VERBS and not (
+        if node.dep_ == "xcomp" and (node.head.lemma_.lower() in lx.INTENT_VERBS or lx.calls_on(node.head)) and not (
                 node.head.lemma_.lower() in lx.ATTEMPT_VERBS and lx.attempted_is_done(trigger)):
             return "hypothetical"  # "tried to kill four officers"; but "while trying to raid" is a raid
         if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in lx.PREVENT_VERBS:

@@ -17,6 +17,13 @@ EXPLOSIONS = {"explosion", "blast", "detonation"}
 CAMPAIGNS = {"invasion", "offensive", "counteroffensive", "incursion", "unrest"}
 
 
+def _town(name: str) -> bool:
+    """Whether a name the tagger calls a person's is a known town's ("capturing Kyiv")."""
+    from fogwatch.geocode.gazetteer import gazetteer
+
+    return any(c.exact for c in gazetteer().lookup(name))
+
+
 def _fallen(verb) -> bool:
     """Whether "fell" / "has fallen" says a place was taken: its subject is a place ("the city",
     "Kreminna") or a name that fell "to" someone, and nothing fell on or into anything ("debris fell
@@ -144,6 +151,10 @@ class TriggerReader(CueReader):
             return "casualties" if is_people(unit_name(obj[0])) else "destroyed"
         if lemma == "hit" and token.pos_ != "VERB":
             return None
+        if predicate == "captured" and lemma in ("capture", "seize") and any(
+                p.lower_ in ("he", "she", "him", "her") or p.ent_type_ == "PERSON" and not _town(p.text)
+                for p in self.patients(token)):
+            return "detained"  # "now he was captured by the SBU", "captured Medvedchuk": a person, no territory
         return predicate
 
     @staticmethod
@@ -221,7 +232,9 @@ class TriggerReader(CueReader):
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
         if lx.EVENT_NOUNS[lemma] == "clashed" and token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst") \
-                and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")):
+                and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")) \
+                and (any(c.dep_ == "amod" and c.lemma_.lower() in lx.INTENSE for c in token.children) or self.located_noun(token)):
+            # Fighting told as it happens, by its force or its place; not a lesson of the war's ("during the fighting").
             # Not what describes a thing by its past: "the An-225, destroyed by Russian troops during fighting".
             return "clashed"  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
         if lemma not in CAMPAIGNS and self.located_noun(token):
@@ -251,7 +264,7 @@ class TriggerReader(CueReader):
                             c.dep_ == "amod" and c.lower_ in demonyms() for c in token.children) \
                         and any(c.dep_ in ("dobj", "prep") for c in node.children):
                     return lx.EVENT_NOUNS[lemma]  # "a Russian strike trapped seven people under a collapsed centre"
-                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma == "continue"):
+                if head_lemma in lx.HAPPEN_VERBS and rel == "nsubj" and not (lemma in CAMPAIGNS and head_lemma in lx.PROGRESS_VERBS):
                     return lx.EVENT_NOUNS[lemma]  # "fighting broke out"; not "as the invasion continues"
                 if lemma in EXPLOSIONS and rel in ("nsubj", "nsubjpass") and (
                         head_lemma in lx.WITNESS_VERBS or (rel == "nsubj" and head_lemma not in lx.PREDICATES and not any(

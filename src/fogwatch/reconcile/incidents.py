@@ -81,6 +81,8 @@ HELD = re.compile(r"\b(?:imprison\w*|jail\w*|prison\w*|sentenced|behind bars|in 
 ARRESTED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|seized|rounded up|abduct\w*)\b", re.IGNORECASE)
 
 
+# Who arrests for a state: its government, ministries, security services and forces.
+STATE_KINDS = {"government", "ministry", "security_service", "state_forces"}
 # The armed makers of an attack: "the Houthis attacked a tanker" is no figure of speech.
 ARMED_KINDS = {"state_forces", "armed_group"}
 # A nation's attack: "after a Russian attack in Kharkiv", "an Israeli strike on Rafah" (the demonym
@@ -93,7 +95,8 @@ MILITARY_TARGET = re.compile(r"\b(?:refiner(?:y|ies)|(?:fuel|oil|ammunition|arms
                              r"bridges?|air ?bases?|military bases?|airfields?|airports?|substations?|power (?:plants?|stations?)|"
                              r"railway (?:stations?|lines?)|warehouses?|command posts?|headquarters|arsenals?|"
                              r"(?:military|energy|port|rail|fuel) (?:facilit(?:y|ies)|infrastructure|installations?)|"
-                             r"radar|air defen[cs]e systems?|launchers?|warships?|tanks|howitzers?|positions)\b", re.IGNORECASE)
+                             r"radar|air defen[cs]e systems?|launchers?|warships?|howitzers?|"
+                             r"(?:military|firing|artillery|enemy|defensive|army) positions)\b", re.IGNORECASE)
 
 
 def _national_attack(text: str) -> bool:
@@ -144,7 +147,16 @@ BACKGROUND = re.compile(
     r"(?:enter(?:s|ed|ing)?|into) (?:its|the|a) (?:second|third|fourth|fifth|sixth|\w+th) year)\b", re.IGNORECASE)
 
 
+# A past war's or battle's year names the history the sentence tells, whatever day the telling has:
+# "fighting was fierce in the 1944 battle for Kharkiv, the guide told visitors on Saturday".
+HISTORIC = re.compile(r"\bthe ((?:19|20)\d\d) (?:battle|war|siege|offensive|invasion|massacre|uprising|revolution|"
+                      r"occupation|bombing|attacks?)\b", re.IGNORECASE)
+
+
 def is_background(claim: Claim, published: PartialDate | None) -> bool:
+    historic = HISTORIC.search(claim.text)
+    if historic and (published is None or int(historic.group(1)) < published.date.year):
+        return True
     if BACKGROUND.search(claim.text) and (claim.when is None or claim.when.span is None
                                           or claim.when.precision == "year"):
         return True  # told as the war's past, with no date of its own that says otherwise
@@ -168,6 +180,20 @@ def _within(inner: Place, outer: Place) -> bool:
     return inner.precision != "admin1" and inner.admin1 is not None and inner.admin1 == outer.admin1
 
 
+def _arresting_state(claim: Claim) -> Place | None:
+    """The country of a state's arrest that the text places nowhere: "Russian authorities have
+    arrested a deputy defence minister" is an arrest in Russia (ACLED codes it at the country)."""
+    agent = claim.agent
+    if claim.predicate != "detained" or agent is None or agent.kind not in STATE_KINDS \
+            or not agent.side or len(agent.side) != 2 or not agent.side.isupper():
+        return None
+    if claim.patient is None and claim.quantity is None:
+        return None  # someone arrested, not arrests in general ("a report detailing 900 cases of ...")
+    from fogwatch.geocode.gazetteer import gazetteer
+
+    return gazetteer().country(agent.side)
+
+
 def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     """One article's claims of one kind (in text order), grouped by the place of the incident."""
     # Only a place below the country is carried: "tried to get into Russia" says less of where the
@@ -184,6 +210,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
                 place = _place(before[-1])
             elif after:
                 place = _place(after[0])
+            else:
+                place = _arresting_state(claim)
         # A claim that names several places ("struck Chernihiv and Zhytomyr") reports at each.
         for where in [place, *(m.place for m in claim.also_places)] if place else [None]:
             key = where.place_id if where else ""
@@ -217,4 +245,6 @@ def located(place: Place | None, claims: list[Claim] = (), elsewhere: bool = Fal
         return False
     if place.precision != "country":
         return True
+    if claims and all(c.predicate == "detained" for c in claims):
+        return not elsewhere  # an arrest is coded at the country when the text gives no more
     return not elsewhere and any(c.when is not None and c.when.span is not None for c in claims)
