@@ -132,7 +132,7 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         for family, members in families.items():
             groups = by_place(members)
             for place, placed in groups:
-                if not located(place, placed, any(located(p) for p, _ in groups)):
+                if not located(place, placed, [g for p, g in groups if p is not place and located(p)]):
                     continue  # see incidents.located: the claims stay, as claims
                 for n, part in enumerate(split_by_time(placed)):
                     if not any(founds_incident(c) for c in part):

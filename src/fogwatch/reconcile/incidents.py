@@ -227,8 +227,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         # Only a place where force was used: "Zelensky attacked the decision in Kharkiv" is no anchor.
         inside = [k for k in groups if k and k != key and _within(home[k], place)
                   and any(FORCE.search(c.text) for c in groups[k])]
-        if len(inside) == 1:
-            groups[inside[0]].extend(groups.pop(key))
+        if len(inside) == 1 and not (place.precision == "country" and _apart_in_time(groups[key], groups[inside[0]])):
+            groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
     placed_keys = [k for k in groups if k and home[k].precision != "country"]
@@ -237,14 +237,28 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
 
 
-def located(place: Place | None, claims: list[Claim] = (), elsewhere: bool = False) -> bool:
+def _days(claims: list[Claim]) -> list[tuple[dt.date, dt.date]]:
+    """The days the text gives a group of claims ("on Saturday"); none when only publication dates them."""
+    return [(c.when.start, c.when.end) for c in claims if c.when is not None and c.when.span is not None]
+
+
+def _apart_in_time(claims: list[Claim], others: list[Claim]) -> bool:
+    """Whether the text dates `claims` to days on which it dates none of `others` (both dated)."""
+    mine, theirs = _days(claims), _days(others)
+    return bool(mine and theirs) and not any(a <= d and c <= b for a, b in mine for c, d in theirs)
+
+
+def located(place: Place | None, claims: list[Claim] = (), elsewhere: list[list[Claim]] | bool = False) -> bool:
     """Whether an incident is placed well enough for an event: a region or better; a country only
-    when the article reports this kind of incident nowhere more precise (`elsewhere`) and one of
-    its claims dates it in the text ("on Sunday", not only the publication date)."""
+    when one of its claims dates it in the text ("on Sunday", not only the publication date) and
+    the article reports this kind of incident nowhere more precise that day (`elsewhere`: the
+    claims of each more precise place): "on Saturday, Russian missiles were fired across Ukraine"
+    beside Sunday's strikes on Kyiv is a wave of its own (the events guide, section 3)."""
     if place is None:
         return False
     if place.precision != "country":
         return True
+    others = [] if elsewhere is False else [[]] if elsewhere is True else elsewhere
     if claims and all(c.predicate == "detained" for c in claims):
-        return not elsewhere  # an arrest is coded at the country when the text gives no more
-    return not elsewhere and any(c.when is not None and c.when.span is not None for c in claims)
+        return not others  # an arrest is coded at the country when the text gives no more
+    return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in others)
