@@ -165,7 +165,9 @@ class ClaimExtractor(TriggerReader):
             agent_tok = self.subject_of(carrier) if carrier.lemma_.lower() in lx.LIGHT_VERBS else None
             if agent_tok is None:
                 # "a Russian attack", "Israel's strike on Rafah": the noun's own maker.
-                agent_tok = next((c for c in trigger.children if (c.dep_ == "poss" and c.pos_ == "PROPN")
+                agent_tok = next((c for c in trigger.children if (c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                                   and c.ent_type_ not in ("DATE", "TIME")
+                                                                   and c.lower_ not in lx.WEEKDAYS)
                                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
         # "X says they were ..." is not X; but a carried-over speaker may well be "they".
         exclude = tuple(inner.speakers) if inner and inner.token.sent.start == sent.start else ()

@@ -124,7 +124,10 @@ EVENT_NOUNS = {
     "protest": "protested", "demonstration": "protested", "rally": "protested", "sit-in": "protested",
     "riot": "rioted", "unrest": "rioted", "vigil": "protested",
     "explosion": "attacked", "blast": "attacked", "detonation": "attacked",
+    "siege": "clashed", "capture": "captured",
 }
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+            "tonight", "overnight"}
 # Verbs that report an event noun as their subject: "explosions rocked the city", "blasts were heard
 # in Kyiv", "76 explosions were recorded".
 WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", "tear", "rip", "cause", "spark",

@@ -558,6 +558,15 @@ def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
         return anaphoric_place(sent, places)
     subtree = {t.i for t in trigger.subtree}
     inside = [p for p in in_sent if p.tok_start in subtree]
+    if not inside and trigger.pos_ == "NOUN" and any(
+            t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i != trigger.i for t in trigger.subtree):
+        return None  # "the capture of the town of Kreminnaare": its own place, unread; not the sentence's other one
+    if not inside:
+        # Not a place in the phrase of who tells it: "the Institute for the Study of War in Washington
+        # pointed out that Tuesday's attack was on a supply hub".
+        tellers = {t.i for node in trigger.ancestors for c in node.children
+                   if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subtree for t in c.subtree}
+        in_sent = [p for p in in_sent if p.tok_start not in tellers] or in_sent
     pool = inside or in_sent
     # The most precise first: a village beats its region, a region beats a country.
     rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}

@@ -231,12 +231,16 @@ class TriggerReader(CueReader):
             return "shot_down"  # a mishap answers a shoot-down: stored negated (`absent`)
         if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
-        if lx.EVENT_NOUNS[lemma] == "clashed" and token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst") \
+        if lx.EVENT_NOUNS[lemma] in ("clashed", "attacked") and lemma not in CAMPAIGNS and token.dep_ == "pobj" \
+                and token.head.lower_ in ("during", "amid", "amidst", "under") \
                 and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")) \
                 and (any(c.dep_ == "amod" and c.lemma_.lower() in lx.INTENSE for c in token.children) or self.located_noun(token)):
-            # Fighting told as it happens, by its force or its place; not a lesson of the war's ("during the fighting").
+            # Fighting or shelling told as it happens, by its force or its place ("trapped in the plant under
+            # heavy Russian bombardment"); not a lesson of the war's ("during the fighting").
             # Not what describes a thing by its past: "the An-225, destroyed by Russian troops during fighting".
             return "clashed"  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
+        if any(c.dep_ == "poss" and c.lower_.rstrip("'s’") in lx.WEEKDAYS for c in token.children):
+            return lx.EVENT_NOUNS[lemma]  # a dated event: "after Friday's missile and drone attacks", "Thursday's fire"
         if lemma not in CAMPAIGNS and self.located_noun(token):
             return lx.EVENT_NOUNS[lemma]
         if token.dep_ == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in lx.HAPPEN_VERBS and c.lemma_.lower() != "take"
@@ -352,19 +356,21 @@ class TriggerReader(CueReader):
     def located_noun(token) -> bool:
         """"The shelling of Kharkiv", "a Russian attack in Kharkiv", "fighting near Bakhmut": an event
         noun with a place of its own reports an incident wherever the sentence puts it."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "in", "near", "at", "around", "outside"):
+        def placed(noun, depth: int) -> bool:
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "in", "near", "at", "around", "outside", "including"):
+                    continue
                 for g in prep.children:
                     if g.dep_ != "pobj":
                         continue
                     if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP"):
                         return True
-                    # "strikes on the Black Sea port of Odesa", "the shelling of the city of Kharkiv"
-                    if g.lemma_.lower() in lx.HELD_PLACES and any(
-                            c.dep_ == "prep" and c.lower_ == "of" and any(n.pos_ == "PROPN" for n in c.children)
-                            for c in g.children):
+                    # "strikes on the Black Sea port of Odesa", "the attack on a TV tower in Kharkiv"
+                    if depth and g.pos_ == "NOUN" and placed(g, depth - 1):
                         return True
-        return False
+            return False
+
+        return placed(token, 1)
 
     @staticmethod
     def passive(token) -> bool:
