@@ -262,6 +262,56 @@ def test_a_nations_attack_or_an_armed_groups_founds_an_incident():
     assert not founds_incident(claim(4, "Zelensky attacked the decision in Kharkiv.", "attacked", place=KHARKIV))
 
 
+MARIUPOL = Place("gn:701822", "Mariupol", "UA", "Donetsk", 47.09514, 37.54131, "exact", 701822)
+DONETSK = Place("gn:709717", "Donetsk", "UA", "Donetsk", 48.023, 37.80224, "exact", 709717)
+UKRAINE = Place("cc:UA", "Ukraine", "UA", None, 48.56, 31.54, "country", 690791)
+RUSSIA = Place("cc:RU", "Russia", "RU", None, 60.0, 100.0, "country", 2017370)
+
+
+def test_other_reports_never_join_two_places_one_article_tells_apart():
+    # One live blog reports Mariupol and Donetsk (about 100 km apart, one oblast) on Monday; a wire
+    # story places the same fighting only at the Donetsk region, which links to each of them.
+    monday = dt.date(2022, 4, 18)
+    text = "Heavy fighting raged as Russian forces pressed their offensive in the Donbas on Monday"
+    region = Place("adm1:UA.05", "Donetsk Oblast", "UA", "Donetsk", 48.0, 37.5, "admin1")
+    events = run([
+        claim(1, text + " in Mariupol.", "clashed", place=MARIUPOL, when=monday, article="blog"),
+        claim(2, text + " near Donetsk.", "clashed", place=DONETSK, when=monday, article="blog"),
+        claim(1, text + " in the Donetsk region.", "clashed", place=region, when=monday, article="wire"),
+    ], published=dt.date(2022, 4, 19))
+    blog = [e for e in events if "blog" in e.articles]
+    assert sorted(e.places[0].name for e in blog) == ["Donetsk", "Mariupol"]
+
+
+def test_a_country_wide_wave_of_another_day_is_an_event_of_its_own():
+    # Pantagraph, 2022-04-19: Monday's strike on Kharkiv, and "Russian forces attacked along a broad
+    # front in eastern Ukraine on Tuesday" (events guide section 3: a wave with no place is coded at the country).
+    kharkiv = claim(1, "A woman cries after a Russian attack in Kharkiv, Ukraine, Monday, April 18, 2022.", "attacked",
+                    place=KHARKIV, when=dt.date(2022, 4, 18))
+    front = claim(2, "Russian forces attacked along a broad front in eastern Ukraine on Tuesday.", "attacked",
+                  place=UKRAINE, when=dt.date(2022, 4, 19), agent=Actor("ru-forces", "Russian Armed Forces",
+                                                                           kind="state_forces", side="RU"))
+    events = run([kharkiv, front], published=dt.date(2022, 4, 19))
+    assert sorted(e.places[0].name for e in events) == ["Kharkiv", "Ukraine"]
+    # The same wave dated to Monday is the Kharkiv strike's day: folded into it, no second event.
+    same_day = dataclasses.replace(front, when=kharkiv.when)
+    assert [e.places[0].name for e in run([kharkiv, same_day], published=dt.date(2022, 4, 19))] == ["Kharkiv"]
+
+
+def test_a_states_arrest_with_no_place_is_coded_at_that_state():
+    # The Guardian, 2024-04-24: "Russian authorities have arrested Timur Ivanov, a deputy defence minister".
+    authorities = Actor("ru-gov", "Russian government", kind="government", side="RU")
+    ivanov = Actor("x-ivanov", "Timur Ivanov", kind="official", discovered=True)
+    arrest = claim(1, "Russian authorities have arrested Timur Ivanov, a deputy defence minister, on suspicion of "
+                      "taking an especially large bribe.", "detained", agent=authorities, patient=ivanov)
+    (event,) = run([arrest], published=dt.date(2024, 4, 24))
+    assert (event.subtype, event.places[0].place_id) == ("Arrests", "cc:RU")
+    # Arrests in general ("a report detailing 900 cases of civilians detained by Russian forces") stay claims.
+    cases = claim(2, "A report detailed more than 900 cases of civilians being detained by Russian forces.",
+                  "detained", agent=authorities)
+    assert run([cases], published=dt.date(2024, 4, 24)) == []
+
+
 def test_the_discovery_of_the_slain_founds_no_incident():
     from fogwatch.reconcile.incidents import founds_incident
 
