@@ -126,6 +126,9 @@ EVENT_NOUNS = {
     "explosion": "attacked", "blast": "attacked", "detonation": "attacked",
     "siege": "clashed", "capture": "captured",
 }
+# What makes a strike a stoppage of work: "Wednesday's massive general strike".
+LABOUR_STRIKES = {"general", "hunger", "labour", "labor", "national", "nationwide", "workers", "transport", "rail",
+                  "teachers", "doctors", "one-day", "two-day", "24-hour", "48-hour"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
             "tonight", "overnight"}
 # Verbs that report an event noun as their subject: "explosions rocked the city", "blasts were heard

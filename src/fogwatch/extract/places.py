@@ -255,6 +255,11 @@ GIVING = {"provide", "give", "supply", "sell", "donate", "pledge", "offer", "gra
           "backing", "assistance", "help", "package", "loan", "sale", "commitment", "contribution"}
 
 
+# What a government does that its seat's name can stand for ("Washington agreed", "Kyiv refused").
+DECIDING = {"agree", "decide", "approve", "refuse", "send", "deliver", "sign", "impose", "expel", "summon", "recall",
+            "respond", "demand", "want", "seek", "plan", "pledge", "promise", "vow", "insist", "reject", "announce"}
+
+
 def _actor_phrase(token) -> bool:
     """Whether a place name belongs to the phrase naming who speaks or acts rather than where: the
     owner or modifier of a body or an official ("Ukraine's security service", "Belgorod governor",
@@ -265,6 +270,8 @@ def _actor_phrase(token) -> bool:
         token = token.head
     if token.dep_ in ("poss", "compound") and token.head.lemma_.lower() in SPEAKER_NOUNS:
         return True
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in DECIDING | GIVING:
+        return True  # a government by its seat: "Berlin has agreed to send 14 Leopard tanks"
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in GIVING:
         return True  # who receives: "provided military backing to Kyiv", "weapons deliveries to Ukraine"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.ent_type_ == "PERSON":
@@ -552,6 +559,12 @@ def dateline_end(doc) -> int:
     return next((t.i for t in doc if t.idx >= match.end()), len(doc))
 
 
+def _telling(verb) -> bool:
+    """A verb of saying or reporting: "said", "reported", "pointed out"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lx.CUES or lemma == "point" and any(c.lower_ == "out" for c in verb.children)
+
+
 def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
     in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
     if not in_sent:
@@ -563,8 +576,9 @@ def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
         return None  # "the capture of the town of Kreminnaare": its own place, unread; not the sentence's other one
     if not inside:
         # Not a place in the phrase of who tells it: "the Institute for the Study of War in Washington
-        # pointed out that Tuesday's attack was on a supply hub".
-        tellers = {t.i for node in trigger.ancestors for c in node.children
+        # pointed out that Tuesday's attack was on a supply hub" (the subject of a verb of saying above
+        # the trigger; not "The bombing of Crimea made headlines and crossed red lines").
+        tellers = {t.i for node in trigger.ancestors if _telling(node) for c in node.children
                    if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subtree for t in c.subtree}
         in_sent = [p for p in in_sent if p.tok_start not in tellers] or in_sent
     pool = inside or in_sent

@@ -238,9 +238,10 @@ class TriggerReader(CueReader):
             # Fighting or shelling told as it happens, by its force or its place ("trapped in the plant under
             # heavy Russian bombardment"); not a lesson of the war's ("during the fighting").
             # Not what describes a thing by its past: "the An-225, destroyed by Russian troops during fighting".
-            return "clashed"  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
+            return lx.EVENT_NOUNS[lemma]  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
         modifiers = [token, *(c for c in token.children if c.dep_ in ("nmod", "compound", "amod"))]
-        if any(c.dep_ == "poss" and c.lower_.rstrip("'s’") in lx.WEEKDAYS for m in modifiers for c in m.children):
+        if any(c.dep_ == "poss" and c.lower_.rstrip("'s’") in lx.WEEKDAYS for m in modifiers for c in m.children) \
+                and not any(c.dep_ in ("amod", "compound") and c.lower_ in lx.LABOUR_STRIKES for c in token.children):
             return lx.EVENT_NOUNS[lemma]  # a dated event: "after Friday's missile and drone attacks", "Thursday's fire"
         if lemma not in CAMPAIGNS and self.located_noun(token):
             return lx.EVENT_NOUNS[lemma]

@@ -227,7 +227,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         # Only a place where force was used: "Zelensky attacked the decision in Kharkiv" is no anchor.
         inside = [k for k in groups if k and k != key and _within(home[k], place)
                   and any(FORCE.search(c.text) for c in groups[k])]
-        if len(inside) == 1 and not (place.precision == "country" and _apart_in_time(groups[key], groups[inside[0]])):
+        if len(inside) == 1 and not (place.precision == "country" and _wave(groups[key])
+                                     and _apart_in_time(groups[key], groups[inside[0]])):
             groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
@@ -240,6 +241,19 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
 def _days(claims: list[Claim]) -> list[tuple[dt.date, dt.date]]:
     """The days the text gives a group of claims ("on Saturday"); none when only publication dates them."""
     return [(c.when.start, c.when.end) for c in claims if c.when is not None and c.when.span is not None]
+
+
+# What says an attack spread over a country, not one incident told at the country ("a firebomb attack
+# on a bank in Greece"): "across Ukraine", "nationwide", "along a broad front", "several regions".
+WAVE = re.compile(r"\b(?:across|throughout|nationwide|countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?"
+                  r"(?:front|line)|broad front|several|multiple|many|regions|cities|towns|oblasts|provinces)\b",
+                  re.IGNORECASE)
+
+
+def _wave(claims: list[Claim]) -> bool:
+    """Whether country-level claims tell a wave over the country: its words, or a count above one."""
+    return any(WAVE.search(c.text) or (c.quantity is not None and (c.quantity.low or 0) > 1
+                                       and c.predicate in ("attacked",)) for c in claims)
 
 
 def _apart_in_time(claims: list[Claim], others: list[Claim]) -> bool:
@@ -259,6 +273,9 @@ def located(place: Place | None, claims: list[Claim] = (), elsewhere: list[list[
     if place.precision != "country":
         return True
     others = [] if elsewhere is False else [[]] if elsewhere is True else elsewhere
-    if claims and all(c.predicate == "detained" for c in claims):
-        return not others  # an arrest is coded at the country when the text gives no more
+    if claims and all(c.predicate == "detained" and c.agent is not None and c.agent.side == place.country
+                      for c in claims):
+        return not others  # a state's arrest at home is coded at the country when the text gives no more
+    if others and not _wave(claims):
+        return False  # one incident told at the country beside more precise ones: no event of its own
     return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in others)
