@@ -11,7 +11,8 @@ from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
 from fogwatch.extract.cues import is_interview
 from fogwatch.extract.dates import find_dates
-from fogwatch.extract.places import article_context, claim_places, dateline_end, find_places, used_as_place
+from fogwatch.extract.claim_place import claim_places
+from fogwatch.extract.places import article_context, dateline_end, find_places, used_as_place
 from fogwatch.geocode import Context, Resolution, widen
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
 from fogwatch.records import Article, Extraction, PlaceMention, Span, When

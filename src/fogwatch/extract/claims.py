@@ -31,7 +31,8 @@ from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
 from fogwatch.extract.scope import scope_of
 from fogwatch.extract.modality import hedge_for, modality_of
-from fogwatch.extract.places import LOCATIVE, FoundPlace, coordinated, place_for
+from fogwatch.extract.claim_place import coordinated, place_for
+from fogwatch.extract.places import LOCATIVE, FoundPlace
 from fogwatch.extract.quantities import quantity_nouns, read_quantity
 from fogwatch.extract.triggers import TriggerReader
 from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When

@@ -11,7 +11,7 @@ readable rules, strongest first:
    place of at least 1,000 people.
 Tokens inside an actor mention ("Russian Volunteer Corps") are never places. Continents and world
 regions ("Europe", "the Middle East") are places of precision "region": `extract(...).places` lists
-them, but no claim takes one as its place (`claim_places`). So it is with a demonym ("the Syrian
+them, but no claim takes one as its place (`claim_place.claim_places`). So it is with a demonym ("the Syrian
 border" names Syria; GeoWebNews annotates such words), which also tells the context which country
 the article is about, with a name in the phrase of who speaks or acts ("Ukraine's security service",
 "men from Ukraine") and with a hyphenated modifier ("Moscow-installed"): `FoundPlace.role`.
@@ -225,26 +225,6 @@ def _far_fetched(best: Resolution, context: Context) -> bool:
     if best.kind != "city" or best.place.country in context.countries:
         return False
     return max(context.countries.values(), default=0) >= 3 and best.population < FOREIGN_TOWN_POPULATION
-
-
-def city_of_region(found: FoundPlace) -> FoundPlace | None:
-    """The city that shares a region's name and lies in it (Luhansk in the Luhansk region), read
-    where the text calls the place "the city"."""
-    region = found.mention.place
-    cities = [c for c in gazetteer().lookup(found.mention.text)
-              if c.kind == "city" and c.place.country == region.country and c.place.admin1 == region.admin1]
-    if not cities:
-        return None
-    best = max(cities, key=lambda c: c.population)
-    mention = PlaceMention(place=best.place, text=found.mention.text, span=found.mention.span,
-                           confidence=found.mention.confidence)
-    return FoundPlace(mention, found.tok_start, found.tok_end, found.role)
-
-
-def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
-    """The places a claim may happen at: not a continent or world region, which locates no incident,
-    nor a demonym, a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`)."""
-    return [p for p in places if p.mention.place.precision != "region" and p.role == "where"]
 
 
 # Where someone lives, was born or is based: their home, not where something happened to them.
@@ -557,107 +537,3 @@ def dateline_end(doc) -> int:
     if not town or town.lower().startswith("the ") or not _names_place(town.title(), least):
         return 0
     return next((t.i for t in doc if t.idx >= match.end()), len(doc))
-
-
-def _telling(verb) -> bool:
-    """A verb of saying or reporting: "said", "reported", "pointed out"."""
-    lemma = verb.lemma_.lower()
-    return lemma in lx.CUES or lemma == "point" and any(c.lower_ == "out" for c in verb.children)
-
-
-def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
-    in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
-    if not in_sent:
-        return anaphoric_place(sent, places)
-    subtree = {t.i for t in trigger.subtree}
-    inside = [p for p in in_sent if p.tok_start in subtree]
-    if not inside and trigger.pos_ == "NOUN" and any(
-            t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i != trigger.i for t in trigger.subtree):
-        return None  # "the capture of the town of Kreminnaare": its own place, unread; not the sentence's other one
-    if not inside:
-        # Not a place in the phrase of who tells it: "the Institute for the Study of War in Washington
-        # pointed out that Tuesday's attack was on a supply hub" (the subject of a verb of saying above
-        # the trigger; not "The bombing of Crimea made headlines and crossed red lines").
-        tellers = {t.i for node in trigger.ancestors if _telling(node) for c in node.children
-                   if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subtree for t in c.subtree}
-        in_sent = [p for p in in_sent if p.tok_start not in tellers] or in_sent
-    pool = inside or in_sent
-    # The most precise first: a village beats its region, a region beats a country.
-    rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
-    return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
-
-
-def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
-    """"A second blast hit the city": "the city" (town, village) is the last town the paragraph
-    named before this sentence, and "the region" (oblast, province) its last region."""
-    for token in sent:
-        word = token.lemma_.lower()
-        kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
-            else None
-        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
-            continue  # "the city of Lviv" or "the western city" name their own place, or another one
-        before = [p for p in places if p.tok_start < sent.start]
-        for found in reversed(before):
-            precision = found.mention.place.precision
-            if kind == "region" and precision == "admin1":
-                return found
-            if kind == "city" and precision in ("exact", "near"):
-                return found
-            if kind == "city" and precision == "admin1" and " " not in found.mention.text:
-                city = city_of_region(found)  # "Luhansk ... the city": the region's city of that name
-                if city is not None:
-                    return city
-    return None
-
-
-def _parallel(a, b, common) -> bool:
-    """Whether two names are objects of the same preposition repeated after "and" on one head: "the
-    shelling of Kharkiv ... and of Marinka", "strikes on Odesa and on Mykolaiv"."""
-    preps = []
-    for name in (a, b):
-        while name.dep_ == "conj" and name.head.i != name.i:
-            name = name.head  # "of Marinka, Slavyansk and Kramatorsk": the list's first
-        if name.dep_ != "pobj" or name.head.dep_ != "prep" or name.head.head.i != common.i:
-            return False
-        preps.append(name.head)
-    first, second = sorted(preps, key=lambda t: t.i)
-    doc = first.doc
-    return first.lower_ == second.lower_ and first.i != second.i and second.i > 0 \
-        and doc[second.i - 1].lower_ in ("and", "or")
-
-
-def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[PlaceMention, ...]:
-    """The places of the sentence coordinated with `chosen`: joined to it by "and"/commas only,
-    through prepositions ("of Kharkiv, and of Marinka, Slavyansk and Kramatorsk"), not "north of Kyiv"."""
-    def head(found: FoundPlace):
-        # The name, not the region word: "the Belgorod and Kursk regions" coordinates the names.
-        tokens = sent.doc[found.tok_start:found.tok_end]
-        return next((t for t in tokens if t.pos_ == "PROPN"), tokens.root)
-
-    def path(token, stop) -> list:
-        edges = []
-        while token.i != stop.i and token.head.i != token.i:
-            edges.append(token.dep_)
-            token = token.head
-        return edges if token.i == stop.i else []
-
-    root = head(chosen)
-    out = []
-    for other in places:
-        if other is chosen or not (sent.start <= other.tok_start < sent.end) \
-                or other.mention.place.place_id == chosen.mention.place.place_id:
-            continue
-        o = head(other)
-        ancestors = {t.i for t in root.ancestors} | {root.i}
-        common = next((t for t in [o, *o.ancestors] if t.i in ancestors), None)
-        if common is None:
-            continue
-        edges = path(o, common) + path(root, common)
-        if _parallel(o, root, common) and not any(p.mention.span == other.mention.span for p in out):
-            out.append(other)
-            continue
-        if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
-                and not any(p.mention.span == other.mention.span for p in out):
-            out.append(other)
-    return tuple(p.mention for p in out)
