@@ -18,10 +18,13 @@ place and time, as ACLED codes them.
   stays its own incident at its own precision ("shelling across the Kharkiv region" beside
   strikes on two towns).
 - **Located.** An incident needs a place below the country (`located`): claims that name no place
-  stay claims, and so do claims that name only a country, unless the article reports that kind of
-  incident nowhere more precise and dates it in the text. On the dev half of the events gold, 47
-  of the 51 events made at country level (and 10 of the 11 with no place) had been no incident an
-  annotator coded: summaries ("Russia fired missiles across Ukraine"), campaigns and asides.
+  stay claims, and so do claims that name only a country, unless the text dates them and the
+  article reports that kind of incident nowhere more precise on those days (with more precise
+  incidents beside it, only a wave the text says spread: "across", "along the front"). On the dev
+  half of the events gold (session 12), 47 of the 51 events made at country level with no such
+  test (and 10 of the 11 with no place) had been no incident an annotator coded: summaries,
+  campaigns and asides. A state's arrest that names no place is coded at that state's country
+  (`_arresting_state`) and needs no date.
 - **One time.** Then `cluster.split_by_time` splits each place's claims where their dates cannot be
   one incident.
 """
@@ -31,7 +34,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from fogwatch.geocode import demonyms
+from fogwatch.geocode import demonyms, gazetteer
 from fogwatch.records import Claim, PartialDate, Place
 
 BACKGROUND_DAYS = 14
@@ -189,8 +192,6 @@ def _arresting_state(claim: Claim) -> Place | None:
         return None
     if claim.patient is None and claim.quantity is None:
         return None  # someone arrested, not arrests in general ("a report detailing 900 cases of ...")
-    from fogwatch.geocode.gazetteer import gazetteer
-
     return gazetteer().country(agent.side)
 
 
