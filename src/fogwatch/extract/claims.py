@@ -16,10 +16,9 @@ The rules, in reading order:
 """
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -168,7 +167,7 @@ class ClaimExtractor(TriggerReader):
                 # "a Russian attack", "Israel's strike on Rafah": the noun's own maker.
                 agent_tok = next((c for c in trigger.children if (c.dep_ == "poss" and c.pos_ == "PROPN"
                                                                    and c.ent_type_ not in ("DATE", "TIME")
-                                                                   and c.lower_ not in lx.WEEKDAYS)
+                                                                   and c.lower_ not in lx.DAY_WORDS)
                                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
         # "X says they were ..." is not X; but a carried-over speaker may well be "they".
         exclude = tuple(inner.speakers) if inner and inner.token.sent.start == sent.start else ()

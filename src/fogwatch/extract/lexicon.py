@@ -3,6 +3,7 @@
 Keys are spaCy lemmas. Multi-word cues ("according to") and particles ("shoot down") are handled
 in `claims.py` by the parse, not by string matching.
 """
+import calendar
 
 # Reporting verbs → the hedge they put on what they report.
 CUES = {
@@ -129,8 +130,8 @@ EVENT_NOUNS = {
 # What makes a strike a stoppage of work: "Wednesday's massive general strike".
 LABOUR_STRIKES = {"general", "hunger", "labour", "labor", "national", "nationwide", "workers", "transport", "rail",
                   "teachers", "doctors", "one-day", "two-day", "24-hour", "48-hour"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-            "tonight", "overnight"}
+# Words that date an event as its possessor: "after Friday's missile attacks", "yesterday's blast".
+DAY_WORDS = {name.lower() for name in calendar.day_name} | {"yesterday", "today", "tonight", "overnight"}
 # Verbs that report an event noun as their subject: "explosions rocked the city", "blasts were heard
 # in Kyiv", "76 explosions were recorded".
 WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", "tear", "rip", "cause", "spark",

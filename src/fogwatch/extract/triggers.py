@@ -10,7 +10,7 @@ from __future__ import annotations
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.cues import CueReader
 from fogwatch.extract.outcomes import is_people, unit_name
-from fogwatch.geocode import demonyms
+from fogwatch.geocode import demonyms, gazetteer
 
 EXPLOSIONS = {"explosion", "blast", "detonation"}
 # Event nouns that name a campaign rather than one incident: "the invasion of Ukraine".
@@ -19,8 +19,6 @@ CAMPAIGNS = {"invasion", "offensive", "counteroffensive", "incursion", "unrest"}
 
 def _town(name: str) -> bool:
     """Whether a name the tagger calls a person's is a known town's ("capturing Kyiv")."""
-    from fogwatch.geocode.gazetteer import gazetteer
-
     return any(c.exact for c in gazetteer().lookup(name))
 
 
@@ -235,12 +233,12 @@ class TriggerReader(CueReader):
                 and token.head.lower_ in ("during", "amid", "amidst", "under") \
                 and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")) \
                 and (any(c.dep_ == "amod" and c.lemma_.lower() in lx.INTENSE for c in token.children) or self.located_noun(token)):
-            # Fighting or shelling told as it happens, by its force or its place ("trapped in the plant under
-            # heavy Russian bombardment"); not a lesson of the war's ("during the fighting").
-            # Not what describes a thing by its past: "the An-225, destroyed by Russian troops during fighting".
-            return lx.EVENT_NOUNS[lemma]  # "smoke rises from the plant during heavy fighting", "amid fierce clashes"
+            # Fighting or shelling told as it happens, by its force or its place ("smoke rises from the plant
+            # during heavy fighting", "trapped under heavy Russian bombardment"); not a lesson of the war's
+            # ("during the fighting"), nor a thing's past ("the An-225, destroyed during fighting").
+            return lx.EVENT_NOUNS[lemma]
         modifiers = [token, *(c for c in token.children if c.dep_ in ("nmod", "compound", "amod"))]
-        if any(c.dep_ == "poss" and c.lower_.rstrip("'s’") in lx.WEEKDAYS for m in modifiers for c in m.children) \
+        if any(c.dep_ == "poss" and c.lower_.rstrip("'s’") in lx.DAY_WORDS for m in modifiers for c in m.children) \
                 and not any(c.dep_ in ("amod", "compound") and c.lower_ in lx.LABOUR_STRIKES for c in token.children):
             return lx.EVENT_NOUNS[lemma]  # a dated event: "after Friday's missile and drone attacks", "Thursday's fire"
         if lemma not in CAMPAIGNS and self.located_noun(token):

@@ -12,7 +12,9 @@ Linking rule for two incidents of the same kind family, in order:
    or share a party and more wording wherever they are; or share a speaker and yet more wording; or
    share much wording (word-set Jaccard).
 4. A link that would stretch an event's dated reports over more than a week is refused, so that
-   daily shelling of one region does not chain into one long event.
+   daily shelling of one region does not chain into one long event; so is one that would put two
+   places of one article in one event ("Slovyansk and Kramatorsk" are two incidents), directly or
+   through other articles (`UnionFind.can_union`).
 
 Blocking: an incident is compared only with incidents in the same (family, week, map cell of 3°,
 with its neighbours) block, or (family, week, country) when it names only countries, or in the same
@@ -171,8 +173,6 @@ def regional(inc: Incident) -> bool:
 def linked(a: Incident, b: Incident) -> bool:
     if a.family != b.family or not time_compatible(a, b) or apart(a, b):
         return False
-    if a.key[0] == b.key[0] and a.place and b.place and a.place.place_id != b.place.place_id:
-        return False  # one article, two places it names apart ("Slovyansk and Kramatorsk"): two incidents
     if a.regions and b.regions and not (a.regions & b.regions):
         return False  # two regions, two locations
     if a.countries and b.countries and not (a.countries & b.countries):
@@ -227,11 +227,11 @@ class UnionFind:
     the group, so that links through other articles cannot join what one article tells apart (its
     Mariupol and its Donetsk, both near a third report)."""
 
-    def __init__(self, n: int, spans: list[tuple[dt.date, dt.date] | None],
-                 places: list[tuple[str, str]] | None = None):
-        self.parent = list(range(n))
+    def __init__(self, spans: list[tuple[dt.date, dt.date] | None], places: list[tuple[str, str]]):
+        """`spans`: each incident's dated span, if it bounds one; `places`: its (article, place id)."""
+        self.parent = list(range(len(spans)))
         self.span = list(spans)
-        self.places: list[dict[str, set[str]]] = [{a: {p}} for a, p in places] if places else [{} for _ in range(n)]
+        self.places: list[dict[str, set[str]]] = [{article: {place}} for article, place in places]
 
     def can_union(self, i: int, j: int, limit: int) -> bool:
         pa, pb = self.places[self.find(i)], self.places[self.find(j)]
@@ -265,8 +265,7 @@ def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incide
     # a reconcile of part of the ledger (ledger/incremental.py) must meet them as a full one does.
     incidents = sorted(incidents, key=lambda i: i.key)
     # Only day- and week-precise incidents bound an event's span; a month-precise report fits anywhere in it.
-    uf = UnionFind(len(incidents), [(i.start, i.end) if i.start and i.precision in ("day", "week") else None
-                                    for i in incidents],
+    uf = UnionFind([(i.start, i.end) if i.start and i.precision in ("day", "week") else None for i in incidents],
                    [(i.key[0], i.place.place_id if i.place else "") for i in incidents])
     seen: set[tuple[int, int]] = set()
     for block in blocks(incidents):

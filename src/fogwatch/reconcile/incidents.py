@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from fogwatch.geocode import demonyms, gazetteer
 from fogwatch.records import Claim, PartialDate, Place
@@ -239,7 +240,7 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
 
 
-def _days(claims: list[Claim]) -> list[tuple[dt.date, dt.date]]:
+def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
     """The days the text gives a group of claims ("on Saturday"); none when only publication dates them."""
     return [(c.when.start, c.when.end) for c in claims if c.when is not None and c.when.span is not None]
 
@@ -251,19 +252,19 @@ WAVE = re.compile(r"\b(?:across|throughout|nationwide|countrywide|country-wide|a
                   re.IGNORECASE)
 
 
-def _wave(claims: list[Claim]) -> bool:
+def _wave(claims: Sequence[Claim]) -> bool:
     """Whether country-level claims tell a wave over the country: its words, or a count above one."""
-    return any(WAVE.search(c.text) or (c.quantity is not None and (c.quantity.low or 0) > 1
-                                       and c.predicate in ("attacked",)) for c in claims)
+    return any(WAVE.search(c.text) or (c.predicate == "attacked" and c.quantity is not None
+                                       and (c.quantity.low or 0) > 1) for c in claims)
 
 
-def _apart_in_time(claims: list[Claim], others: list[Claim]) -> bool:
+def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
     """Whether the text dates `claims` to days on which it dates none of `others` (both dated)."""
     mine, theirs = _days(claims), _days(others)
     return bool(mine and theirs) and not any(a <= d and c <= b for a, b in mine for c, d in theirs)
 
 
-def located(place: Place | None, claims: list[Claim] = (), elsewhere: list[list[Claim]] | bool = False) -> bool:
+def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequence[list[Claim]] = ()) -> bool:
     """Whether an incident is placed well enough for an event: a region or better; a country only
     when one of its claims dates it in the text ("on Sunday", not only the publication date) and
     the article reports this kind of incident nowhere more precise that day (`elsewhere`: the
@@ -273,10 +274,9 @@ def located(place: Place | None, claims: list[Claim] = (), elsewhere: list[list[
         return False
     if place.precision != "country":
         return True
-    others = [] if elsewhere is False else [[]] if elsewhere is True else elsewhere
     if claims and all(c.predicate == "detained" and c.agent is not None and c.agent.side == place.country
                       for c in claims):
-        return not others  # a state's arrest at home is coded at the country when the text gives no more
-    if others and not _wave(claims):
+        return not elsewhere  # a state's arrest at home is coded at the country when the text gives no more
+    if elsewhere and not _wave(claims):
         return False  # one incident told at the country beside more precise ones: no event of its own
-    return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in others)
+    return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)
