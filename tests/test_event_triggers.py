@@ -73,3 +73,43 @@ def test_a_court_striking_down_a_mandate_is_no_attack():
     text = load_document(key).text
     judge = next(s for s in re.split(r"(?<=[.!?])\s+", text) if "federal judge in Florida" in s)
     assert "attacked" not in {c.predicate for c in extract_text(judge)}
+
+
+def test_a_struck_site_of_a_nationality_is_in_that_country_and_its_capital_is_the_city():
+    # "a missile strike on a Ukrainian mall that left 18 dead": the Pope names no town.
+    (dead,) = claims_of("20220701T024500Z_US_en_47225e8c64.txt", "Ukrainian mall", "killed")
+    assert dead.place.place.place_id == "cc:UA" and founds_incident(dead)
+    # "a business and shopping development in the west of the Russian capital was hit": Moscow.
+    (hit,) = claims_of("20230731T064500Z_US_en_36fb5f0bdd.txt", "Russian capital", "attacked")
+    assert hit.place.place.name == "Moscow"
+    # Troops on "the Ukrainian border" are not in Ukraine; nor is what came "from within Russian territory".
+    troops = extract_text("Thousands of Russian troops continued to line the Ukrainian border, officials said on Tuesday.")
+    assert all(c.place is None for c in troops)
+
+
+def test_a_city_described_as_bombarded_reports_no_incident():
+    # "My thoughts go immediately to ... Mariupol, the city of Mary, barbarously bombarded and destroyed"
+    said = extract_text(sentence("20220501T163000Z_US_en_16f51eed81.txt", "barbarously bombarded"))
+    assert not {"destroyed", "attacked"} & {c.predicate for c in said}
+    # A series done to one subject is told as it happened: "People were brought to the edge of the
+    # pit, forced to their knees and shot dead."
+    assert "killed" in {c.predicate for c in extract_text(
+        "People were brought to the edge of the pit, forced to their knees and shot dead.")}
+
+
+def test_a_pattern_a_report_documents_founds_no_incident():
+    # The UN rights office: "Russian forces have carried out widespread and systematic torture of
+    # civilians detained in connection with their attack on Ukraine, summarily executing more than 70 of them".
+    told = extract_text(sentence("20230627T150000Z_GB_en_4d003b7775.txt", "systematic torture"))
+    assert told and not any(founds_incident(c) for c in told)
+
+
+def test_a_stabbing_and_its_suspects_arrest_make_no_event():
+    from fogwatch.reconcile import ArticleInfo, reconcile
+
+    # Two Ukrainians stabbed to death at a Bavarian shopping centre, a Russian suspect detained: a crime story.
+    text = need(GDELT / "20240429T093000Z_PL_en_fe4bdc61f0.txt").read_text(encoding="utf-8")
+    claims = extract_text(text, "2024-04-29")
+    assert {"killed", "detained"} <= {c.predicate for c in claims}
+    info = {c.article_id: ArticleInfo(c.article_id, None, "outlet", 0.99) for c in claims}
+    assert reconcile(claims, info) == []

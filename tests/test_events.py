@@ -531,3 +531,15 @@ def test_a_part_of_a_figure_is_no_figure_of_the_same_count():
     (event,) = run([figure(1, 28, "civilian", "28 civilians"), figure(2, 9, "child", "nine children")])
     (killed,) = [m for m in event.measures if m.predicate == "killed"]
     assert (killed.low, killed.best, killed.high) == (28, 28, 28)
+
+
+def test_a_sentence_set_at_sea_takes_no_town_from_before_it():
+    # Herald-Review, 2022-04-19: bodies found in the Kyiv region; then the Moskva, "which a senior U.S.
+    # official confirmed was hit by a Ukrainian missile" in the Black Sea. The ship was not in Kyiv region.
+    kyiv_region = Place("adm1:UA.13", "Kyiv Oblast", "UA", "Kyiv Oblast", 50.33, 30.5, "admin1")
+    shelling = claim(1, "Russian shelling killed two civilians in the Kyiv region on Friday.", "killed",
+                     place=kyiv_region, quantity=2, when=dt.date(2022, 4, 15))
+    moskva = claim(2, "That warning followed the stunning loss of Moscow's flagship in the Black Sea, which a senior "
+                      "U.S. official confirmed was hit by a Ukrainian missile.", "attacked", when=dt.date(2022, 4, 15))
+    (event,) = run([shelling, moskva], published=dt.date(2022, 4, 19))
+    assert event.claims == (shelling.claim_id,)

@@ -1,9 +1,13 @@
 """Which of a sentence's places a claim takes (`place_for`), and the places said together with it
 (`coordinated`): a claim happens at the most precise place inside its trigger's phrase, else at the
 sentence's, leaving aside the phrase of who tells it; "the city" and "the region" name the
-paragraph's last town or region (`anaphoric_place`). `places` finds the names; this module chooses.
+paragraph's last town or region (`anaphoric_place`). `places` finds the names; this module chooses,
+among them a demonym's country where it names a struck site ("a missile strike on a Ukrainian mall";
+`claim_places`).
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.places import FoundPlace
@@ -25,10 +29,53 @@ def city_of_region(found: FoundPlace) -> FoundPlace | None:
     return FoundPlace(mention, found.tok_start, found.tok_end, found.role)
 
 
-def claim_places(places: list[FoundPlace]) -> list[FoundPlace]:
+# What a demonym places in its country when it is struck: "a missile strike on a Ukrainian mall",
+# "shelling of Russian villages". Not people, forces, positions or craft, which are where they are
+# sent ("Russian troops", "Russian positions", "a Russian warship"). A base is the country's unless
+# the sentence names where it is ("Russian bases in Syria", `place_for`).
+# Not a border, which two countries share ("troops massed on the Ukrainian border" are in Russia).
+SITE_NOUNS = {"mall", "market", "hospital", "clinic", "school", "kindergarten", "church", "mosque",
+              "cathedral", "synagogue", "apartment", "building", "block", "house", "home", "city", "town", "village",
+              "settlement", "port", "airport", "refinery", "plant", "factory", "dam", "bridge",
+              "infrastructure", "grid", "substation", "neighbourhood", "neighborhood", "capital", "territory",
+              "soil", "region", "province", "oblast", "district", "base", "airbase", "airfield"}
+
+
+def _site(doc, found: FoundPlace):
+    """The site a demonym modifies (`SITE_NOUNS`): "a Ukrainian mall", "Russian border villages"; not
+    the site something came from ("attacked from within Russian territory"). None if it modifies none."""
+    token = doc[found.tok_end - 1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Ukrainian and Moldovan towns"
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "Russian border villages", "a Ukrainian power plant"
+    if token.dep_ not in ("amod", "compound", "nmod") or head.i < token.i or head.lemma_.lower() not in SITE_NOUNS:
+        return None
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None and (prep.lower_ == "from" or prep.head.lower_ == "from"):
+        return None
+    return head
+
+
+def claim_places(places: list[FoundPlace], doc=None) -> list[FoundPlace]:
     """The places a claim may happen at: not a continent or world region, which locates no incident,
-    nor a demonym, a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`)."""
-    return [p for p in places if p.mention.place.precision != "region" and p.role == "where"]
+    nor a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`), nor a demonym
+    unless it names the country of a site (`_site`), given `doc`: "the Ukrainian capital" is the
+    capital's city."""
+    out = []
+    for p in places:
+        if p.mention.place.precision == "region":
+            continue
+        if p.role == "where":
+            out.append(p)
+            continue
+        site = _site(doc, p) if p.role == "demonym" and doc is not None and p.mention.place.precision == "country" else None
+        if site is None:
+            continue
+        capital = gazetteer().capital(p.mention.place.country) if site.lemma_.lower() == "capital" else None
+        out.append(replace(p, mention=replace(p.mention, place=capital)) if capital else p)
+    return out
 
 
 def _telling(verb) -> bool:
@@ -56,7 +103,8 @@ def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
     pool = inside or in_sent
     # The most precise first: a village beats its region, a region beats a country.
     rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
-    return min(pool, key=lambda p: (rank[p.mention.place.precision], p.tok_start))
+    # A name before a demonym of the same precision: "Russian bases in Syria" are in Syria.
+    return min(pool, key=lambda p: (rank[p.mention.place.precision], p.role != "where", p.tok_start))
 
 
 def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:

@@ -65,6 +65,28 @@ def quoted_sentence(sent) -> bool:
     return head.count("“") > head.count("”") or head.count("«") > head.count("»") or head.count('"') % 2 == 1
 
 
+def _trailing_participle(token) -> bool:
+    """A bare past participle trailing its clause, with no subject, auxiliary, maker or date ("My thoughts
+    go to Mariupol, barbarously bombarded and destroyed"): a description the parser hung on the verb,
+    as it hangs "rockets fired from Lebanon" on the noun. "Hit by a missile on Monday, the school
+    burned" opens its sentence and says who and when: an incident."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if token.tag_ not in ("VBN", "VBD") or head.tag_ not in ("VBN", "VBD") or head.dep_ != "advcl" or head.i < head.head.i:
+        return False
+    main = head.head
+    if main.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in main.children) or main.lemma_.lower() in lx.PREDICATES:
+        # A series of what was done to the subject: "People were brought to the pit, forced to their
+        # knees and shot dead", "Woman struck, killed in Bloomington".
+        return False
+
+    def bare(verb) -> bool:
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark", "npadvmod")
+                       or c.ent_type_ in ("DATE", "TIME") for c in verb.children)
+    return bare(head) and bare(token) and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].text == ","
+
+
 def _overlaps(span: Span, extent: tuple[int, int]) -> bool:
     return span.start < extent[1] and extent[0] < span.end
 
@@ -340,6 +362,8 @@ class ClaimExtractor(TriggerReader):
                 # "rockets fired from Lebanon" describes the rockets; the clause's verb makes the claim.
                 # A clause with its own subject is what the noun says: "claims that 20 fighters died".
                 continue
+            if _trailing_participle(token):
+                continue  # "the city of Mariupol, barbarously bombarded and destroyed": how it is, not what happened
             predicate = self.verb_predicate(token) or self.noun_predicate(token, cues)
             if predicate is None:
                 continue

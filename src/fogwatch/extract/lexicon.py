@@ -138,6 +138,9 @@ WITNESS_VERBS = {"rock", "shake", "hear", "record", "register", "echo", "ring", 
                  "report", "light"}
 # How fierce fighting is, when a sentence says only that: "fighting has been heavy around Lysychansk".
 INTENSE = {"heavy", "fierce", "intense", "intensive", "ferocious", "bitter", "brutal", "bloody", "relentless", "raging"}
+# Rooms and buildings one enters without crossing into anywhere: "servicemen enter an apartment".
+INDOORS = {"apartment", "flat", "house", "home", "building", "room", "office", "premises", "shop", "store", "restaurant",
+           "cafe", "bar", "hotel", "church", "hall", "courtroom", "room", "basement", "cellar", "garage", "yard"}
 # Places that "fall" to a force: "the city has fallen", "the stronghold fell".
 HELD_PLACES = {"city", "town", "village", "stronghold", "settlement", "port", "base", "airport", "capital", "garrison"}
 # Where and over what people rally when they demonstrate ("rallied in Kyiv", "rallied against the war").

@@ -22,11 +22,32 @@ def _span(doc, start_tok: int, end_tok: int, article_id: str, offset: int) -> Sp
     return Span(article_id, offset + span.start_char, offset + span.end_char)
 
 
+NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+
+
+def _listed_in(token, phrase) -> bool:
+    """Whether `token` hangs in `phrase` only through lists, names and prepositions of place or origin
+    ("from Melitopol, Mikhail Kumok, and three journalists"), not through a clause or "of" ("the
+    mayor of a town of 3,000 people" counts no one)."""
+    while token.i != phrase.i:
+        if token.dep_ not in ("conj", "appos", "pobj", "prep") or token.dep_ == "prep" and token.lower_ not in ("from", "in", "at"):
+            return False
+        token = token.head
+    return True
+
+
 def quantity_nouns(trigger, patients: list) -> list:
     """The noun phrases whose figures a trigger reports: its patients, their conjuncts and list mates."""
     nouns: list = []
     for noun in patients:
-        for item in (noun, *noun.conjuncts, *[c for c in noun.children if c.dep_ == "appos"]):
+        # Nominal mates only: in "The city, ..., and where Ukraine estimates 21,000 people have been
+        # killed, is being fought over" the parser joins a clause to the subject; its figure is not the fight's.
+        mates = [c for c in noun.conjuncts if c.pos_ in NOMINAL]
+        # A counted noun coordinated deeper in the phrase: "The publisher from Melitopol, Mikhail Kumok,
+        # and three journalists ... had been detained" (the parser hangs the list on the town).
+        mates += [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i != noun.i
+                  and any(c.dep_ == "nummod" for c in t.children) and _listed_in(t, noun)]
+        for item in (noun, *mates, *[c for c in noun.children if c.dep_ == "appos"]):
             if item not in nouns:
                 nouns.append(item)
     # "28 journalists were killed, including seven foreigners": the part counted is a figure too.

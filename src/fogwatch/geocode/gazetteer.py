@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import functools
 import os
 import pickle
 import re
@@ -159,6 +160,13 @@ class Gazetteer:
         name, gid, lat, lon, _, _ = found
         return Place(place_id=f"cc:{code}", name=name, country=code, admin1=None, lat=lat, lon=lon,
                      precision="country", geonames_id=gid)
+
+    @functools.lru_cache(maxsize=256)
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country ("the Ukrainian capital" is Kyiv), or None if unknown."""
+        c = self.cols
+        rows = [r for r in range(len(c["gid"])) if c["capital"][r] and c["country"][r] == code]
+        return self._city(max(rows, key=lambda r: c["pop"][r]), True).place if rows else None
 
     def country_candidate(self, code: str, via: str = "name") -> Candidate | None:
         place = self.country(code)

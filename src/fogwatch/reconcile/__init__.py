@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from fogwatch.reconcile.cluster import Incident, build_incident, cluster, split_by_time
 from fogwatch.reconcile.disputes import disputes
-from fogwatch.reconcile.incidents import by_place, founds_incident, is_background, located, reports_incident
+from fogwatch.reconcile.incidents import (CRIME_PREDICATES, by_place, crime_story, founds_incident, is_background, located,
+                                         reports_incident)
 from fogwatch.reconcile.measures import measures
 from fogwatch.reconcile.modes import FAMILY, assign_modes, remote_subtype
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
@@ -120,8 +121,10 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         published = info.published if info else None
         # Sport, business, reviews: their claims stay claims and make no event. A story that is not
         # about violence can still report a demonstration (teachers marching on a statehouse).
+        crime = crime_story(group)
         group = sorted((c for c in group if reports_incident(c) and not is_background(c, published)
-                        and (not civil or c.predicate in PROTEST_PREDICATES)),
+                        and (not civil or c.predicate in PROTEST_PREDICATES)
+                        and not (crime and c.predicate in CRIME_PREDICATES)),
                        key=lambda c: c.span.start)
         article_modes = assign_modes(group, "")
         modes.update(article_modes)

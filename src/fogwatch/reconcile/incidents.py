@@ -6,8 +6,10 @@ place and time, as ACLED codes them.
   is not background: dated more than `BACKGROUND_DAYS` before the article's publication (the 2022
   invasion in a 2024 story, D-Day), or told as the war's past with no date of its own ("at the
   start of the invasion", "in 2014", "years ago"). Only some claims can found an incident
-  (`founds_incident`): not denials, negations or identifications, not figures of speech, and
-  only with a word of force (or, for deaths and injuries, a count).
+  (`founds_incident`): not denials, negations or identifications, not figures of speech, not a
+  pattern a report documents nor the dead found or carried afterwards, and only with a word of
+  force (or, for deaths and injuries, a count). A crime story's deaths and arrests make none
+  (`crime_story`).
 - **One place.** Claims are grouped by the place they name; a claim whose clause names several
   places together ("struck Chernihiv and Zhytomyr") reports an incident at each. A claim that
   names none takes the place below the country of the nearest claim of the same kind before it
@@ -73,13 +75,34 @@ _TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|capt
 DISCOVERY = re.compile(r"\b(?:mass graves?|graves?|bodies|remains|corpses)\b.{0,80}\b(?:found|discover\w*|exhum\w*|"
                        r"unearth\w*|recover\w*|uncover\w*)|\b(?:found|discover\w*|exhum\w*|unearth\w*|uncover\w*)"
                        r"\b.{0,60}\b(?:mass graves?|graves?|bodies|corpses)\b|"
-                       r"\bdiscover(?:y|ies) of (?:the )?(?:slain|dead|killed|murdered|tortured)\b", re.IGNORECASE)
+                       r"\bdiscover(?:y|ies) of (?:the )?(?:slain|dead|killed|murdered|tortured)\b|"
+                       # The dead carried, mourned or buried: "Volunteers carry the body of a civilian killed by ..."
+                       r"\b(?:carr(?:y|ies|ied|ying)|bur(?:y|ies|ied|ying)|mourn\w*|identif(?:y|ied|ying))\b.{0,40}"
+                       r"\b(?:bod(?:y|ies)|coffins?)\b", re.IGNORECASE)
+# A pattern told as such, the matter of a report, not one incident: "widespread and systematic
+# torture of civilians", "routinely shelled", "documented 75 cases of arbitrary detention".
+PATTERN = re.compile(r"\b(?:widespread|systematic(?:ally)?|routinely|repeatedly|a pattern of|cases of|"
+                     r"time and again)\b", re.IGNORECASE)
 
 
 # Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
 ORDINARY_CRIME = re.compile(r"\b(?:theft|thefts|stole|stealing|robber\w*|burglar\w*|stab(?:bed|bing)?|stab wounds?|"
                             r"criminal misconduct|drunk\w*|domestic (?:violence|dispute)|shoplift\w*|fraud)\b",
                             re.IGNORECASE)
+# The words of war, which a crime story lacks: "two men were murdered at a shopping centre ... they
+# died of stab wounds ... police detained a suspect" is one crime, not a killing and an arrest of war.
+WAR = re.compile(r"\b(?:troops?|forces|soldiers?|army|military|militar\w+|militants?|fighters?|rebels?|insurgents?|"
+                 r"missiles?|drones?|rockets?|shell(?:s|ed|ing)|artillery|air ?strikes?|airstrikes?|bomb\w*|"
+                 r"explosi\w+|front ?line|terror\w*|saboteurs?|spies|spy|espionage|treason|protest\w*)\b", re.IGNORECASE)
+CRIME_PREDICATES = {"killed", "wounded", "casualties", "detained"}
+
+
+def crime_story(claims: Sequence[Claim]) -> bool:
+    """Whether an article's deaths and arrests are ordinary crime: one of its deaths or injuries is
+    told with a crime's words (`ORDINARY_CRIME`) and none of those claims speaks of war (`WAR`)."""
+    told = [c for c in claims if c.predicate in CRIME_PREDICATES]
+    return any(c.predicate != "detained" and ORDINARY_CRIME.search(c.text) for c in told) \
+        and not any(WAR.search(c.text) for c in told)
 # Being held is no arrest: "imprisoned in Crimea since 2022", "jailed for five years" (a verdict).
 HELD = re.compile(r"\b(?:imprison\w*|jail\w*|prison\w*|sentenced|behind bars|in custody)\b", re.IGNORECASE)
 ARRESTED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|seized|rounded up|abduct\w*)\b", re.IGNORECASE)
@@ -113,6 +136,8 @@ def founds_incident(claim: Claim) -> bool:
             or FIGURATIVE.search(claim.text) or DISCOVERY.search(claim.text):
         return False
     if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
+        return False
+    if PATTERN.search(claim.text):
         return False
     if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
         return False
@@ -196,6 +221,12 @@ def _arresting_state(claim: Claim) -> Place | None:
     return gazetteer().country(agent.side)
 
 
+# A sentence set at sea is not at the town named before it: "the loss of Moscow's flagship in the
+# Black Sea, which was hit by a Ukrainian missile" (seas are no gazetteer places).
+AT_SEA = re.compile(r"\b(?:in|on|over|into|across|off) the (?:[A-Z]\w+ )*(?:Sea|Ocean|Gulf|Strait|Straits|Bay)\b|"
+                    r"\b(?:at|by) sea\b")
+
+
 def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     """One article's claims of one kind (in text order), grouped by the place of the incident."""
     # Only a place below the country is carried: "tried to get into Russia" says less of where the
@@ -205,7 +236,7 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         place = _place(claim)
-        if place is None:
+        if place is None and not AT_SEA.search(claim.text):
             before = [c for c in placed if 0 <= claim.span.start - c.span.start <= CARRY_CHARS]
             after = [c for c in placed if 0 < c.span.start - claim.span.start <= CARRY_AFTER_CHARS]
             if before:
@@ -236,7 +267,11 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
     placed_keys = [k for k in groups if k and home[k].precision != "country"]
     if "" in groups and len(placed_keys) == 1:
-        groups[placed_keys[0]].extend(groups.pop(""))
+        ashore = [c for c in groups[""] if not AT_SEA.search(c.text)]
+        groups[placed_keys[0]].extend(ashore)
+        groups[""] = [c for c in groups[""] if c not in ashore]
+        if not groups[""]:
+            del groups[""]
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
 
 
