@@ -113,3 +113,28 @@ def test_a_stabbing_and_its_suspects_arrest_make_no_event():
     assert {"killed", "detained"} <= {c.predicate for c in claims}
     info = {c.article_id: ArticleInfo(c.article_id, None, "outlet", 0.99) for c in claims}
     assert reconcile(claims, info) == []
+
+
+def test_a_months_gains_and_a_duty_to_liberate_found_no_incident():
+    # "Russian forces last month made further gains in at least three locations along Ukraine's eastern front"
+    (gains,) = claims_of("20240506T163000Z_US_en_82a7e221df.txt", "last month made further gains", "captured")
+    assert gains.when.precision == "month" and not founds_incident(gains)
+    # "Russian and Donbas forces are 'doing their duty' to fight for Russia and 'liberate' Donbas": an aim.
+    (aim,) = claims_of("20220817T064500Z_UA_en_9f8d23f5b1.txt", "doing their duty", "captured")
+    assert aim.modality == "hypothetical"
+    # But an offensive's aim is where it is fought.
+    (seize,) = [c for c in extract_text("Farther north, a large Russian offensive is under way to seize the town of "
+                                        "Chasiv Yar.") if c.predicate == "captured"]
+    assert seize.modality == "asserted" and seize.place.place.name == "Chasiv Yar"
+
+
+def test_the_city_refers_back_to_the_town_named_before_even_a_paragraph_before():
+    # "Russian missiles slammed into it on Monday afternoon in the eastern Ukrainian city": Kharkiv.
+    text = need(GDELT / "20240422T201500Z_GB_en_c6b1568445.txt").read_text(encoding="utf-8")
+    (slammed,) = [c for c in extract_text(text, "2024-04-22") if "slammed into it" in c.text and c.predicate == "attacked"]
+    assert slammed.place.place.name == "Kharkiv"
+    # A paragraph that opens with "The city" is about the town the paragraph before named last.
+    fought = [c for c in extract_text(
+        "In Mariupol, the city's remaining Ukrainian troops are surrounded in the tunnels under the Azovstal steel plant.\n\n"
+        "The city, a key port, is being fought over street by street.") if c.predicate == "clashed"]
+    assert fought and fought[0].place.place.name == "Mariupol"

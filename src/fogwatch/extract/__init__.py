@@ -50,6 +50,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
               for (_, doc), mentions in zip(docs, article_mentions)]
     context = _places_context(article, docs, blocks)
     all_places: list[PlaceMention] = []
+    places: list = []
     for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
         actor_spans = [(m.start, m.end) for m in mentions if any(i in blocked for i in range(m.start, m.end))]
@@ -57,6 +58,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         found_places = find_places(doc, article.article_id, offset, blocked, context, actors=actor_spans, dateline=end)
         extractor.dateline = (offset, offset + doc[end - 1].idx + len(doc[end - 1])) if end else None
         all_places.extend(p.mention for p in found_places)
+        extractor.previous_places = places if offset else []  # the last paragraph's (none before the first)
         places = claim_places(found_places, doc)
         dates = list(find_dates(doc.text, article.published))
         carry = Carry()

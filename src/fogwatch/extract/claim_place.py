@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.places import FoundPlace
-from fogwatch.geocode import gazetteer
+from fogwatch.geocode import demonyms, gazetteer
 from fogwatch.records import PlaceMention
 
 
@@ -58,6 +58,12 @@ def _site(doc, found: FoundPlace):
     return head
 
 
+def _town_referred_back(doc, found: FoundPlace) -> bool:
+    """Whether a demonym modifies a town that refers back: "the eastern Ukrainian city"."""
+    site = _site(doc, found)
+    return site is not None and site.lemma_.lower() in ("city", "town", "village") and _refers_back(site)
+
+
 def claim_places(places: list[FoundPlace], doc=None) -> list[FoundPlace]:
     """The places a claim may happen at: not a continent or world region, which locates no incident,
     nor a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`), nor a demonym
@@ -84,10 +90,16 @@ def _telling(verb) -> bool:
     return lemma in lx.CUES or lemma == "point" and any(c.lower_ == "out" for c in verb.children)
 
 
-def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
+def place_for(trigger, sent, places: list[FoundPlace], previous: list[FoundPlace] = ()) -> FoundPlace | None:
+    """`previous`: the places of the paragraph before, for "the city" that opens a paragraph."""
     in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
     if not in_sent:
-        return anaphoric_place(sent, places)
+        return anaphoric_place(sent, places, previous)
+    if all(p.role == "demonym" and _town_referred_back(sent.doc, p) for p in in_sent):
+        # "in the eastern Ukrainian city": the town named before, else the country.
+        found = anaphoric_place(sent, places, previous)
+        if found is not None:
+            return found
     subtree = {t.i for t in trigger.subtree}
     inside = [p for p in in_sent if p.tok_start in subtree]
     if not inside and trigger.pos_ == "NOUN" and any(
@@ -107,18 +119,36 @@ def place_for(trigger, sent, places: list[FoundPlace]) -> FoundPlace | None:
     return min(pool, key=lambda p: (rank[p.mention.place.precision], p.role != "where", p.tok_start))
 
 
-def anaphoric_place(sent, places: list[FoundPlace]) -> FoundPlace | None:
-    """"A second blast hit the city": "the city" (town, village) is the last town the paragraph
-    named before this sentence, and "the region" (oblast, province) its last region."""
+# Words that describe the town "the city" refers back to without naming another: "the eastern
+# Ukrainian city", "the besieged port city" (not "the capital city", "the second city").
+ANAPHORIC_MODIFIERS = {"eastern", "western", "northern", "southern", "north-eastern", "northeastern", "north-western",
+                       "northwestern", "south-eastern", "southeastern", "south-western", "southwestern", "central",
+                       "besieged", "embattled", "frontline", "front-line", "occupied", "port", "coastal", "industrial",
+                       "devastated", "battered", "ruined", "strategic", "key", "southeastern", "small", "large"}
+
+
+def _refers_back(token) -> bool:
+    """Whether "the city"/"the region" refers back to a place named before: "the city", "the eastern
+    Ukrainian city"; not "the city of Lviv" nor "the capital city", which name their own."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return all(c.lower_ in ANAPHORIC_MODIFIERS or c.ent_type_ in ("NORP", "GPE") or c.lower_ in demonyms()
+               for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def anaphoric_place(sent, places: list[FoundPlace], previous: list[FoundPlace] = ()) -> FoundPlace | None:
+    """"A second blast hit the city": "the city" (town, village) is the last town named before this
+    sentence in its paragraph, else in the paragraph before (`previous`), and "the region" (oblast,
+    province) the last region."""
     for token in sent:
         word = token.lemma_.lower()
         kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
             else None
-        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                or any(c.dep_ in ("prep", "compound", "amod") for c in token.children):
-            continue  # "the city of Lviv" or "the western city" name their own place, or another one
+        if kind is None or not _refers_back(token):
+            continue
         before = [p for p in places if p.tok_start < sent.start]
-        for found in reversed(before):
+        for found in [*reversed(before), *reversed(list(previous))]:
             precision = found.mention.place.precision
             if kind == "region" and precision == "admin1":
                 return found

@@ -116,6 +116,7 @@ class ClaimExtractor(TriggerReader):
         self.interviewee: Cue | None = None
         self.dates: list[When] = []  # the dates of the sentence being read (`own_date`)
         self.dateline: tuple[int, int] | None = None  # characters of the paragraph's dateline (`places.dateline_end`)
+        self.previous_places: list[FoundPlace] = []  # the places of the paragraph before, for "the city"
 
     # --- claims -----------------------------------------------------------------------------
     def before(self, trigger, when: When | None, doc, offset: int) -> When | None:
@@ -225,7 +226,7 @@ class ClaimExtractor(TriggerReader):
                 if q is not None:
                     quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
-        place = place_for(trigger, sent, places)
+        place = place_for(trigger, sent, places, self.previous_places)
         # Places listed with the claim's own ("struck Kharkiv and Odesa"); a claim whose place is
         # outside its clause ("Kharkiv, where 18 people were killed") takes none of the list.
         subtree = {t.i for t in trigger.subtree}

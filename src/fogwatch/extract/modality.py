@@ -59,6 +59,7 @@ def modality_of(trigger, chain: list[Cue]) -> str:
     if instead(trigger):
         return "hypothetical"  # "instead of capturing Kyiv", "rather than kill their brother Slavs"
     node = trigger
+    coordinated_to = True  # whether `node` is the trigger or a verb it is coordinated with
     for _ in range(8):
         kids = list(node.children)
         if node.i != trigger.i and node.dep_ in ("acl", "relcl") and node.tag_ in ("VBD", "VBN") \
@@ -84,12 +85,20 @@ def modality_of(trigger, chain: list[Cue]) -> str:
             return "hypothetical"  # "prevented pirates from attacking a vessel", "stopped them from storming"
         if node.dep_ == "pcomp" and node.head.lower_ == "with" and node.head.head.lemma_.lower() in lx.TASK_VERBS:
             return "hypothetical"  # "tasked their troops with capturing Chasiv Yar by May 9"
+        if node.tag_ == "VB" and coordinated_to and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (
+                node.dep_ in ("acl", "relcl") and node.head.pos_ == "NOUN" or node.dep_ == "advcl") \
+                and not any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.EVENT_NOUNS for c in node.head.children):
+            # A purpose or a task, not a deed: "doing their duty to fight for Russia and liberate
+            # Donbas", "gave orders to attack", "moved in to capture the town". But an offensive's
+            # aim is where it is fought: "a large Russian offensive is under way to seize Chasiv Yar".
+            return "hypothetical"
         if node.tag_ == "VB" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in lx.INTENT_VERBS:
             return "hypothetical"  # "threatening to assault and murder an official", parsed as a preposition
         if node.head.i == node.i or (stop is not None and node.head.i == stop):
             break
         if apart(trigger, node.head):
             break  # the next statement's "will" is not this one's
+        coordinated_to = coordinated_to and node.dep_ == "conj"
         node = node.head
     return "asserted"
 

@@ -80,9 +80,17 @@ DISCOVERY = re.compile(r"\b(?:mass graves?|graves?|bodies|remains|corpses)\b.{0,
                        r"\b(?:carr(?:y|ies|ied|ying)|bur(?:y|ies|ied|ying)|mourn\w*|identif(?:y|ied|ying))\b.{0,40}"
                        r"\b(?:bod(?:y|ies)|coffins?)\b", re.IGNORECASE)
 # A pattern told as such, the matter of a report, not one incident: "widespread and systematic
-# torture of civilians", "routinely shelled", "documented 75 cases of arbitrary detention".
-PATTERN = re.compile(r"\b(?:widespread|systematic(?:ally)?|routinely|repeatedly|a pattern of|cases of|"
-                     r"time and again)\b", re.IGNORECASE)
+# torture of civilians", "routinely shelled", "documented 75 cases of arbitrary detention",
+# "frequent Ukrainian strikes on occupied Crimea" (not "carries Ukraine in his heart every day").
+_VIOLENCE = (r"(?:strikes?|attacks?|shelling|bombardments?|bombings?|raids?|torture|detentions?|arrests?|killings?|"
+             r"abductions?|executions?|airstrikes?|air raids?|drone attacks?|missile attacks?)")
+_VIOLENT_VERB = r"(?:shell\w*|strik\w*|struck|attack\w*|bomb\w*|target\w*|hit|raid\w*|detain\w*|arrest\w*)"
+PATTERN = re.compile(
+    r"\b(?:routinely|repeatedly|systematically|time and again|a pattern of|cases of)\b|"
+    r"\b(?:widespread|systematic|frequent|constant|regular|routine|repeated|daily|nightly|near-daily|almost daily)"
+    rf"(?:,? (?:and )?\w+){{0,2}} {_VIOLENCE}\b|"
+    rf"\b{_VIOLENT_VERB}(?: \w+){{0,3}} (?:daily|nightly|every (?:day|night)|constantly|regularly|frequently)\b|"
+    rf"\b(?:frequently|constantly|regularly)(?: \w+)? {_VIOLENT_VERB}\b", re.IGNORECASE)
 
 
 # Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
@@ -139,6 +147,8 @@ def founds_incident(claim: Claim) -> bool:
         return False
     if PATTERN.search(claim.text):
         return False
+    if claim.when is not None and claim.when.span is not None and claim.when.precision in ("month", "year"):
+        return False  # "Russian forces last month made further gains in three locations": a summary of a month
     if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
         return False
     if claim.predicate == "repelled" and PUSH_BACK.search(claim.text):
