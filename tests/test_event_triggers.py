@@ -138,3 +138,25 @@ def test_the_city_refers_back_to_the_town_named_before_even_a_paragraph_before()
         "In Mariupol, the city's remaining Ukrainian troops are surrounded in the tunnels under the Azovstal steel plant.\n\n"
         "The city, a key port, is being fought over street by street.") if c.predicate == "clashed"]
     assert fought and fought[0].place.place.name == "Mariupol"
+
+
+def test_a_past_incident_recalled_to_situate_the_story_founds_none():
+    # The Taoiseach's Kyiv visit, 2023-07-19: "He also visited a bridge in Irpin where Russian forces bombed
+    # civilians fleeing the conflict." CNN, 2024-04-27: "The US did use leverage after an Israeli military
+    # strike killed aid workers from World Central Kitchen" (the strike was on 1 April).
+    (bombed,) = claims_of("20230719T213000Z_GB_en_823fbccc8e.txt", "visited a bridge in Irpin", "attacked")
+    (killed,) = claims_of("20240427T003000Z_US_en_bdc04b0376.txt", "did use leverage", "killed")
+    assert bombed.scope == killed.scope == "background"
+    assert not founds_incident(bombed) and not founds_incident(killed)
+    # News told in the same shapes: a main clause that reports violence itself (ECB+ 8: "Violence also broke
+    # out in the northern city of Thessaloniki, where another 20,000 people marched"), a caption's present,
+    # and "soon after".
+    for text, predicate in [
+            ("Violence also broke out in the northern city of Thessaloniki, where another 20,000 people marched "
+             "through the city.", "protested"),
+            ("Firefighters work to extinguish a fire after an airstrike hit a tire shop in Lviv, Ukraine, Monday, "
+             "April 18, 2022.", "attacked"),
+            ("Danilov was speaking soon after an explosion in Donetsk wrecked a vehicle close to the headquarters.",
+             "attacked")]:
+        (claim,) = [c for c in extract_text(text) if c.predicate == predicate]
+        assert claim.scope is None and founds_incident(claim), text

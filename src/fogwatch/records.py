@@ -17,7 +17,7 @@ Hedge = Literal["confirmed", "asserted", "reported", "alleged", "denied"]
 # condition ("if Russia invades, ...") or a hypothesis (forecasts, plans, "could", "would").
 Modality = Literal["asserted", "negated", "conditional", "hypothetical"]
 # What a figure counts: one incident, or a running total over a period ("since March").
-Scope = Literal["incident", "cumulative"]
+Scope = Literal["incident", "cumulative", "background"]
 # "region": a continent or world region ("Europe", "the Middle East"), coarser than a country.
 GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "region"]
 

@@ -28,7 +28,7 @@ from fogwatch.extract.cues import Carry, Cue, _span, aside
 from fogwatch.extract.dates import earlier_by
 from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
-from fogwatch.extract.scope import scope_of
+from fogwatch.extract.scope import scope_of, situating
 from fogwatch.extract.modality import hedge_for, modality_of
 from fogwatch.extract.claim_place import coordinated, place_for
 from fogwatch.extract.places import LOCATIVE, FoundPlace
@@ -167,7 +167,10 @@ class ClaimExtractor(TriggerReader):
               figure: Figure | None = None) -> list[Claim]:
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
-        when = self.before(trigger, self.own_date(trigger, offset) or when, doc, offset)
+        own = self.own_date(trigger, offset)
+        own_date = own is not None or (when is not None and when.span is not None and
+                                       offset + sent.start_char <= when.span.start < offset + sent.end_char)
+        when = self.before(trigger, own or when, doc, offset)
         via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
                                 cue=c.text, span=c.span, actor_id=c.speakers[0].actor_id if c.speakers else None)
                     for c in chain)
@@ -274,7 +277,7 @@ class ClaimExtractor(TriggerReader):
                     quantity=q, place=place.mention if place else None, when=when, also_places=also,
                     source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
                     content_span=content_span, identity=identity, negated=negated, modality=modality,
-                    **self.scope(sent, trigger, q, predicate),
+                    **self.scope(sent, trigger, q, predicate, own_date),
                     body=inner.body if inner and speaker is not None else None,
                 ))
         for claim in made:
@@ -282,9 +285,10 @@ class ClaimExtractor(TriggerReader):
         return made
 
     @staticmethod
-    def scope(sent, trigger, q: Quantity | None, predicate: str) -> dict:
+    def scope(sent, trigger, q: Quantity | None, predicate: str, own_date: bool = False) -> dict:
         if q is None:
-            return {"scope": None, "period": None}
+            background = predicate not in ("stated", "identified_as") and situating(trigger, own_date, lx.SITUATED)
+            return {"scope": "background" if background else None, "period": None}
         size = q.low if q.low is not None else q.high  # "as many as 15,000": the size is its top
         scope, period = scope_of(sent, trigger, size, predicate, q.text)
         if scope == "incident" and q.unit == "case":

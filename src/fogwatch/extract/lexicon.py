@@ -166,6 +166,10 @@ FIRING_VERBS = {"launch", "unleash", "fire"}
 # continues", "the war could escalate"): for fighting, they report fighting.
 PROGRESS_VERBS = {"continue", "rage", "rag", "flare", "intensify", "resume", "escalate"}  # "rag": the small model's "raged"
 HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt"} | PROGRESS_VERBS
+# The words that report an incident by themselves: a main clause with one reports what its
+# subordinate clause tells (`scope.situating`): "Violence also broke out in Thessaloniki, where
+# another 20,000 people marched".
+SITUATED = set(PREDICATES) | set(EVENT_NOUNS) | HAPPEN_VERBS | {"violence"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}

@@ -1,6 +1,8 @@
 """A figure's scope: one incident's count, or a running or war-long total with the words that give
 its period ("since March", "so far", "from the start of the invasion"). Read in the figure's own
-clause, so that "..., and he prays for Ukraine every day" does not make a killing cumulative."""
+clause, so that "..., and he prays for Ukraine every day" does not make a killing cumulative.
+A claim without a figure told in a clause that situates another story is `background`
+(`situating`)."""
 from __future__ import annotations
 
 import re
@@ -103,3 +105,53 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
     if text and low is not None and low >= 2000 and re.match(r"(?i)(?:tens of |hundreds of |many )?(?:thousands|millions)", text):
         return "cumulative", None
     return "incident", None
+
+
+# What opens a clause that situates the story in an earlier one: "The US did use leverage after an
+# Israeli military strike killed aid workers", "even when Ukraine ... recaptured Kherson".
+SITUATING_MARKS = {"after", "when", "before", "once", "since"}
+# How close "after" can be to the news: "Danilov was speaking soon after an explosion in Donetsk".
+RECENT = {"soon", "shortly", "just", "hours", "minutes", "moments", "immediately", "right"}
+
+
+def situating(trigger, own_date: bool, predicates) -> bool:
+    """Whether `trigger` reports a past incident in a clause that situates another statement: a
+    relative clause ("He also visited a bridge in Irpin where Russian forces bombed civilians") or a
+    clause of time ("after an Israeli military strike killed aid workers"), told in the simple past,
+    with no date of its own (`own_date`), under a main clause that reports no incident itself
+    (`predicates`: the lemmas of event verbs). "Three people were killed when a missile struck",
+    "Kharkiv, where 18 people have been killed in the last few days" are news."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head  # a noun's clause: "damaged in a Russian aerial bombardment"
+    for _ in range(6):
+        if node.dep_ == "relcl" or node.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in SITUATING_MARKS for c in node.children):
+            break
+        if node.dep_ not in ("conj", "xcomp", "pcomp", "prep", "pobj") or node.head.i == node.i:
+            return False
+        node = node.head
+    else:
+        return False
+    if own_date:
+        return False
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    past = node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}
+    if not past or aux & {"has", "have", "will", "would", "could", "may", "might"}:
+        return False
+    opener = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.lower_ in SITUATING_MARKS]
+    if opener and (any(c.lower_ in RECENT for c in opener[0].children)
+                   or opener[0].i > 0 and node.doc[opener[0].i - 1].lower_ in RECENT) or any(
+            c.lower_ in RECENT for c in node.children if c.dep_ == "advmod"):
+        return False
+    main = node.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head  # a relative clause's noun: the verb it hangs on
+    while main.tag_ in ("VB", "VBG") and main.dep_ in ("advcl", "xcomp") and main.head.i != main.i:
+        main = main.head  # "work to extinguish": the finite verb tells the tense
+    if main.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in main.children):
+        return False  # a caption's present: "Firefighters work to extinguish a fire after an airstrike hit a tire shop"
+    if main.lemma_.lower() in predicates or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in predicates
+                                                for c in main.children):
+        return False  # "Three people were killed when a missile struck": the main clause reports it
+    return True

@@ -90,7 +90,10 @@ PATTERN = re.compile(
     r"\b(?:widespread|systematic|frequent|constant|regular|routine|repeated|daily|nightly|near-daily|almost daily)"
     rf"(?:,? (?:and )?\w+){{0,2}} {_VIOLENCE}\b|"
     rf"\b{_VIOLENT_VERB}(?: \w+){{0,3}} (?:daily|nightly|every (?:day|night)|constantly|regularly|frequently)\b|"
-    rf"\b(?:frequently|constantly|regularly)(?: \w+)? {_VIOLENT_VERB}\b", re.IGNORECASE)
+    rf"\b(?:frequently|constantly|regularly)(?: \w+)? {_VIOLENT_VERB}\b|"
+    # "the constant filling of the cells with new people who were detained"
+    rf"\b(?:widespread|systematic|frequent|constant|routine|repeated)\b[^.;]{{0,60}}?\b(?:{_VIOLENCE}|{_VIOLENT_VERB})\b",
+    re.IGNORECASE)
 
 
 # Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
@@ -145,8 +148,8 @@ def founds_incident(claim: Claim) -> bool:
         return False
     if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
         return False
-    if PATTERN.search(claim.text):
-        return False
+    if PATTERN.search(claim.text) or claim.scope == "background":
+        return False  # a pattern, or a past incident recalled to situate the story (`extract.scope.situating`)
     if claim.when is not None and claim.when.span is not None and claim.when.precision in ("month", "year"):
         return False  # "Russian forces last month made further gains in three locations": a summary of a month
     if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
