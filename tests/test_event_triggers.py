@@ -160,3 +160,10 @@ def test_a_past_incident_recalled_to_situate_the_story_founds_none():
              "attacked")]:
         (claim,) = [c for c in extract_text(text) if c.predicate == predicate]
         assert claim.scope is None and founds_incident(claim), text
+
+
+def test_a_district_of_a_city_is_the_city():
+    # "Russian missiles attacked a residential district of Kharkiv early on Wednesday, said the mayor":
+    # the city, not the Kharkiv oblast.
+    (attack,) = claims_of("20240424T004500Z_GB_en_1d9a9a1671.txt", "residential district of Kharkiv", "attacked")
+    assert attack.place.place.name == "Kharkiv" and attack.place.place.precision == "exact"

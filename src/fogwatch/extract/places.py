@@ -405,8 +405,10 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
                     end = token.i + 1
                 add(start, end, region(start, end, doc[start:name.i + 1].text))
 
-        # "the region of Belgorod"
-        if REGION_RE.match(token.text) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+        # "the region of Belgorod"; not "a residential district of Kharkiv", a part of the city (Rule 2)
+        quarter = token.lower_ in ("district", "districts") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "amod" and c.text.islower() for c in token.children)
+        if REGION_RE.match(token.text) and not quarter and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
                 and doc[token.i + 2].pos_ == "PROPN":
             name = doc[token.i + 2]
             while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].dep_ in ("compound", "pobj"):
