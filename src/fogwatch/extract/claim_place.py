@@ -124,7 +124,7 @@ def place_for(trigger, sent, places: list[FoundPlace], previous: list[FoundPlace
 ANAPHORIC_MODIFIERS = {"eastern", "western", "northern", "southern", "north-eastern", "northeastern", "north-western",
                        "northwestern", "south-eastern", "southeastern", "south-western", "southwestern", "central",
                        "besieged", "embattled", "frontline", "front-line", "occupied", "port", "coastal", "industrial",
-                       "devastated", "battered", "ruined", "strategic", "key", "southeastern", "small", "large"}
+                       "devastated", "battered", "ruined", "strategic", "key", "small", "large"}
 
 
 def _refers_back(token) -> bool:

@@ -168,8 +168,9 @@ class ClaimExtractor(TriggerReader):
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
         own = self.own_date(trigger, offset)
-        own_date = own is not None or (when is not None and when.span is not None and
-                                       offset + sent.start_char <= when.span.start < offset + sent.end_char)
+        # A date of the claim's own sentence, not only one carried from the paragraph (`scope.situating`).
+        dated_here = own is not None or (when is not None and when.span is not None and
+                                         offset + sent.start_char <= when.span.start < offset + sent.end_char)
         when = self.before(trigger, own or when, doc, offset)
         via = tuple(Attribution(speaker=", ".join(a.name for a in c.speakers) or (doc[c.source.left_edge.i:c.source.i + 1].text if c.source is not None else "unnamed"),
                                 cue=c.text, span=c.span, actor_id=c.speakers[0].actor_id if c.speakers else None)
@@ -277,7 +278,7 @@ class ClaimExtractor(TriggerReader):
                     quantity=q, place=place.mention if place else None, when=when, also_places=also,
                     source_span=inner.source_span if inner else None, cue_span=inner.span if inner else None,
                     content_span=content_span, identity=identity, negated=negated, modality=modality,
-                    **self.scope(sent, trigger, q, predicate, own_date),
+                    **self.scope(sent, trigger, q, predicate, dated_here),
                     body=inner.body if inner and speaker is not None else None,
                 ))
         for claim in made:
@@ -285,9 +286,9 @@ class ClaimExtractor(TriggerReader):
         return made
 
     @staticmethod
-    def scope(sent, trigger, q: Quantity | None, predicate: str, own_date: bool = False) -> dict:
+    def scope(sent, trigger, q: Quantity | None, predicate: str, dated_here: bool = False) -> dict:
         if q is None:
-            background = predicate not in ("stated", "identified_as") and situating(trigger, own_date, lx.SITUATED)
+            background = predicate not in ("stated", "identified_as") and situating(trigger, dated_here, lx.SITUATED)
             return {"scope": "background" if background else None, "period": None}
         size = q.low if q.low is not None else q.high  # "as many as 15,000": the size is its top
         scope, period = scope_of(sent, trigger, size, predicate, q.text)
