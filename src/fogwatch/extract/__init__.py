@@ -58,7 +58,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         found_places = find_places(doc, article.article_id, offset, blocked, context, actors=actor_spans, dateline=end)
         extractor.dateline = (offset, offset + doc[end - 1].idx + len(doc[end - 1])) if end else None
         all_places.extend(p.mention for p in found_places)
-        extractor.previous_places = places if offset else []  # the last paragraph's (none before the first)
+        extractor.previous_places = places  # the last paragraph's (none before the first)
         places = claim_places(found_places, doc)
         dates = list(find_dates(doc.text, article.published))
         carry = Carry()

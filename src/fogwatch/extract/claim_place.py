@@ -7,6 +7,7 @@ among them a demonym's country where it names a struck site ("a missile strike o
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
@@ -64,11 +65,10 @@ def _town_referred_back(doc, found: FoundPlace) -> bool:
     return site is not None and site.lemma_.lower() in ("city", "town", "village") and _refers_back(site)
 
 
-def claim_places(places: list[FoundPlace], doc=None) -> list[FoundPlace]:
+def claim_places(places: list[FoundPlace], doc) -> list[FoundPlace]:
     """The places a claim may happen at: not a continent or world region, which locates no incident,
     nor a name in an actor's phrase or a hyphenated modifier (`FoundPlace.role`), nor a demonym
-    unless it names the country of a site (`_site`), given `doc`: "the Ukrainian capital" is the
-    capital's city."""
+    unless it names the country of a site (`_site`): "the Ukrainian capital" is the capital's city."""
     out = []
     for p in places:
         if p.mention.place.precision == "region":
@@ -76,7 +76,7 @@ def claim_places(places: list[FoundPlace], doc=None) -> list[FoundPlace]:
         if p.role == "where":
             out.append(p)
             continue
-        site = _site(doc, p) if p.role == "demonym" and doc is not None and p.mention.place.precision == "country" else None
+        site = _site(doc, p) if p.role == "demonym" and p.mention.place.precision == "country" else None
         if site is None:
             continue
         capital = gazetteer().capital(p.mention.place.country) if site.lemma_.lower() == "capital" else None
@@ -90,7 +90,7 @@ def _telling(verb) -> bool:
     return lemma in lx.CUES or lemma == "point" and any(c.lower_ == "out" for c in verb.children)
 
 
-def place_for(trigger, sent, places: list[FoundPlace], previous: list[FoundPlace] = ()) -> FoundPlace | None:
+def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
     """`previous`: the places of the paragraph before, for "the city" that opens a paragraph."""
     in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
     if not in_sent:
@@ -137,7 +137,7 @@ def _refers_back(token) -> bool:
                for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
-def anaphoric_place(sent, places: list[FoundPlace], previous: list[FoundPlace] = ()) -> FoundPlace | None:
+def anaphoric_place(sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
     """"A second blast hit the city": "the city" (town, village) is the last town named before this
     sentence in its paragraph, else in the paragraph before (`previous`), and "the region" (oblast,
     province) the last region."""
@@ -148,7 +148,7 @@ def anaphoric_place(sent, places: list[FoundPlace], previous: list[FoundPlace] =
         if kind is None or not _refers_back(token):
             continue
         before = [p for p in places if p.tok_start < sent.start]
-        for found in [*reversed(before), *reversed(list(previous))]:
+        for found in [*reversed(before), *reversed(previous)]:
             precision = found.mention.place.precision
             if kind == "region" and precision == "admin1":
                 return found

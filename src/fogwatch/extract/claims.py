@@ -288,7 +288,7 @@ class ClaimExtractor(TriggerReader):
     @staticmethod
     def scope(sent, trigger, q: Quantity | None, predicate: str, dated_here: bool = False) -> dict:
         if q is None:
-            background = predicate not in ("stated", "identified_as") and situating(trigger, dated_here, lx.SITUATED)
+            background = predicate not in ("stated", "identified_as") and situating(trigger, dated_here)
             return {"scope": "background" if background else None, "period": None}
         size = q.low if q.low is not None else q.high  # "as many as 15,000": the size is its top
         scope, period = scope_of(sent, trigger, size, predicate, q.text)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from fogwatch.extract import lexicon as lx
+
 # Cumulative markers: a count over a period or the war as a whole.
 CUMULATIVE = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the |its |russia's |moscow's )?(?:full[- ]scale )?"
@@ -114,12 +116,12 @@ SITUATING_MARKS = {"after", "when", "before", "once", "since"}
 RECENT = {"soon", "shortly", "just", "hours", "minutes", "moments", "immediately", "right"}
 
 
-def situating(trigger, own_date: bool, predicates) -> bool:
+def situating(trigger, dated_here: bool) -> bool:
     """Whether `trigger` reports a past incident in a clause that situates another statement: a
     relative clause ("He also visited a bridge in Irpin where Russian forces bombed civilians") or a
     clause of time ("after an Israeli military strike killed aid workers"), told in the simple past,
-    with no date of its own (`own_date`), under a main clause that reports no incident itself
-    (`predicates`: the lemmas of event verbs). "Three people were killed when a missile struck",
+    with no date in its sentence (`dated_here`), under a main clause that reports no incident itself
+    (`lexicon.SITUATED`). "Three people were killed when a missile struck",
     "Kharkiv, where 18 people have been killed in the last few days" are news."""
     node = trigger
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
@@ -133,7 +135,7 @@ def situating(trigger, own_date: bool, predicates) -> bool:
         node = node.head
     else:
         return False
-    if own_date:
+    if dated_here:
         return False
     aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
     past = node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}
@@ -151,7 +153,7 @@ def situating(trigger, own_date: bool, predicates) -> bool:
         main = main.head  # "work to extinguish": the finite verb tells the tense
     if main.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in main.children):
         return False  # a caption's present: "Firefighters work to extinguish a fire after an airstrike hit a tire shop"
-    if main.lemma_.lower() in predicates or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in predicates
-                                                for c in main.children):
+    if main.lemma_.lower() in lx.SITUATED or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lx.SITUATED
+                                                 for c in main.children):
         return False  # "Three people were killed when a missile struck": the main clause reports it
     return True

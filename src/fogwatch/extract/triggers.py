@@ -105,9 +105,9 @@ class TriggerReader(CueReader):
             # "Russian troops advanced toward Kramatorsk"; not "prices advanced", "the bill advanced".
             return "attacked" if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS)
                                      for c in token.children) else None
-        if lemma == "enter" and any(o.lemma_.lower() in lx.INDOORS for o in self.patients(token)) or lemma == "enter" and any(
+        if lemma == "enter" and (any(o.lemma_.lower() in lx.INDOORS for o in self.patients(token)) or any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in lx.INDOORS for g in c.children)
-                for c in token.children):
+                for c in token.children)):
             return None  # "servicemen enter an apartment during an operation": a search, not a crossing
         if lemma == "fall" and _fallen(token):
             return "captured"  # "the city of Kreminna has fallen", "Lysychansk fell to Russian forces"

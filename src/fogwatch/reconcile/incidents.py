@@ -280,11 +280,11 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
     placed_keys = [k for k in groups if k and home[k].precision != "country"]
     if "" in groups and len(placed_keys) == 1:
-        ashore = [c for c in groups[""] if not AT_SEA.search(c.text)]
-        groups[placed_keys[0]].extend(ashore)
-        groups[""] = [c for c in groups[""] if c not in ashore]
-        if not groups[""]:
-            del groups[""]
+        unplaced = groups.pop("")
+        groups[placed_keys[0]].extend(c for c in unplaced if not AT_SEA.search(c.text))
+        at_sea = [c for c in unplaced if AT_SEA.search(c.text)]
+        if at_sea:
+            groups[""] = at_sea
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
 
 
