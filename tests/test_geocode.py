@@ -53,6 +53,26 @@ def test_names_news_uses(name, place_id, kind):
     assert 0 < found.confidence <= 1
 
 
+@pytest.mark.parametrize("name,place_id", [
+    ("Hong Kong", "gn:1819729"), ("Singapore", "gn:1880252"), ("Monaco", "gn:2993458"),
+])
+def test_a_city_state_is_its_city(name, place_id):
+    found = _place(name)
+    assert found.place.place_id == place_id and found.place.precision == "exact"
+    assert _place("Kuwait").place.precision == "country"  # Kuwait City holds few of Kuwait's people
+
+
+@pytest.mark.parametrize("district,city", [
+    ("Shevchenkivskyi", "Kyiv"), ("Obolon", "Kyiv"), ("Saltivka", "Kharkiv"), ("Brooklyn", "New York City"),
+    ("Horenka", None), ("Irpin", None), ("Jabalia", None), ("Khimki", None), ("Makiivka", None),
+])
+def test_a_district_is_part_of_its_city_and_a_town_beside_it_is_not(district, city):
+    from fogwatch.geocode import gazetteer
+    found = _place(district, "Ukraine", "Kyiv", "Kharkiv", "Russia", "Gaza", "Donetsk", "New York")
+    around = gazetteer().city_around(found.place)
+    assert (around.name if around else None) == city
+
+
 def test_country_at_geonames_point_not_city_centroid():
     found = _place("United States")
     assert (found.place.lat, found.place.lon) == (39.76, -98.5)

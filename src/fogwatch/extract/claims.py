@@ -238,8 +238,11 @@ class ClaimExtractor(TriggerReader):
         clause = trigger
         while clause.pos_ == "NOUN" and clause.head.i != clause.i:
             clause = clause.head
+        # So is an event noun's that is the subject of "be" or a verb of happening: "Fighting has been
+        # heavy around Lysychansk and Severodonetsk", "shelling continued in Kharkiv and Sumy".
+        told = trigger.dep_ == "nsubj" and clause.lemma_.lower() in lx.HAPPEN_VERBS | {"be"}
         subtree = {t.i for t in clause.subtree} if clause.pos_ in ("VERB", "AUX") and clause.dep_ != "ROOT" \
-            or trigger.pos_ == "NOUN" and clause.lemma_.lower() in lx.LIGHT_VERBS else subtree
+            or trigger.pos_ == "NOUN" and (clause.lemma_.lower() in lx.LIGHT_VERBS or told) else subtree
         also = coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
             if place and place.tok_start in subtree else ()
         identity = None

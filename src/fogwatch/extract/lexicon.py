@@ -169,7 +169,7 @@ HAPPEN_VERBS = {"happen", "occur", "take", "break", "erupt"} | PROGRESS_VERBS
 # The words that report an incident by themselves: a main clause with one reports what its
 # subordinate clause tells (`scope.situating`): "Violence also broke out in Thessaloniki, where
 # another 20,000 people marched".
-SITUATED = set(PREDICATES) | set(EVENT_NOUNS) | HAPPEN_VERBS | {"violence"}
+SITUATED = set(PREDICATES) | set(EVENT_NOUNS) | HAPPEN_VERBS | {"violence", "besiege", "surround", "encircle", "blockade"}
 # Nouns standing between a light verb and the event: "a series of drone strikes".
 CONTAINER_NOUNS = {"series", "wave", "number", "string", "spate", "barrage", "round", "report", "reports", "salvo",
                    "campaign", "set"}

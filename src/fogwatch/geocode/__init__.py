@@ -20,8 +20,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from fogwatch.geocode.gazetteer import Candidate, Gazetteer, gazetteer
-from fogwatch.geocode.rank import Context, _km as km, context_of, qualifier, rank
+from fogwatch.geocode.gazetteer import Candidate, Gazetteer, gazetteer, km
+from fogwatch.geocode.rank import Context, context_of, qualifier, rank
 from fogwatch.records import Place
 from fogwatch.registry.actors import fold
 
@@ -81,6 +81,9 @@ def resolve(toponym: Toponym, ctx: Context, fuzzy: bool = True, gaz: Gazetteer |
     if ranked is None:
         return None
     best, confidence = ranked
+    city = gaz.city_state(best.place.country) if best.kind == "country" and best.via == "name" else None
+    if city is not None and (not site or fold(city.place.name) in fold(toponym.name)):
+        best = city  # Hong Kong, Singapore: the territory is one city, a locality for incidents and maps
     if site:
         # The town only when it is a city everyone knows, or lies among the article's places:
         # "Carnegie Library" in New Orleans is not in Carnegie, Pennsylvania, nor the "Rogers Centre"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import functools
+import math
 import os
 import pickle
 import re
@@ -72,7 +73,21 @@ AP_STATES = {
 }
 # 4: countries at GeoNames' points, admin2, continents, aliases and demonyms (the geocode stage).
 # 5: admin2 also under its name without "County of", "Province of"; adm2: targets in names.tsv.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
+CITY_STATE_SHARE = 0.7
+BIG_CITY_POPULATION = 300_000
+CITY_KM = 2.5
+MAX_CITY_KM = 25.0
+CORE_KM = 10.0
+# A city's district among GeoNames' alternate names: "Obolon Raion", "Borough of Manhattan".
+DISTRICT_NAME = re.compile(r"(?i)\b(?:district|rayon|raion|borough)\b|район")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12_742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def skeleton(name: str) -> str:
@@ -150,6 +165,7 @@ class Gazetteer:
         self._region_skeletons: dict[str, list[str]] | None = None
         self._admin1_populations: Counter | None = None
         self._country_populations: Counter | None = None
+        self._big_cities: list[int] | None = None
 
     # --- places by id -----------------------------------------------------------------------------
 
@@ -167,6 +183,46 @@ class Gazetteer:
         c = self.cols
         rows = [r for r in range(len(c["gid"])) if c["capital"][r] and c["country"][r] == code]
         return self._city(max(rows, key=lambda r: c["pop"][r]), True).place if rows else None
+
+    @functools.lru_cache(maxsize=256)
+    def city_state(self, code: str) -> Candidate | None:
+        """The city that is the whole country (Hong Kong, Singapore, Monaco): the country's namesake
+        city holding at least `CITY_STATE_SHARE` of its people; None for any other country."""
+        found = self.countries.get(code)
+        if found is None or not found[4]:
+            return None
+        cities = [c for c in self.lookup(found[0]) if c.place.country == code and c.exact]
+        best = max(cities, key=lambda c: c.population, default=None)
+        return best if best is not None and best.population >= CITY_STATE_SHARE * found[4] else None
+
+    @functools.lru_cache(maxsize=4096)
+    def city_around(self, place: Place) -> Place | None:
+        """The big city that a smaller populated place is part of, or None. A district by its
+        names ("Shevchenkivskyi Rayon", "Borough of Brooklyn") within `CITY_KM` × √(population /
+        100,000) km of the city's point; any place within `CORE_KM` of a city of a million
+        (Saltivka in Kharkiv). Towns beside a city stay themselves: Horenka by Kyiv, Jabalia by
+        Gaza, Khimki by Moscow."""
+        row = self.rows_by_gid.get(place.geonames_id) if place.geonames_id else None
+        if row is None or place.precision != "exact":
+            return None
+        c = self.cols
+        if self._big_cities is None:
+            self._big_cities = [r for r in range(len(c["gid"])) if c["pop"][r] >= BIG_CITY_POPULATION]
+        district = c["district"][row]
+        best = None
+        for r in self._big_cities:
+            if r == row or c["country"][r] != place.country or c["pop"][r] <= c["pop"][row]:
+                continue
+            if district:
+                radius = min(CITY_KM * math.sqrt(c["pop"][r] / 100_000), MAX_CITY_KM)
+            elif c["pop"][r] >= 1_000_000:
+                radius = CORE_KM
+            else:
+                continue
+            if abs(c["lat"][r] - place.lat) * 111 <= radius and km(c["lat"][r], c["lon"][r], place.lat, place.lon) <= radius \
+                    and (best is None or c["pop"][r] > c["pop"][best]):
+                best = r
+        return self._city(best, True).place if best is not None else None
 
     def country_candidate(self, code: str, via: str = "name") -> Candidate | None:
         place = self.country(code)
@@ -425,7 +481,7 @@ def _build() -> dict:
 
 
 def _cities(cities: list[dict]) -> tuple[dict, dict]:
-    cols: dict[str, list] = {k: [] for k in ("gid", "name", "key", "country", "admin1", "lat", "lon", "pop")}
+    cols: dict[str, list] = {k: [] for k in ("gid", "name", "key", "country", "admin1", "lat", "lon", "pop", "district")}
     by_name: dict[str, list[int]] = defaultdict(list)
     fold_cache: dict[str, str] = {}
     seen: set[int] = set()
@@ -436,7 +492,8 @@ def _cities(cities: list[dict]) -> tuple[dict, dict]:
         row = len(cols["gid"])
         for column, value in (("gid", city["geonameid"]), ("name", city["name"]), ("key", fold(city["name"])),
                               ("country", city["countrycode"]), ("admin1", city["admin1code"]),
-                              ("lat", city["latitude"]), ("lon", city["longitude"]), ("pop", city["population"])):
+                              ("lat", city["latitude"]), ("lon", city["longitude"]), ("pop", city["population"]),
+                              ("district", any(DISTRICT_NAME.search(n) for n in city["alternatenames"]))):
             cols[column].append(value)
         keys = set()
         for name in (city["name"], *city["alternatenames"]):

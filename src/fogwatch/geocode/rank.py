@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fogwatch.geocode.gazetteer import AP_STATES, Candidate, Gazetteer
+from fogwatch.geocode.gazetteer import AP_STATES, Candidate, Gazetteer, km
 from fogwatch.records import Place
 from fogwatch.registry.actors import fold
 
@@ -94,13 +94,7 @@ class Context:
 
     def nearest_km(self, lat: float, lon: float) -> float | None:
         """How far the closest of the article's other placed names is, if any is placed."""
-        return min((_km(lat, lon, *p) for p in self.points.values()), default=None)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12_742.0 * math.asin(min(1.0, math.sqrt(a)))
+        return min((km(lat, lon, *p) for p in self.points.values()), default=None)
 
 
 def nearness(ctx: Context, place: Place) -> float:

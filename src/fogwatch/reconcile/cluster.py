@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fogwatch.geocode.gazetteer import km as gazetteer_km
 from fogwatch.records import Claim, PartialDate, Place
 
 SLACK_DAYS = {"day": 2, "week": 3, "days": 3, "month": 0, "year": 0}
@@ -137,9 +138,7 @@ def split_by_time(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def km(a: tuple, b: tuple) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return gazetteer_km(a[0], a[1], b[0], b[1])
 
 
 def time_compatible(a: Incident, b: Incident) -> bool:

@@ -260,6 +260,7 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
                 place = _arresting_state(claim)
         # A claim that names several places ("struck Chernihiv and Zhytomyr") reports at each.
         for where in [place, *(m.place for m in claim.also_places)] if place else [None]:
+            where = where and (gazetteer().city_around(where) or where)  # a city's district is the city
             key = where.place_id if where else ""
             if where:
                 home[key] = where
