@@ -46,3 +46,21 @@ def test_a_line_in_capitals_goes_but_a_text_in_capitals_stays():
     wire = "KYIV - SHELLING HIT THE TOWN OVERNIGHT, THE GOVERNOR SAID.\n\nTWO PEOPLE WERE WOUNDED.\n\n" \
            "Corrects spelling of the town in paragraph one."
     assert strip_boilerplate(wire) == wire
+
+
+def test_sentences_glued_by_a_translation_are_read_apart():
+    """A Polish-English GDELT body writes "on Tuesday.The presented data": the stored text has the
+    space, so the parser reads two sentences; the id is that of the text as it came, so an article
+    ingested before this rule is still recognised."""
+    from conftest import SHARED, need
+    from fogwatch.clean import article_id, normalise
+
+    path = need(SHARED / "eval/corpora/ukraine-war-news/gdelt-articles/20230322T030000Z_PL_en_1148f817a5.txt")
+    raw = path.read_text(encoding="utf-8")
+    article = clean_document(Document(text=raw, origin=str(path)))
+    assert "losses on Tuesday. The presented data shows" in article.text
+    assert "tanks and nine artillery systems. The aggressor's army" in article.text
+    assert article.article_id == article_id(normalise(raw))
+    # Abbreviations, initials and domains stay as written.
+    kept = "U.S. officials and Sport-Express.ru said so, as did the A.P. wire."
+    assert clean_document(Document(text=kept, origin="x")).text == kept

@@ -26,6 +26,18 @@ def normalise(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+# A sentence glued to the one before ("published information on Tuesday.The presented data shows"),
+# as machine-translated copies often come (972 times in the 104 Polish-English GDELT bodies, nearly
+# never elsewhere): without a space the tokenizer reads "Tuesday.The" as one word, and the two
+# sentences, their names and their speakers as one.
+GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z][a-z])|(?<=[a-z]{2}[.!?]”)(?=[A-Z][a-z])")
+
+
+def unglue(text: str) -> str:
+    """A space between sentences written without one."""
+    return GLUED.sub(" ", text)
+
+
 def article_id(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
@@ -54,8 +66,8 @@ def clean_document(doc: Document, now: dt.datetime | None = None) -> Article | F
     if len(body) < MIN_CHARS:
         return Failure(doc.origin, f"no article text left after cleaning ({len(body)} characters)")
     return Article(
-        article_id=article_id(body),
-        text=body,
+        article_id=article_id(body),  # of the text as it came, so that an id never changes with `unglue`
+        text=unglue(body),
         url=_field(doc.url),
         outlet=_field(doc.outlet),
         title=_field(title),
