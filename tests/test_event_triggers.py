@@ -167,3 +167,14 @@ def test_a_district_of_a_city_is_the_city():
     # the city, not the Kharkiv oblast.
     (attack,) = claims_of("20240424T004500Z_GB_en_1d9a9a1671.txt", "residential district of Kharkiv", "attacked")
     assert attack.place.place.name == "Kharkiv" and attack.place.place.precision == "exact"
+
+
+def test_an_awaited_offensive_that_began_is_news_and_a_possible_attack_is_not():
+    raw = need(SHARED / "eval/corpora/ukraine-war-news/newsapi-samples/dummyNames.json").read_text(encoding="utf-8")
+    began = re.search(r"Thousands of Russian troops backed by artillery and rocket barrages began a long-anticipated "
+                      r"offensive in eastern Ukraine ?on Tuesday \(Apr 19\), prompting Western countries to pledge "
+                      r"more arms and money to the Kyiv government\.", raw).group(0)
+    (offensive,) = [c for c in extract_text(began) if c.predicate == "attacked"]
+    assert offensive.modality == "asserted" and founds_incident(offensive)
+    (possible,) = claims_of("20220219T174500Z_US_en_9b1917475d.txt", "before a possible invasion", "crossed")
+    assert possible.modality == "hypothetical" and not founds_incident(possible)

@@ -63,6 +63,23 @@ def test_a_sentence_naming_two_places_reports_at_each():
     assert len({e.event_id for e in events}) == 2
 
 
+def test_a_front_across_regions_is_no_towns_incident_but_a_region_alone_is():
+    # "Russian forces had tried to break through Ukrainian defences 'along almost the entire front line
+    # of Donetsk, Luhansk and Kharkiv regions'" beside "the capture of Kreminna" (in the Luhansk region).
+    luhansk = Place("adm1:UA.14", "Luhansk", "UA", "Luhansk", 48.9, 39.0, "admin1")
+    donetsk = Place("adm1:UA.05", "Donetsk", "UA", "Donetsk", 48.0, 37.8, "admin1")
+    kreminna = Place("gn:704422", "Kreminna", "UA", "Luhansk", 49.04, 38.22, "exact", 704422)
+    front = "Russian forces had tried to break through Ukrainian defences along the front line of Donetsk, Luhansk and Kharkiv regions."
+    capture = "Ukraine said the new assault had resulted in the capture of Kreminna."
+    events = run([claim(1, front, "crossed", place=luhansk, also=(donetsk, KHARKIV), when=dt.date(2022, 4, 19)),
+                  claim(2, capture, "captured", place=kreminna, when=dt.date(2022, 4, 19))], dt.date(2022, 4, 19))
+    assert sorted(e.places[0].name for e in events) == ["Donetsk", "Kharkiv", "Kreminna", "Luhansk"]
+    # The same region named alone ("fighting across the Luhansk region") is Kreminna's incident.
+    events = run([claim(1, "Fighting raged across the Luhansk region.", "clashed", place=luhansk, when=dt.date(2022, 4, 19)),
+                  claim(2, capture, "captured", place=kreminna, when=dt.date(2022, 4, 19))], dt.date(2022, 4, 19))
+    assert [e.places[0].name for e in events] == ["Kreminna"]
+
+
 def test_background_and_running_totals_make_no_event():
     events = run([
         claim(1, "Russian forces shelled Kharkiv in March 2022, killing dozens.", "attacked", place=KHARKIV,

@@ -45,7 +45,11 @@ def modality_of(trigger, chain: list[Cue]) -> str:
     "hypothetical" under a modal or a verb of intent ("could be killed", "is going to attack",
     "threatened to strike"); else "asserted". "may have died" estimates the past: asserted."""
     stop = chain[-1].token.i if chain else None
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED for c in trigger.children):
+    # Unless what was awaited came: "began a long-anticipated offensive", "the expected attack came".
+    came = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.LIGHT_VERBS - {"make", "report"} \
+        or trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in lx.HAPPEN_VERBS | {"come"}
+    if trigger.pos_ == "NOUN" and not came and any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED
+                                                   for c in trigger.children):
         return "hypothetical"  # "an impending attack", "possible strikes"
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and (
             trigger.head.lemma_.lower() in lx.INTENT_VERBS | lx.FORESEE_VERBS

@@ -214,6 +214,11 @@ def _place(claim: Claim) -> Place | None:
     return claim.place.place if claim.place else None
 
 
+def _places(claim: Claim) -> list[Place]:
+    """All the places a claim names together: its own and those listed with it."""
+    return [p for p in (_place(claim), *(m.place for m in claim.also_places)) if p is not None]
+
+
 def _within(inner: Place, outer: Place) -> bool:
     if inner.country != outer.country or inner.precision == "country":
         return False
@@ -274,8 +279,13 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         # Only a place where force was used: "Zelensky attacked the decision in Kharkiv" is no anchor.
         inside = [k for k in groups if k and k != key and _within(home[k], place)
                   and any(FORCE.search(c.text) for c in groups[k])]
-        if len(inside) == 1 and not (place.precision == "country" and _wave(groups[key])
-                                     and _apart_in_time(groups[key], groups[inside[0]])):
+        # Not a region named in one breath with places outside it ("along the front line of Donetsk,
+        # Luhansk and Kharkiv regions"): a front across regions, not the one town's incident.
+        listed = place.precision == "admin1" and all(
+            any(p.place_id != place.place_id and p.precision != "country" and not _within(p, place) for p in _places(c))
+            for c in groups[key])
+        if len(inside) == 1 and not listed and not (place.precision == "country" and _wave(groups[key])
+                                                    and _apart_in_time(groups[key], groups[inside[0]])):
             groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
