@@ -3,6 +3,7 @@ their date or their place; a state's target destroyed; a person captured; a call
 agreements and of those who tell. Each sentence is read from the corpus file it comes from."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from conftest import SHARED, extract_text, need
@@ -178,3 +179,30 @@ def test_an_awaited_offensive_that_began_is_news_and_a_possible_attack_is_not():
     assert offensive.modality == "asserted" and founds_incident(offensive)
     (possible,) = claims_of("20220219T174500Z_US_en_9b1917475d.txt", "before a possible invasion", "crossed")
     assert possible.modality == "hypothetical" and not founds_incident(possible)
+
+
+def test_a_state_lasting_years_is_background_and_lends_no_place():
+    # Zelensky in Munich: "And for eight years it has been rebuffing one of the world's biggest armies."
+    (rebuff,) = claims_of("20220219T231500Z_UA_en_8a41a845e8.txt", "for eight years it has been rebuffing", "repelled")
+    assert rebuff.scope == "background" and not founds_incident(rebuff)
+    # Foreign Policy on Bucha: "... and occupied Crimea for eight years." is no capture of Crimea this week.
+    raw = need(SHARED / "eval/corpora/ukraine-war-news/newsapi-samples/dummyNames.json").read_text(encoding="utf-8")
+    text = re.search(r"Russia has maintained a proxy war in Ukraine.{0,3}s eastern Donbas region and occupied Crimea "
+                     r"for eight years\.", raw).group(0)
+    (occupied,) = [c for c in extract_text(text) if c.predicate == "captured"]
+    assert occupied.scope == "background" and occupied.place.place.name == "Crimea"
+    # Its place is not lent to the unplaced killings told after it (`incidents.by_place`).
+    from fogwatch.reconcile.incidents import by_place
+    (killed,) = [c for c in extract_text("How some of the victims were killed makes it especially shocking.")
+                 if c.predicate == "killed"]
+    killed = dataclasses.replace(killed, span=dataclasses.replace(killed.span, start=occupied.span.end + 40))
+    groups = dict((p.name if p else None, members) for p, members in by_place([occupied, killed]))
+    assert killed in groups[None] and killed not in groups["Crimea"]
+    # Nor does its closing image capture Bucha: "The killings in Bucha seem destined to occupy a similarly
+    # important space for future generations."
+    image = re.search(r"The killings in Bucha seem destined to occupy a similarly important space[^.]*\.", raw).group(0)
+    assert not [c for c in extract_text(image) if c.predicate == "captured"]
+    # Hours of shelling are an incident, not a state.
+    (shelled,) = [c for c in extract_text("Russian forces shelled the town for three hours on Monday.")
+                  if c.predicate == "attacked"]
+    assert shelled.scope is None and founds_incident(shelled)

@@ -28,7 +28,7 @@ from fogwatch.extract.cues import Carry, Cue, _span, aside
 from fogwatch.extract.dates import earlier_by
 from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
-from fogwatch.extract.scope import scope_of, situating
+from fogwatch.extract.scope import lasting, scope_of, situating
 from fogwatch.extract.modality import hedge_for, modality_of
 from fogwatch.extract.claim_place import coordinated, place_for
 from fogwatch.extract.places import LOCATIVE, FoundPlace
@@ -291,7 +291,8 @@ class ClaimExtractor(TriggerReader):
     @staticmethod
     def scope(sent, trigger, q: Quantity | None, predicate: str, dated_here: bool = False) -> dict:
         if q is None:
-            background = predicate not in ("stated", "identified_as") and situating(trigger, dated_here)
+            background = predicate not in ("stated", "identified_as") and (situating(trigger, dated_here)
+                                                                          or lasting(trigger))
             return {"scope": "background" if background else None, "period": None}
         size = q.low if q.low is not None else q.high  # "as many as 15,000": the size is its top
         scope, period = scope_of(sent, trigger, size, predicate, q.text)

@@ -87,6 +87,9 @@ SHOT_NOUNS = {"shot", "round", "salvo", "volley", "burst", "bullet", "shell", "f
 # Objects that make "strike" no attack: "struck a deal", "strike a balance", "strike a blow".
 STRUCK_IDIOMS = {"deal", "agreement", "accord", "bargain", "compromise", "pact", "balance", "chord", "tone", "note",
                  "pose", "blow", "match", "fear", "terror", "nerve", "gold", "oil", "figure", "partnership"}
+# Objects that make "occupy" no capture: "occupy an important space", "occupied the top spot".
+OCCUPIED_IDIOMS = {"space", "place", "position", "role", "spot", "seat", "post", "office", "time", "mind", "attention",
+                   "thought", "centre", "center", "stage", "niche", "rank", "slot", "share", "part", "percent"}
 # Verbs that kill when done "fatally": "fatally shot eight people", "was mortally wounded".
 FATAL_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "burn", "hurt"}
 

@@ -2,7 +2,7 @@
 its period ("since March", "so far", "from the start of the invasion"). Read in the figure's own
 clause, so that "..., and he prays for Ukraine every day" does not make a killing cumulative.
 A claim without a figure told in a clause that situates another story is `background`
-(`situating`)."""
+(`situating`), and so is a state that has lasted years (`lasting`)."""
 from __future__ import annotations
 
 import re
@@ -157,3 +157,21 @@ def situating(trigger, dated_here: bool) -> bool:
                                                  for c in main.children):
         return False  # "Three people were killed when a missile struck": the main clause reports it
     return True
+
+
+# What a state lasts, not an incident's day: "occupied Crimea for eight years", "shelled the town for months".
+LASTING_UNITS = {"year", "decade", "month", "century"}
+
+
+def lasting(trigger) -> bool:
+    """Whether `trigger`'s verb is told as lasting months or years ("Russia has ... occupied Crimea
+    for eight years", "has besieged the city for months"): a state or a campaign, not one incident."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    verbs = [node, *(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if node.dep_ == "conj":
+        verbs.append(node.head)  # "maintained a proxy war ... and occupied Crimea for eight years"
+    return any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in LASTING_UNITS for o in p.children)
+        for v in verbs for p in v.children)

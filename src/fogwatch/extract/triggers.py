@@ -101,6 +101,9 @@ class TriggerReader(CueReader):
                                      or c.dep_ in ("prt", "advmod") and c.lower_ == "down" and c.i == token.i + 1
                                      for c in token.children):
             return None  # "struck a deal with Mali's junta", "failed to strike a knockout blow", "a judge struck down the mandate"
+        if lemma == "occupy" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.OCCUPIED_IDIOMS
+                                     for c in token.children):
+            return None  # "destined to occupy a similarly important space", "occupies the top spot"
         if lemma == "advance":
             # "Russian troops advanced toward Kramatorsk"; not "prices advanced", "the bill advanced".
             return "attacked" if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS)

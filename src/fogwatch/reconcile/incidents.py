@@ -249,7 +249,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     """One article's claims of one kind (in text order), grouped by the place of the incident."""
     # Only a place below the country is carried: "tried to get into Russia" says less of where the
     # next sentence's fighters were killed than "crossed into the Belgorod and Kursk regions" before it.
-    placed = [c for c in claims if _place(c) is not None and _place(c).precision != "country"]
+    # Nor a place of the background ("occupied Crimea for eight years"): not where today's victims were killed.
+    placed = [c for c in claims if _place(c) is not None and _place(c).precision != "country" and c.scope != "background"]
     home: dict[str, Place] = {}
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -289,7 +290,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
-    placed_keys = [k for k in groups if k and home[k].precision != "country"]
+    placed_keys = [k for k in groups if k and home[k].precision != "country"
+                   and any(c.scope != "background" for c in groups[k])]
     if "" in groups and len(placed_keys) == 1:
         unplaced = groups.pop("")
         groups[placed_keys[0]].extend(c for c in unplaced if not AT_SEA.search(c.text))
