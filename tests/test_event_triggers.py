@@ -206,3 +206,14 @@ def test_a_state_lasting_years_is_background_and_lends_no_place():
     (shelled,) = [c for c in extract_text("Russian forces shelled the town for three hours on Monday.")
                   if c.predicate == "attacked"]
     assert shelled.scope is None and founds_incident(shelled)
+
+
+def test_a_death_in_a_relative_clause_is_dated_by_its_own_words_not_the_visits_day():
+    # "On Thursday, Putin spent the day ... laying flowers at a common grave that contains the remains of his
+    # elder brother, Viktor, who died as an infant during the blockade": Thursday is the visit's.
+    (died,) = claims_of("20220201T074500Z_US_en_1d4e7ba9ad.txt", "who died as an infant", "killed")
+    assert died.scope == "background" and not founds_incident(died)
+    # A relative clause with its own day is news: "the town, which was shelled on Monday".
+    (shelled,) = [c for c in extract_text("On Tuesday, officials visited Vovchansk, which was shelled on Monday.")
+                  if c.predicate == "attacked"]
+    assert shelled.scope is None and shelled.when.text == "on Monday"

@@ -135,7 +135,9 @@ def situating(trigger, dated_here: bool) -> bool:
         node = node.head
     else:
         return False
-    if dated_here:
+    # A date of the sentence dates a relative clause only from inside it: "On Thursday, Putin visited
+    # the grave of his brother, who died as an infant during the blockade" tells Thursday's visit.
+    if dated_here and not (node.dep_ == "relcl" and not any(t.ent_type_ == "DATE" for t in node.subtree)):
         return False
     aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
     past = node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}
@@ -146,12 +148,21 @@ def situating(trigger, dated_here: bool) -> bool:
                    or opener[0].i > 0 and node.doc[opener[0].i - 1].lower_ in RECENT) or any(
             c.lower_ in RECENT for c in node.children if c.dep_ == "advmod"):
         return False
-    main = node.head
-    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
-        main = main.head  # a relative clause's noun: the verb it hangs on
+    main, passed = node.head, []
+    while True:
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head  # a relative clause's noun: the verb it hangs on
+        if main.dep_ not in ("relcl", "acl") or main.head.i == main.i:
+            break
+        passed.append(main)
+        main = main.head  # "a grave that contains the remains of his brother, who died": the sentence's verb
+    nested = bool(passed)
+    if any(v.lemma_.lower() in lx.SITUATED for v in passed):
+        return False  # "the building that was struck, where three people died"
     while main.tag_ in ("VB", "VBG") and main.dep_ in ("advcl", "xcomp") and main.head.i != main.i:
         main = main.head  # "work to extinguish": the finite verb tells the tense
-    if main.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in main.children):
+    if not nested and (main.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                                          for c in main.children)):
         return False  # a caption's present: "Firefighters work to extinguish a fire after an airstrike hit a tire shop"
     if main.lemma_.lower() in lx.SITUATED or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lx.SITUATED
                                                  for c in main.children):
