@@ -217,3 +217,41 @@ def test_a_death_in_a_relative_clause_is_dated_by_its_own_words_not_the_visits_d
     (shelled,) = [c for c in extract_text("On Tuesday, officials visited Vovchansk, which was shelled on Monday.")
                   if c.predicate == "attacked"]
     assert shelled.scope is None and shelled.when.text == "on Monday"
+
+
+def test_a_wave_across_the_country_is_an_event_beside_the_places_it_hit():
+    from fogwatch.ingest.meta import parse_published
+    from fogwatch.reconcile import ArticleInfo, reconcile
+
+    # The Guardian, 2022-06-26: "Dozens of Russian missiles have struck targets across Ukraine, with the
+    # capital Kyiv enduring the heaviest barrage in months", then Kyiv, Cherkasy, Zhytomyr and Lviv.
+    text = need(GDELT / "20220626T171500Z_GB_en_0770d0af47.txt").read_text(encoding="utf-8")
+    claims = extract_text(text, "2022-06-26")
+    info = {c.article_id: ArticleInfo(c.article_id, parse_published("2022-06-26"), "outlet", 0.99) for c in claims}
+    places = {e.places[0].name for e in reconcile(claims, info) if e.type == "Explosions/Remote violence"}
+    assert {"Ukraine", "Kyiv", "Cherkasy", "Lviv"} <= places
+
+
+def test_a_part_of_a_country_and_its_struck_regions_are_in_it():
+    # "Four people were killed in Russian-occupied parts of southern and eastern Ukraine"
+    (dead,) = claims_of("20240426T011500Z_GB_en_1f5d3a2db5.txt", "Russian-occupied parts", "killed")
+    assert dead.place.place.place_id == "cc:UA"
+    # A machine translation's "circuits" are the Polish oblasts: "Russia attacked 34 rockets on Saturday
+    # in several Ukrainian circuits."
+    (rockets,) = claims_of("20240428T051500Z_PL_en_3417623c75.txt", "Ukrainian circuits.", "attacked")
+    assert rockets.place.place.place_id == "cc:UA" and rockets.quantity.low == 34
+    # But the government of a country is no part of it.
+    (said,) = [c for c in extract_text("The government of Ukraine said four people were killed in Kharkiv.")
+               if c.predicate == "killed"]
+    assert said.place.place.name == "Kharkiv"
+
+
+def test_a_question_founds_no_incident():
+    # Puck, 2022-04: "When coffins draped in American flags began coming from Iraq, how many American
+    # mothers took to the streets?" asks; it tells of no protest.
+    asked = extract_text("When coffins draped in American flags began coming from Iraq, how many American mothers "
+                         "took to the streets?")
+    (protest,) = [c for c in asked if c.predicate == "protested"]
+    assert not founds_incident(protest)
+    told = extract_text("Hundreds of mothers took to the streets of Moscow on Sunday.")
+    assert any(founds_incident(c) for c in told if c.predicate == "protested")

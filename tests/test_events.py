@@ -111,10 +111,14 @@ def test_a_figure_of_speech_or_a_bare_country_founds_nothing():
     events = run([
         claim(1, "Zelensky attacked the decision in Kharkiv on Monday.", "attacked", place=KHARKIV,
               when=dt.date(2023, 5, 22)),
-        claim(2, "Russian missiles struck targets across Ukraine.", "attacked",
+        claim(2, "Russia has struck Ukraine with missiles.", "attacked",
               place=Place("cc:UA", "Ukraine", "UA", None, 48.56, 31.54, "country", 690791)),
     ])
     assert events == []
+    # A wave the text says spread over the country is an event there, dated or not (events guide §3).
+    wave = claim(3, "Russian missiles struck targets across Ukraine.", "attacked",
+                 place=Place("cc:UA", "Ukraine", "UA", None, 48.56, 31.54, "country", 690791))
+    assert [e.places[0].name for e in run([wave])] == ["Ukraine"]
 
 
 def test_types_follow_the_weapons_and_protests_are_protests():
@@ -300,7 +304,7 @@ def test_other_reports_never_join_two_places_one_article_tells_apart():
     assert sorted(e.places[0].name for e in blog) == ["Donetsk", "Mariupol"]
 
 
-def test_a_country_wide_wave_of_another_day_is_an_event_of_its_own():
+def test_a_country_wide_wave_is_an_event_of_its_own():
     # Pantagraph, 2022-04-19: Monday's strike on Kharkiv, and "Russian forces attacked along a broad
     # front in eastern Ukraine on Tuesday" (events guide section 3: a wave with no place is coded at the country).
     kharkiv = claim(1, "A woman cries after a Russian attack in Kharkiv, Ukraine, Monday, April 18, 2022.", "attacked",
@@ -310,9 +314,13 @@ def test_a_country_wide_wave_of_another_day_is_an_event_of_its_own():
                                                                            kind="state_forces", side="RU"))
     events = run([kharkiv, front], published=dt.date(2022, 4, 19))
     assert sorted(e.places[0].name for e in events) == ["Kharkiv", "Ukraine"]
-    # The same wave dated to Monday is the Kharkiv strike's day: folded into it, no second event.
+    # A wave on the Kharkiv strike's day is still a wave: the country and the place it hit.
     same_day = dataclasses.replace(front, when=kharkiv.when)
-    assert [e.places[0].name for e in run([kharkiv, same_day], published=dt.date(2022, 4, 19))] == ["Kharkiv"]
+    assert sorted(e.places[0].name for e in run([kharkiv, same_day], published=dt.date(2022, 4, 19))) \
+        == ["Kharkiv", "Ukraine"]
+    # Told at the country with no word of a wave, it is the Kharkiv strike told again: no second event.
+    again = dataclasses.replace(same_day, text="Russian forces attacked in eastern Ukraine on Monday.")
+    assert [e.places[0].name for e in run([kharkiv, again], published=dt.date(2022, 4, 19))] == ["Kharkiv"]
 
 
 def test_a_states_arrest_with_no_place_is_coded_at_that_state():

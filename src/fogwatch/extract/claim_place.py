@@ -39,7 +39,8 @@ SITE_NOUNS = {"mall", "market", "hospital", "clinic", "school", "kindergarten", 
               "cathedral", "synagogue", "apartment", "building", "block", "house", "home", "city", "town", "village",
               "settlement", "port", "airport", "refinery", "plant", "factory", "dam", "bridge",
               "infrastructure", "grid", "substation", "neighbourhood", "neighborhood", "capital", "territory",
-              "soil", "region", "province", "oblast", "district", "base", "airbase", "airfield"}
+              "soil", "region", "province", "oblast", "district", "base", "airbase", "airfield", "station",
+              "circuit"}  # "circuit": how machine translation renders the Polish "obwód", an oblast
 
 
 def _site(doc, found: FoundPlace):

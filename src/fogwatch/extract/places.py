@@ -97,6 +97,10 @@ VESSELS = {"cruiser", "ship", "flagship", "vessel", "frigate", "warship", "subma
 VISIT_VERBS = {"leave", "visit", "reach", "flee", "tour", "enter"}
 
 
+# A part of a place, which is where its place is: "in Russian-occupied parts of Ukraine".
+PART_NOUNS = {"part", "area", "territory", "swathe", "swath", "corner", "stretch", "outskirts", "suburb", "rest"}
+
+
 def _on_target(prep) -> bool:
     """"On" that says where: "an attack on Avdiivka", "fired on Horlivka", "strikes on Kyiv"."""
     return prep.lower_ == "on" and (prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS)
@@ -108,6 +112,8 @@ def _in_place_role(token) -> bool:
     conjunct ("to Italy from Turkey", "United States, Canada and Germany") takes its first one's role."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
+        token = token.head.head  # "in parts of Ukraine", "across large areas of Sudan": where the part is
     if token.dep_ == "pobj":
         return token.head.lower_ in PLACE_PREPOSITIONS or _on_target(token.head)
     if token.dep_ == "dobj":

@@ -148,6 +148,8 @@ def founds_incident(claim: Claim) -> bool:
         return False
     if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
         return False
+    if claim.text.rstrip(" \"'”’)]").endswith("?"):
+        return False  # asked, not told: "how many American mothers took to the streets?"
     if PATTERN.search(claim.text) or claim.scope == "background":
         return False  # a pattern, or a past incident recalled to situate the story (`extract.scope.situating`)
     if claim.when is not None and claim.when.span is not None and claim.when.precision in ("month", "year"):
@@ -264,6 +266,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
                 place = _place(after[0])
             else:
                 place = _arresting_state(claim)
+            if place is not None and place.precision != "country" and SPREAD.search(claim.text):
+                place = gazetteer().country(place.country)  # "intensified assaults along a front": not the town before
         # A claim that names several places ("struck Chernihiv and Zhytomyr") reports at each.
         for where in [place, *(m.place for m in claim.also_places)] if place else [None]:
             where = where and (gazetteer().city_around(where) or where)  # a city's district is the city
@@ -285,8 +289,9 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         listed = place.precision == "admin1" and all(
             any(p.place_id != place.place_id and p.precision != "country" and not _within(p, place) for p in _places(c))
             for c in groups[key])
-        if len(inside) == 1 and not listed and not (place.precision == "country" and _wave(groups[key])
-                                                    and _apart_in_time(groups[key], groups[inside[0]])):
+        wave = place.precision == "country" and (_spread(groups[key]) or _wave(groups[key]) and
+                                                 _apart_in_time(groups[key], groups[inside[0]] if inside else []))
+        if len(inside) == 1 and not listed and not wave:
             groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
@@ -307,16 +312,29 @@ def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
 
 
 # What says an attack spread over a country, not one incident told at the country ("a firebomb attack
-# on a bank in Greece"): "across Ukraine", "nationwide", "along a broad front", "several regions".
-WAVE = re.compile(r"\b(?:across|throughout|nationwide|countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?"
-                  r"(?:front|line)|broad front|several|multiple|many|regions|cities|towns|oblasts|provinces)\b",
-                  re.IGNORECASE)
+# on a bank in Greece"): "across Ukraine", "nationwide", "along a broad front"; or struck many places:
+# "several regions", "cities and towns", "Russian-occupied parts of southern and eastern Ukraine" (not
+# "border regions" or "frontline villages", the zone of one incursion or front).
+SPREAD = re.compile(r"\b(?:across(?! the (?:[A-Z]\w+ )?(?:[Rr]iver|border|[Ss]trait|bridge|[Cc]hannel))|throughout|nationwide|countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?"
+                    r"(?:front|line)|broad front)\b", re.IGNORECASE)
+MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts)\b",
+                         re.IGNORECASE)
+
+
+# What a wave does to many places; not the occupation of "parts of the Ukrainian territory".
+STRIKING = {"attacked", "killed", "wounded", "casualties", "destroyed", "damaged"}
+
+
+def _spread(claims: Sequence[Claim]) -> bool:
+    """Whether country-level claims say a wave spread over the country: its words, or strikes on many places."""
+    return any(SPREAD.search(c.text) or c.predicate in STRIKING and MANY_PLACES.search(c.text) for c in claims)
 
 
 def _wave(claims: Sequence[Claim]) -> bool:
-    """Whether country-level claims tell a wave over the country: its words, or a count above one."""
-    return any(WAVE.search(c.text) or (c.predicate == "attacked" and c.quantity is not None
-                                       and (c.quantity.low or 0) > 1) for c in claims)
+    """Whether country-level claims may tell a wave over the country: it spread, or attacks counted
+    above one ("launched multiple attacks on Russian territory" may be the one incursion's)."""
+    return _spread(claims) or any(c.predicate == "attacked" and c.quantity is not None and (c.quantity.low or 0) > 1
+                                  for c in claims)
 
 
 def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
@@ -338,6 +356,8 @@ def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequen
     if claims and all(c.predicate == "detained" and c.agent is not None and c.agent.side == place.country
                       for c in claims):
         return not elsewhere  # a state's arrest at home is coded at the country when the text gives no more
+    if _spread(claims):
+        return True  # a wave over the country is an event of its own beside the places it hit, dated or not
     if elsewhere and not _wave(claims):
         return False  # one incident told at the country beside more precise ones: no event of its own
     return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)
