@@ -255,3 +255,12 @@ def test_a_question_founds_no_incident():
     assert not founds_incident(protest)
     told = extract_text("Hundreds of mothers took to the streets of Moscow on Sunday.")
     assert any(founds_incident(c) for c in told if c.predicate == "protested")
+
+
+def test_an_attack_on_a_standing_site_founds_an_incident_and_one_on_an_idea_none():
+    # ISW via Ukrinform: "the recent attack on a TV tower in Kharkiv is one of the moves of this information operation".
+    (tower,) = claims_of("20240424T013000Z_UA_en_f4776c5a7b.txt", "attack on a TV tower", "attacked")
+    assert founds_incident(tower) and tower.place.place.name == "Kharkiv"
+    said = [c for c in extract_text("The senator called the ruling an attack on democracy in Ohio.")
+            if c.predicate == "attacked"]
+    assert not any(founds_incident(c) for c in said)

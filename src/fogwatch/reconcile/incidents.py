@@ -137,6 +137,17 @@ MILITARY_TARGET = re.compile(r"\b(?:refiner(?:y|ies)|(?:fuel|oil|ammunition|arms
                              r"(?:military|firing|artillery|enemy|defensive|army) positions)\b", re.IGNORECASE)
 
 
+# An attack on a thing that stands somewhere is no figure of speech: "the recent attack on a TV tower in
+# Kharkiv", "a strike on a shopping centre" (not "an attack on democracy", "on the decision").
+STRUCK_SITE = re.compile(
+    r"\b(?:attacks?|strikes?|shelling|bombing|bombardment|air ?strikes?|airstrikes?) (?:on|of|against) "
+    r"(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}(?:towers?|hospitals?|schools?|kindergartens?|apartments?|"
+    r"(?:apartment|residential|office) (?:blocks?|buildings?)|buildings?|malls?|shopping cent(?:re|er)s?|markets?|"
+    r"railway stations?|train stations?|stations?|power plants?|plants?|factor(?:y|ies)|bridges?|ports?|"
+    r"dams?|churches|church|mosques?|homes?|houses?|neighbou?rhoods?|villages?|towns?|cit(?:y|ies))\b",
+    re.IGNORECASE)
+
+
 def _national_attack(text: str) -> bool:
     return any(m.group(1).lower() in demonyms() for m in NATIONAL_ATTACK.finditer(text))
 
@@ -163,6 +174,8 @@ def founds_incident(claim: Claim) -> bool:
     if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
                                           or claim.quantity is not None or _national_attack(claim.text)):
         return True  # counted attacks are no figure of speech: "launched 40 strikes", "14 missiles were fired"
+    if claim.predicate == "attacked" and STRUCK_SITE.search(claim.text):
+        return True
     if claim.predicate in ("attacked", "destroyed", "damaged") and claim.agent is not None \
             and claim.agent.kind in ARMED_KINDS | {"government"} and MILITARY_TARGET.search(claim.text):
         return True  # "Russia also destroyed an oil refinery in Kremenchuk, along with fuel depots there"
