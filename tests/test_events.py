@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHARED, need
+from conftest import REPO, SHARED, extract_text, need
 from fogwatch.records import Actor, Claim, PartialDate, Place, PlaceMention, Quantity, Span, When
 
 PAGES = SHARED / "eval" / "article-extraction" / "ground-truth.json"
@@ -391,6 +391,20 @@ def test_war_news_and_deadly_unrest_are(pages):
     assert score(text) >= threshold()
     bolivia = pages["4a44ab3e4c41d56ce9b79eb07acb06aed1bc52aba68a950f06e7de7ef848400a"]["articleBody"]
     assert score(bolivia) >= threshold()
+
+
+def test_a_besieged_university_places_the_riot_in_its_city(pages):
+    from fogwatch.reconcile import ArticleInfo, reconcile
+
+    # The Guardian's editorial on Hong Kong, November 2019: "Hong Kong Polytechnic University was besieged
+    # by police, who fired round after round of teargas at protesters" (the site is where it happened),
+    # and "another man died after he was hit by a brick during a clash between protesters and police".
+    text = pages["5fa3154ec031ab35411a457d78eb5aa92c0e803c5329bd05c001e6d64009e206"]["articleBody"]
+    claims = extract_text(text, "2019-11-18")
+    (siege,) = [c for c in claims if "was besieged" in c.text and c.predicate == "attacked"]
+    assert siege.place.place.name == "Hong Kong" and siege.place.place.precision == "exact"
+    info = {c.article_id: ArticleInfo(c.article_id, None, "outlet", 0.99) for c in claims}
+    assert [(e.type, e.places[0].name) for e in reconcile(claims, info)] == [("Riots", "Hong Kong")]
 
 
 def test_the_general_pages_make_no_violent_event(tmp_path, pages):

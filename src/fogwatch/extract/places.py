@@ -71,7 +71,7 @@ class FoundPlace:
     # of who speaks or acts: "Ukraine's security service", "Belgorod governor", "men from Ukraine")
     # "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline"), "site" (the place
     # a site is named after: "Manila Cathedral"; a professor "at New York University School of Law"
-    # is not where the claim happened) and "dateline" (abroad) are places the article names, never
+    # is not where the claim happened, but a university besieged is: `_struck`) and "dateline" (abroad) are places the article names, never
     # where a claim happened.
     role: str = "where"
 
@@ -106,9 +106,17 @@ def _on_target(prep) -> bool:
     return prep.lower_ == "on" and (prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS)
 
 
+def _struck(token) -> bool:
+    """Whether a name is what an attack, siege or capture is done to: "besieged Hong Kong Polytechnic
+    University", "Colchester General Hospital was hit", "an attack on Manila Cathedral"."""
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return token.head.lemma_.lower() in TARGET_VERBS
+    return token.dep_ == "pobj" and _on_target(token.head)
+
+
 def _in_place_role(token) -> bool:
     """The object of a locative preposition ("in Kyiv", "to Russia"), of a verb of attack, capture or
-    travel ("struck Kyiv", "leave Russia"), or the country after a town ("Moscow, Russia"); a
+    travel ("struck Kyiv", "leave Russia", "Kyiv was struck"), or the country after a town ("Moscow, Russia"); a
     conjunct ("to Italy from Turkey", "United States, Canada and Germany") takes its first one's role."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -118,6 +126,8 @@ def _in_place_role(token) -> bool:
         return token.head.lower_ in PLACE_PREPOSITIONS or _on_target(token.head)
     if token.dep_ == "dobj":
         return token.head.lemma_.lower() in TARGET_VERBS | VISIT_VERBS
+    if token.dep_ == "nsubjpass":
+        return token.head.lemma_.lower() in TARGET_VERBS  # "Kyiv was struck by missiles", "the university was besieged"
     return token.dep_ in ("appos", "npadvmod") and token.i > 0 and token.doc[token.i - 1].text == "," \
         and token.head.pos_ == "PROPN"
 
@@ -369,7 +379,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
-        role = "actor" if actor else "site" if resolution.site else "demonym" if demonym else \
+        role = "actor" if actor else "site" if resolution.site and not _struck(span.root) else "demonym" if demonym else \
             "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
@@ -486,7 +496,7 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue
         best = resolve(Toponym(text, after(ent.end)), context, fuzzy=False, gaz=gaz)
         if best is None or best.kind == "city" and ent.label_ not in ("GPE", "LOC") and \
-                (best.population < 50_000 or not best.own_name):
+                (best.population < 50_000 or not (best.own_name or best.site)):
             continue
         if ent.label_ not in ("GPE", "LOC") and best.kind != "country" and best.place.country not in context.countries:
             continue  # "a Cesar self-propelled gun" names a weapon, not Colombia's Cesar Department

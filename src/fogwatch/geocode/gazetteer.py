@@ -60,7 +60,10 @@ FACILITY_WORDS = frozenset({
 # Words that only qualify such a name: "General" Hospital, "International" Airport, "State" Armory.
 # Not "State": "Wayne State University" is in Detroit, not Wayne.
 _QUALIFIER_WORDS = frozenset({"general", "international", "national", "city", "central", "world", "trade",
-                              "main", "old", "new", "royal", "public", "regional", "memorial", "municipal", "grand"})
+                              "main", "old", "new", "royal", "public", "regional", "memorial", "municipal", "grand",
+                              "polytechnic", "technical", "technological", "medical", "military", "naval", "federal",
+                              "state", "catholic", "christian", "islamic", "baptist", "methodist", "community",
+                              "agricultural", "normal", "children's", "teaching", "metropolitan"})
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 # AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.
 AP_STATES = {

@@ -60,7 +60,10 @@ def _when(claims: list[Claim], incidents: list[Incident]) -> EventWhen | None:
 
 # What turns a protest into a riot (the demonstrators' violence), or into one met by force.
 RIOT = re.compile(r"\b(?:riot\w*|petrol[- ]bombs?|fire[- ]?bomb\w*|molotov\w*|looting|looted|torched|set (?:on )?fire|hurled|threw stones|"
-                  r"smashed|vandali[sz]\w*|violent (?:protests?|demonstrations?|clashes))\b", re.IGNORECASE)
+                  r"smashed|vandali[sz]\w*|violent (?:protests?|demonstrations?|clashes)|bricks?|"
+                  # Crowds that fight: "a clash between protesters and police", "demonstrators clashed with police".
+                  r"clash\w* (?:between|with) (?:\w+ ){0,2}(?:protesters|demonstrators|rioters)|"
+                  r"(?:protesters|demonstrators) (?:\w+ )?clash\w*)\b", re.IGNORECASE)
 INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper spray|dispers\w+|broke up|detained|"
                           r"arrested|beat(?:en)?|batons?|riot police|crackdown)\b", re.IGNORECASE)
 
