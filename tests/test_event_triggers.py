@@ -264,3 +264,11 @@ def test_an_attack_on_a_standing_site_founds_an_incident_and_one_on_an_idea_none
     said = [c for c in extract_text("The senator called the ruling an attack on democracy in Ohio.")
             if c.predicate == "attacked"]
     assert not any(founds_incident(c) for c in said)
+
+
+def test_a_death_a_week_before_the_blasts_is_dated_a_week_before():
+    # Ukrinform/AFP, 2022-08-16: "The blasts on Tuesday come one week after at least one person was
+    # killed and five more injured in similar explosions at a Russian airbase in Crimea."
+    text = sentence("20220816T161500Z_UA_en_1d404ca9ae.txt", "come one week after")
+    (dead,) = [c for c in extract_text(text, "2022-08-16") if c.predicate == "killed"]
+    assert dead.when.start.isoformat() == "2022-08-09" and dead.place.place.name == "Crimea"

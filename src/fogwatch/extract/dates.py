@@ -194,8 +194,11 @@ def earlier_by(trigger) -> tuple[tuple[int, int], object, object] | None:
         elif node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "after" and node.head.dep_ == "prep":
             after = node.head
         if after is not None:
-            span = next((c for c in (*after.children, *node.children) if c.dep_ == "npadvmod"
-                         and c.lemma_.lower() in _SPAN_DAYS and c.i < after.i), None)
+            # The duration hangs on "after", on its clause, or on the verb it follows ("The blasts come
+            # one week after ..."), just before "after".
+            main = after.head if after.dep_ == "prep" else node.head
+            span = next((c for c in (*after.children, *node.children, *main.children) if c.dep_ == "npadvmod"
+                         and c.lemma_.lower() in _SPAN_DAYS and after.i - 3 <= c.i < after.i), None)
             if span is None:
                 return None
             unit = span.lemma_.lower()

@@ -305,7 +305,13 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         wave = place.precision == "country" and (_spread(groups[key]) or _wave(groups[key]) and
                                                  _apart_in_time(groups[key], groups[inside[0]] if inside else []))
         if len(inside) == 1 and not listed and not wave:
-            groups[inside[0]].extend(groups.pop(key))  # not a country-wide wave of another day
+            # Not a country-wide wave, nor a claim of the region the text dates to other days than the
+            # town's ("a week after at least one person was killed ... at a Russian airbase in Crimea").
+            town = groups[inside[0]]
+            apart = [c for c in groups[key] if place.precision == "admin1" and _apart_in_time([c], town)]
+            town.extend(c for c in groups.pop(key) if c not in apart)
+            if apart:
+                groups[key] = apart
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
     placed_keys = [k for k in groups if k and home[k].precision != "country"
