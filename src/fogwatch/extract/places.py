@@ -71,8 +71,8 @@ class FoundPlace:
     # of who speaks or acts: "Ukraine's security service", "Belgorod governor", "men from Ukraine")
     # "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline"), "site" (the place
     # a site is named after: "Manila Cathedral"; a professor "at New York University School of Law"
-    # is not where the claim happened, but a university besieged is: `_struck`) and "dateline" (abroad) are places the article names, never
-    # where a claim happened.
+    # is not where the claim happened, but a university besieged is: `_struck`) and "dateline"
+    # (abroad) are places the article names, never where a claim happened.
     role: str = "where"
 
 
@@ -116,8 +116,9 @@ def _struck(token) -> bool:
 
 def _in_place_role(token) -> bool:
     """The object of a locative preposition ("in Kyiv", "to Russia"), of a verb of attack, capture or
-    travel ("struck Kyiv", "leave Russia", "Kyiv was struck"), or the country after a town ("Moscow, Russia"); a
-    conjunct ("to Italy from Turkey", "United States, Canada and Germany") takes its first one's role."""
+    travel ("struck Kyiv", "leave Russia", "Kyiv was struck"), or the country after a town ("Moscow,
+    Russia"); a conjunct ("to Italy from Turkey", "United States, Canada and Germany") takes its first
+    one's role, and a part its whole's ("in parts of Ukraine")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
@@ -379,8 +380,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
-        role = "actor" if actor else "site" if resolution.site and not _struck(span.root) else "demonym" if demonym else \
-            "actor" if _actor_phrase(span.root) else \
+        role = "actor" if actor else "site" if resolution.site and not _struck(span.root) else \
+            "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
         for i in range(start, end):

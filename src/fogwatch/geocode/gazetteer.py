@@ -62,7 +62,7 @@ FACILITY_WORDS = frozenset({
 _QUALIFIER_WORDS = frozenset({"general", "international", "national", "city", "central", "world", "trade",
                               "main", "old", "new", "royal", "public", "regional", "memorial", "municipal", "grand",
                               "polytechnic", "technical", "technological", "medical", "military", "naval", "federal",
-                              "state", "catholic", "christian", "islamic", "baptist", "methodist", "community",
+                              "catholic", "christian", "islamic", "baptist", "methodist", "community",
                               "agricultural", "normal", "children's", "teaching", "metropolitan"})
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 # AP style state abbreviations ("Calif."), beside the two-letter codes GeoNames uses for US states.

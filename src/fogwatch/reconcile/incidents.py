@@ -20,12 +20,12 @@ place and time, as ACLED codes them.
   stays its own incident at its own precision ("shelling across the Kharkiv region" beside
   strikes on two towns).
 - **Located.** An incident needs a place below the country (`located`): claims that name no place
-  stay claims, and so do claims that name only a country, unless the text dates them and the
-  article reports that kind of incident nowhere more precise on those days (with more precise
-  incidents beside it, only a wave the text says spread: "across", "along the front"). On the dev
-  half of the events gold (session 12), 47 of the 51 events made at country level with no such
-  test (and 10 of the 11 with no place) had been no incident an annotator coded: summaries,
-  campaigns and asides. A state's arrest that names no place is coded at that state's country
+  stay claims, and so do claims that name only a country, unless they tell a wave that spread
+  ("struck targets across Ukraine", "killed in Russian-occupied parts of southern and eastern
+  Ukraine": `_spread`), or the text dates them and the article reports that kind of incident
+  nowhere more precise on those days. On the dev half of the events gold (session 12), 47 of the
+  51 events made at country level with no such test (and 10 of the 11 with no place) had been no
+  incident an annotator coded: summaries, campaigns and asides. A state's arrest that names no place is coded at that state's country
   (`_arresting_state`) and needs no date.
 - **One time.** Then `cluster.split_by_time` splits each place's claims where their dates cannot be
   one incident.
@@ -334,10 +334,11 @@ def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
 # on a bank in Greece"): "across Ukraine", "nationwide", "along a broad front"; or struck many places:
 # "several regions", "cities and towns", "Russian-occupied parts of southern and eastern Ukraine" (not
 # "border regions" or "frontline villages", the zone of one incursion or front).
-SPREAD = re.compile(r"\b(?:across(?! the (?:[A-Z]\w+ )?(?:[Rr]iver|border|[Ss]trait|bridge|[Cc]hannel))|throughout|nationwide|countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?"
-                    r"(?:front|line)|broad front)\b", re.IGNORECASE)
-MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts)\b",
-                         re.IGNORECASE)
+SPREAD = re.compile(r"\b(?:across(?! the (?:\w+ )?(?:river|border|strait|bridge|channel))|throughout|nationwide|"
+                    r"countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?(?:front|line)|broad front)\b",
+                    re.IGNORECASE)
+MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )"
+                         r"(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts)\b", re.IGNORECASE)
 
 
 # What a wave does to many places; not the occupation of "parts of the Ukrainian territory".
@@ -363,11 +364,12 @@ def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
 
 
 def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequence[list[Claim]] = ()) -> bool:
-    """Whether an incident is placed well enough for an event: a region or better; a country only
-    when one of its claims dates it in the text ("on Sunday", not only the publication date) and
+    """Whether an incident is placed well enough for an event: a region or better; a country when
+    its claims say a wave spread over it (`_spread`), dated or not, beside the places it hit; else
+    only when one of its claims dates it in the text ("on Sunday", not only the publication date) and
     the article reports this kind of incident nowhere more precise that day (`elsewhere`: the
-    claims of each more precise place): "on Saturday, Russian missiles were fired across Ukraine"
-    beside Sunday's strikes on Kyiv is a wave of its own (the events guide, section 3)."""
+    claims of each more precise place): "on Saturday, 40 Russian missiles were fired" beside
+    Sunday's strikes on Kyiv is a wave of its own (the events guide, section 3)."""
     if place is None:
         return False
     if place.precision != "country":
