@@ -463,3 +463,18 @@ def test_the_sentence_that_names_a_quotations_speaker_counts_for_pronouns():
             "Asked whether he would release them, Mr Lukashenko chuckled. \"Not all of them. Gradually,\" he said.")
     said = [c for c in extract_text(text) if c.cue == "said"]
     assert said and all(c.speaker is not None and c.speaker.name == "Alexander Lukashenko" for c in said)
+
+
+def test_a_translations_reportative_goes_on_with_the_source_before_it():
+    # A Polish wire in translation: "The Ukrainian staff published information on daytime and total
+    # Russian losses on Tuesday. The presented data shows ... The aggressor's army was to lose over
+    # 166,000 soldiers" ("miała stracić": reportedly lost) is still the General Staff's figure.
+    text = need(CORPUS / "gdelt-articles" / "20230322T030000Z_PL_en_1148f817a5.txt").read_text(encoding="utf-8")
+    start = text.index("The Ukrainian staff published")
+    paragraph = text[start:text.index("full -scale war.", start) + len("full -scale war.")]
+    (total,) = [c for c in extract_text(paragraph, "2023-03-22") if c.quantity and c.quantity.low == 166001]
+    assert total.speaker is not None and "staff" in total.speaker.name and total.scope == "cumulative"
+    # "If Russia was to hit in the coming days" is a condition, no one's report.
+    (hit,) = [c for c in extract_text("Analysts said the army was ready. If Russia was to hit in the coming days, "
+                                      "the cost will be huge.") if c.predicate == "attacked"]
+    assert hit.speaker is None

@@ -473,11 +473,24 @@ class CueReader:
     def continues(sent) -> bool:
         """Whether a sentence with no cue of its own still reports the previous speaker's account.
 
-        Wire copy signals it with a hedge ("were allegedly killed") or a quotation; a sentence that
-        opens with a contrast ("But ...") is the writer's own voice again.
+        Wire copy signals it with a hedge ("were allegedly killed"), a quotation, or a translation's
+        reportative ("was to lose", `_hearsay_to`); a sentence that opens with a contrast ("But ...")
+        is the writer's own voice again.
         """
         if sent[0].lower_ in ("but", "however", "yet", "still"):
             return False
         if CONTINUING.match(sent.text):
             return True  # "..., the regional administration said. As a result, at least one person died."
-        return any(t.lower_ in lx.HEDGE_ADVERBS for t in sent) or any(t.text in "“”\"" for t in sent)
+        return any(t.lower_ in lx.HEDGE_ADVERBS for t in sent) or any(t.text in "“”\"" for t in sent) \
+            or any(_hearsay_to(t) for t in sent)
+
+
+def _hearsay_to(token) -> bool:
+    """"The aggressor's army was to lose over 166,000 soldiers": a translation's reportative (Polish
+    "miała stracić", German "soll verloren haben"), the previous sentence's source still speaking."""
+    doc = token.doc
+    if any(t.lower_ in ("if", "unless") for t in doc[token.sent.start:token.i]):
+        return False  # "If Russia was to hit in the coming days": a condition
+    return token.lower_ in ("was", "were") and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" \
+        and (doc[token.i + 2].tag_ == "VB" and doc[token.i + 2].lower_ not in ("be", "become")
+             or doc[token.i + 2].lower_ == "have")
