@@ -148,9 +148,7 @@ class ClaimExtractor(TriggerReader):
         Sunday. None where the sentence gives one date or none inside the clause."""
         if len(self.dates) < 2:
             return None
-        clause = trigger
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = lx.verb_of(trigger)
         for when in self.dates:
             words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
             if words is not None and clause in (words.root, *words.root.ancestors):
@@ -186,9 +184,7 @@ class ClaimExtractor(TriggerReader):
         agent_tok = self.agent_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "NOUN":
             # The event noun's agent is the subject of the verb carrying it ("the groups launched incursions").
-            carrier = trigger.head
-            while carrier.pos_ not in ("VERB", "AUX") and carrier.head.i != carrier.i:
-                carrier = carrier.head
+            carrier = lx.verb_of(trigger.head)
             agent_tok = self.subject_of(carrier) if carrier.lemma_.lower() in lx.LIGHT_VERBS else None
             if agent_tok is None:
                 # "a Russian attack", "Israel's strike on Rafah": the noun's own maker.

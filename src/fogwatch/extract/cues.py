@@ -489,8 +489,9 @@ def _hearsay_to(token) -> bool:
     """"The aggressor's army was to lose over 166,000 soldiers": a translation's reportative (Polish
     "miała stracić", German "soll verloren haben"), the previous sentence's source still speaking."""
     doc = token.doc
-    if any(t.lower_ in ("if", "unless") for t in doc[token.sent.start:token.i]):
-        return False  # "If Russia was to hit in the coming days": a condition
-    return token.lower_ in ("was", "were") and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" \
-        and (doc[token.i + 2].tag_ == "VB" and doc[token.i + 2].lower_ not in ("be", "become")
-             or doc[token.i + 2].lower_ == "have")
+    if not (token.lower_ in ("was", "were") and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to"
+            and (doc[token.i + 2].tag_ == "VB" and doc[token.i + 2].lower_ not in ("be", "become")
+                 or doc[token.i + 2].lower_ == "have")):
+        return False
+    # Not under a condition: "If Russia was to hit in the coming days".
+    return not any(t.lower_ in ("if", "unless") for t in doc[token.sent.start:token.i])

@@ -94,6 +94,13 @@ OCCUPIED_IDIOMS = {"space", "place", "position", "role", "spot", "seat", "post",
 FATAL_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "burn", "hurt"}
 
 
+def verb_of(token):
+    """The nearest verb at or above `token` (the token itself if it is one): a noun's clause."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def fatal(verb) -> bool:
     """"Fatally shot", "mortally wounded", "shot dead", "shot three protesters dead"."""
     return verb.lemma_.lower() in FATAL_VERBS and any(

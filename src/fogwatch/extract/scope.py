@@ -116,13 +116,6 @@ SITUATING_MARKS = {"after", "when", "before", "once", "since"}
 RECENT = {"soon", "shortly", "just", "hours", "minutes", "moments", "immediately", "right"}
 
 
-def _verb(token):
-    """The nearest verb at or above `token` (the token itself if it is one)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def situating(trigger, dated_here: bool) -> bool:
     """Whether `trigger` reports a past incident in a clause that situates another statement: a
     relative clause ("He also visited a bridge in Irpin where Russian forces bombed civilians") or a
@@ -130,7 +123,7 @@ def situating(trigger, dated_here: bool) -> bool:
     with no date in its sentence (`dated_here`), under a main clause that reports no incident itself
     (`lexicon.SITUATED`). "Three people were killed when a missile struck",
     "Kharkiv, where 18 people have been killed in the last few days" are news."""
-    node = _verb(trigger)  # a noun's clause: "damaged in a Russian aerial bombardment"
+    node = lx.verb_of(trigger)  # a noun's clause: "damaged in a Russian aerial bombardment"
     for _ in range(6):
         if node.dep_ == "relcl" or node.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in SITUATING_MARKS for c in node.children):
@@ -153,10 +146,10 @@ def situating(trigger, dated_here: bool) -> bool:
                    or opener[0].i > 0 and node.doc[opener[0].i - 1].lower_ in RECENT) or any(
             c.lower_ in RECENT for c in node.children if c.dep_ == "advmod"):
         return False
-    main, passed = _verb(node.head), []  # a relative clause's noun: the verb it hangs on
+    main, passed = lx.verb_of(node.head), []  # a relative clause's noun: the verb it hangs on
     while main.dep_ in ("relcl", "acl") and main.head.i != main.i:
         passed.append(main)
-        main = _verb(main.head)  # "a grave that contains the remains of his brother, who died": the sentence's verb
+        main = lx.verb_of(main.head)  # "a grave that contains the remains of his brother, who died": the sentence's verb
     if any(v.lemma_.lower() in lx.SITUATED for v in passed):
         return False  # "the building that was struck, where three people died"
     while main.tag_ in ("VB", "VBG") and main.dep_ in ("advcl", "xcomp") and main.head.i != main.i:
@@ -177,7 +170,7 @@ LASTING_UNITS = {"year", "decade", "month", "century"}
 def lasting(trigger) -> bool:
     """Whether `trigger`'s verb is told as lasting months or years ("Russia has ... occupied Crimea
     for eight years", "has besieged the city for months"): a state or a campaign, not one incident."""
-    node = _verb(trigger)
+    node = lx.verb_of(trigger)
     verbs = [node, *(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if node.dep_ == "conj":
         verbs.append(node.head)  # "maintained a proxy war ... and occupied Crimea for eight years"

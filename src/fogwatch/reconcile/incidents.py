@@ -25,8 +25,8 @@ place and time, as ACLED codes them.
   Ukraine": `_spread`), or the text dates them and the article reports that kind of incident
   nowhere more precise on those days. On the dev half of the events gold (session 12), 47 of the
   51 events made at country level with no such test (and 10 of the 11 with no place) had been no
-  incident an annotator coded: summaries, campaigns and asides. A state's arrest that names no place is coded at that state's country
-  (`_arresting_state`) and needs no date.
+  incident an annotator coded: summaries, campaigns and asides. A state's arrest that names no
+  place is coded at that state's country (`_arresting_state`) and needs no date.
 - **One time.** Then `cluster.split_by_time` splits each place's claims where their dates cannot be
   one incident.
 """
@@ -297,21 +297,25 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         # Only a place where force was used: "Zelensky attacked the decision in Kharkiv" is no anchor.
         inside = [k for k in groups if k and k != key and _within(home[k], place)
                   and any(FORCE.search(c.text) for c in groups[k])]
-        # Not a region named in one breath with places outside it ("along the front line of Donetsk,
-        # Luhansk and Kharkiv regions"): a front across regions, not the one town's incident.
-        listed = place.precision == "admin1" and all(
-            any(p.place_id != place.place_id and p.precision != "country" and not _within(p, place) for p in _places(c))
-            for c in groups[key])
-        wave = place.precision == "country" and (_spread(groups[key]) or _wave(groups[key]) and
-                                                 _apart_in_time(groups[key], groups[inside[0]] if inside else []))
-        if len(inside) == 1 and not listed and not wave:
-            # Not a country-wide wave, nor a claim of the region the text dates to other days than the
-            # town's ("a week after at least one person was killed ... at a Russian airbase in Crimea").
-            town = groups[inside[0]]
-            apart = [c for c in groups[key] if place.precision == "admin1" and _apart_in_time([c], town)]
-            town.extend(c for c in groups.pop(key) if c not in apart)
-            if apart:
-                groups[key] = apart
+        if len(inside) != 1:
+            continue
+        town = groups[inside[0]]
+        if place.precision == "admin1":
+            # Not a region named in one breath with places outside it ("along the front line of Donetsk,
+            # Luhansk and Kharkiv regions"): a front across regions, not the one town's incident.
+            if all(any(p.place_id != place.place_id and p.precision != "country" and not _within(p, place)
+                       for p in _places(c)) for c in groups[key]):
+                continue
+            # Nor a claim of the region the text dates to other days than the town's ("a week after at
+            # least one person was killed ... at a Russian airbase in Crimea").
+            apart = [c for c in groups[key] if _apart_in_time([c], town)]
+        elif _spread(groups[key]) or _wave(groups[key]) and _apart_in_time(groups[key], town):
+            continue  # a country-wide wave, or a counted one of another day
+        else:
+            apart = []
+        town.extend(c for c in groups.pop(key) if c not in apart)
+        if apart:
+            groups[key] = apart
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
     placed_keys = [k for k in groups if k and home[k].precision != "country"
