@@ -91,6 +91,37 @@ def _telling(verb) -> bool:
     return lemma in lx.CUES or lemma == "point" and any(c.lower_ == "out" for c in verb.children)
 
 
+# Where a place is named only to say where the one before it is: "in Logar province south of the
+# capital Kabul", "the regions of Chernihiv, north of Kyiv", "Bucha, 30 km from Kyiv"; not "ground
+# attacks northwest of Svatove", where it is the attacks' only landmark.
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west", "southeast",
+              "south-east", "southwest", "south-west"}
+DISTANCES = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
+
+
+def _reference(doc, found: FoundPlace, places: Sequence[FoundPlace]) -> bool:
+    """Whether a place is a reference point for the place named just before it: the object of "of"
+    after a direction, or of "from" after a distance, that follows that place."""
+    token = doc[found.tok_start:found.tok_end].root
+    while token.dep_ in ("appos", "compound", "conj") and token.head.i != token.i:
+        token = token.head  # "the capital Kabul", "north of Kyiv and Zhytomyr"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
+        mark = prep.head
+    elif prep.lower_ == "from":
+        mark = prep.head if prep.head.lower_ in DISTANCES else \
+            next((c for c in prep.children if c.lower_ in DISTANCES), None)  # "30 km from Kyiv"
+    else:
+        mark = None
+    if mark is None:
+        return False
+    start = min(t.i for t in mark.subtree if t.i <= mark.i)  # "farther north", "some 30 km"
+    return any(p is not found and 0 <= start - p.tok_end <= 1 and all(t.is_punct for t in doc[p.tok_end:start])
+               for p in places)
+
+
 def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
     """`previous`: the places of the paragraph before, for "the city" that opens a paragraph."""
     in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
@@ -114,6 +145,8 @@ def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundP
                    if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subtree for t in c.subtree}
         in_sent = [p for p in in_sent if p.tok_start not in tellers] or in_sent
     pool = inside or in_sent
+    # A reference point is the place only when the sentence names no other.
+    pool = [p for p in pool if not _reference(sent.doc, p, in_sent)] or pool
     # The most precise first: a village beats its region, a region beats a country.
     rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     # A name before a demonym of the same precision: "Russian bases in Syria" are in Syria.

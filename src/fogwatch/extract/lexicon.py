@@ -76,7 +76,7 @@ PREDICATES = {
     "repel": "repelled", "repulse": "repelled", "thwart": "repelled", "foil": "repelled", "rebuff": "repelled",
     "cross": "crossed", "infiltrate": "crossed", "invade": "crossed", "enter": "crossed",
     "detain": "detained", "arrest": "detained", "imprison": "detained", "jail": "detained", "apprehend": "detained",
-    "nab": "detained",
+    "nab": "detained", "assassinate": "killed", "torture": "wounded", "poison": "attacked",
     "hospitalize": "wounded", "hospitalise": "wounded", "fire": "attacked", "lose": "casualties",
     "bombard": "attacked", "pound": "attacked", "pummel": "attacked", "blast": "attacked",
     "explode": "attacked", "detonate": "attacked", "firebomb": "attacked", "vandalise": "rioted", "vandalize": "rioted",
@@ -136,6 +136,7 @@ EVENT_NOUNS = {
     "riot": "rioted", "unrest": "rioted", "vigil": "protested",
     "explosion": "attacked", "blast": "attacked", "detonation": "attacked",
     "siege": "clashed", "capture": "captured",
+    "murder": "killed", "assassination": "killed",
 }
 # What makes a strike a stoppage of work: "Wednesday's massive general strike".
 LABOUR_STRIKES = {"general", "hunger", "labour", "labor", "national", "nationwide", "workers", "transport", "rail",

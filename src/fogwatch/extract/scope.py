@@ -116,13 +116,29 @@ SITUATING_MARKS = {"after", "when", "before", "once", "since"}
 RECENT = {"soon", "shortly", "just", "hours", "minutes", "moments", "immediately", "right"}
 
 
+# What an attack answers, an earlier one: "a retaliation for bombing the Iranian consulate in Damascus",
+# "in response to Russian strikes on Kyiv", "revenge for the killing of ...".
+ANSWERS = {"retaliation", "revenge", "response", "reprisal", "retribution", "reply"}
+
+
+def _answered(trigger) -> bool:
+    """Whether `trigger` tells what another attack answers: under "retaliation for", "in response to"."""
+    for node in [trigger, *list(trigger.ancestors)[:5]]:
+        if node.dep_ == "prep" and node.lower_ in ("for", "to") and node.head.lemma_.lower() in ANSWERS:
+            return True
+    return False
+
+
 def situating(trigger, dated_here: bool) -> bool:
-    """Whether `trigger` reports a past incident in a clause that situates another statement: a
+    """Whether `trigger` reports a past incident in a clause that situates another statement: what
+    an attack answers ("a retaliation for bombing the consulate in Damascus"), a
     relative clause ("He also visited a bridge in Irpin where Russian forces bombed civilians") or a
     clause of time ("after an Israeli military strike killed aid workers"), told in the simple past,
     with no date in its sentence (`dated_here`), under a main clause that reports no incident itself
     (`lexicon.SITUATED`). "Three people were killed when a missile struck",
     "Kharkiv, where 18 people have been killed in the last few days" are news."""
+    if not dated_here and _answered(trigger):
+        return True
     node = lx.verb_of(trigger)  # a noun's clause: "damaged in a Russian aerial bombardment"
     for _ in range(6):
         if node.dep_ == "relcl" or node.dep_ == "advcl" and any(

@@ -19,7 +19,7 @@ from fogwatch.reconcile.disputes import disputes
 from fogwatch.reconcile.incidents import (CRIME_PREDICATES, by_place, crime_story, founds_incident, is_background, located,
                                          reports_incident)
 from fogwatch.reconcile.measures import measures
-from fogwatch.reconcile.modes import FAMILY, assign_modes, remote_subtype
+from fogwatch.reconcile.modes import FAMILY, assign_modes, civilian_subtype, remote_subtype
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
 
 
@@ -77,6 +77,8 @@ def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
     text = " ".join(c.text for c in claims)
     if family == "arrest":
         return "Strategic developments", "Arrests"
+    if family == "civilians":
+        return "Violence against civilians", civilian_subtype(text)
     if family == "protest":
         if any(c.predicate == "rioted" for c in claims) or RIOT.search(text):
             return "Riots", "Violent demonstration"

@@ -38,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from fogwatch.geocode import demonyms, gazetteer
+from fogwatch.reconcile.modes import CIVILIAN_HARM
 from fogwatch.records import Claim, PartialDate, Place
 
 BACKGROUND_DAYS = 14
@@ -96,15 +97,19 @@ PATTERN = re.compile(
     re.IGNORECASE)
 
 
-# Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl.
+# Crime with no political side (ACLED's scope leaves it out): theft, stabbings, a drunken brawl,
+# a police shooting after a traffic stop.
 ORDINARY_CRIME = re.compile(r"\b(?:theft|thefts|stole|stealing|robber\w*|burglar\w*|stab(?:bed|bing)?|stab wounds?|"
-                            r"criminal misconduct|drunk\w*|domestic (?:violence|dispute)|shoplift\w*|fraud)\b",
+                            r"criminal misconduct|drunk\w*|domestic (?:violence|dispute)|shoplift\w*|fraud|"
+                            r"traffic stops?|carjack\w*|homicides?)\b",
                             re.IGNORECASE)
 # The words of war, which a crime story lacks: "two men were murdered at a shopping centre ... they
 # died of stab wounds ... police detained a suspect" is one crime, not a killing and an arrest of war.
 WAR = re.compile(r"\b(?:troops?|forces|soldiers?|army|military|militar\w+|militants?|fighters?|rebels?|insurgents?|"
                  r"missiles?|drones?|rockets?|shell(?:s|ed|ing)|artillery|air ?strikes?|airstrikes?|bomb\w*|"
-                 r"explosi\w+|front ?line|terror\w*|saboteurs?|spies|spy|espionage|treason|protest\w*)\b", re.IGNORECASE)
+                 r"explosi\w+|front ?line|terror\w*|saboteurs?|spies|spy|espionage|treason|protest\w*|gunm[ae]n|"
+                 r"militias?|paramilitar\w+|occupiers?|occupation|separatists?|partisans?|jihadists?|guerrillas?)\b",
+                 re.IGNORECASE)
 CRIME_PREDICATES = {"killed", "wounded", "casualties", "detained"}
 
 
@@ -159,6 +164,8 @@ def founds_incident(claim: Claim) -> bool:
         return False
     if claim.predicate in ("killed", "wounded", "detained") and ORDINARY_CRIME.search(claim.text):
         return False
+    if claim.predicate == "attacked" and ORDINARY_CRIME.search(claim.text) and not WAR.search(claim.text):
+        return False  # "a police officer who killed him after a traffic stop pressed the gun against his head"
     if claim.text.rstrip(" \"'”’)]").endswith("?"):
         return False  # asked, not told: "how many American mothers took to the streets?"
     if PATTERN.search(claim.text) or claim.scope == "background":
@@ -169,6 +176,12 @@ def founds_incident(claim: Claim) -> bool:
         return False
     if claim.predicate == "repelled" and PUSH_BACK.search(claim.text):
         return False
+    if CIVILIAN_HARM.search(claim.text) and claim.predicate in ("killed", "wounded", "detained", "attacked"):
+        # Counted or dated, and in war (`WAR`): "gunmen abducted three aid workers", "last week its
+        # Russian-backed mayor was poisoned"; not a kidnapping in a crime story, nor what a report's
+        # witnesses say was done to them in detention ("said they were tortured ... by Russian forces").
+        return (WAR.search(claim.text) is not None or claim.agent is not None and claim.agent.kind in ARMED_KINDS) \
+            and (claim.quantity is not None or claim.when is not None and claim.when.span is not None)
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
     if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
@@ -246,7 +259,7 @@ def _arresting_state(claim: Claim) -> Place | None:
     """The country of a state's arrest that the text places nowhere: "Russian authorities have
     arrested a deputy defence minister" is an arrest in Russia (ACLED codes it at the country)."""
     agent = claim.agent
-    if claim.predicate != "detained" or agent is None or agent.kind not in STATE_KINDS \
+    if claim.predicate != "detained" or CIVILIAN_HARM.search(claim.text) or agent is None or agent.kind not in STATE_KINDS \
             or not agent.side or len(agent.side) != 2 or not agent.side.isupper():
         return None
     if claim.patient is None and claim.quantity is None:
@@ -278,8 +291,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             elif after:
                 place = _place(after[0])
             else:
-                place = _arresting_state(claim)
-            if place is not None and place.precision != "country" and SPREAD.search(claim.text):
+                place = _arresting_state(claim) or _front_of(claim, placed)
+            if place is not None and place.precision != "country" and (SPREAD.search(claim.text) or _daily(claim)):
                 place = gazetteer().country(place.country)  # "intensified assaults along a front": not the town before
         # A claim that names several places ("struck Chernihiv and Zhytomyr") reports at each.
         for where in [place, *(m.place for m in claim.also_places)] if place else [None]:
@@ -318,8 +331,10 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             groups[key] = apart
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
+    # Not a place only background or a description gives ("a retaliation for bombing the consulate in
+    # Damascus" is not where the drones shot down on Sunday were).
     placed_keys = [k for k in groups if k and home[k].precision != "country"
-                   and any(c.scope != "background" for c in groups[k])]
+                   and any(c.scope != "background" and c.predicate not in JOIN_ONLY for c in groups[k])]
     if "" in groups and len(placed_keys) == 1:
         unplaced = groups.pop("")
         groups[placed_keys[0]].extend(c for c in unplaced if not AT_SEA.search(c.text))
@@ -347,11 +362,42 @@ MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )"
 
 # What a wave does to many places; not the occupation of "parts of the Ukrainian territory".
 STRIKING = {"attacked", "killed", "wounded", "casualties", "destroyed", "damaged"}
+# A day's strikes over the whole front, a military's daily summary: "artillery hit 1,260 Ukrainian
+# military facilities over the last 24 hours" (the events guide: one country event per type that day).
+# Not a day's losses ("Russia lost 500 soldiers over the past day"), a total and no incident.
+DAILY = re.compile(r"\b(?:over|in|during|for|within) the (?:last|past|previous) (?:24 hours|twenty-four hours|day)\b",
+                   re.IGNORECASE)
+DAILY_PREDICATES = {"attacked", "destroyed", "damaged"}
+NAMED_AREA = re.compile(r"\b[A-Z][\w'-]+ (?:region|oblast|province|district|governorate)s?\b")
+
+
+def _daily(claim: Claim) -> bool:
+    """A day's strikes told with no place of their own; not one that names its region, even one the
+    gazetteer does not know ("76 explosions ... in the Summian region during the last day")."""
+    return claim.predicate in DAILY_PREDICATES and DAILY.search(claim.text) is not None \
+        and (claim.place is None or claim.place.place.precision == "country") and not NAMED_AREA.search(claim.text)
+
+
+def _front_of(claim: Claim, placed: Sequence[Claim]) -> Place | None:
+    """The country of a daily summary that names no place: the one country of the article's placed
+    claims, else the one nation it names other than the striker's ("Russia said ... it struck 60
+    Ukrainian military facilities")."""
+    if not _daily(claim):
+        return None
+    countries = {_place(c).country for c in placed}
+    if not countries:
+        strikers = {a.side for a in (claim.agent, claim.speaker) if a is not None and a.side}
+        names = gazetteer().names
+        countries = {code[3:] for word in re.findall(r"\b[A-Z][a-z]+\b", claim.text)
+                     for code, kind in names.get(word.lower(), ()) if kind == "demonym"} - strikers
+    return gazetteer().country(countries.pop()) if len(countries) == 1 else None
 
 
 def _spread(claims: Sequence[Claim]) -> bool:
-    """Whether country-level claims say a wave spread over the country: its words, or strikes on many places."""
-    return any(SPREAD.search(c.text) or c.predicate in STRIKING and MANY_PLACES.search(c.text) for c in claims)
+    """Whether country-level claims say a wave spread over the country: its words, strikes on many
+    places, or a day's strikes over the front (`DAILY`)."""
+    return any(SPREAD.search(c.text) or c.predicate in STRIKING and MANY_PLACES.search(c.text) or _daily(c)
+               for c in claims)
 
 
 def _wave(claims: Sequence[Claim]) -> bool:

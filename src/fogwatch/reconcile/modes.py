@@ -1,4 +1,5 @@
-"""What kind of incident a claim reports: fighting on the ground, strikes from afar, interceptions, arrests.
+"""What kind of incident a claim reports: fighting on the ground, strikes from afar, interceptions,
+arrests, protests, violence against civilians.
 
 Claims of different kinds never join one event: a ground incursion and a night of drone strikes in
 the same region and week are two events. `killed`, `wounded`, `destroyed`, `damaged` and
@@ -36,6 +37,14 @@ def remote_subtype(text: str) -> str:
         return "Air/drone strike" if air > missile else "Shelling/artillery/missile attack"
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
+def civilian_subtype(text: str) -> str:
+    """ACLED's sub-type of violence against civilians."""
+    if re.search(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", text, re.IGNORECASE):
+        return "Sexual violence"
+    if re.search(r"\b(?:abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|taken hostage)\b", text, re.IGNORECASE):
+        return "Abduction/forced disappearance"
+    return "Attack"
+
 # Words of fighting on the ground.
 GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
                     r"assault\w*|clash\w*|fighting|battles?|advanc\w*|offensive|gunm[ae]n|gunfire|shot|shooting|"
@@ -56,11 +65,28 @@ LABOUR_STRIKE = re.compile(r"\b(?:(?:general|nationwide|national|hunger|labou?r|
 # Thrown fire: the weapon of a riot, not a remote explosive ("attacked a police station with petrol bombs").
 INCENDIARY = re.compile(r"\b(?:petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bomb\w*|incendiar\w+)\b", re.IGNORECASE)
 
+# A crewed aircraft brought down is a fight between armed forces, not a weapon intercepted ("the Taliban
+# claimed to have shot down the helicopter"; ACLED codes it a clash); drones and missiles are weapons.
+CREWED = re.compile(r"\b(?:helicopters?|choppers?|warplanes?|planes?|(?:fighter )?jets?|bombers?|"
+                    r"(?:su|mig|ka|mi)-\d+\w*|chinooks?|black hawks?|apaches?)\b", re.IGNORECASE)
+PROJECTILES = re.compile(r"\b(?:drones?|uavs?|unmanned|missiles?|rockets?|shahed\w*|projectiles?|balloons?)\b", re.IGNORECASE)
+WEAPON_USED = re.compile(r"\b(?:by|with) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:missiles?|rockets?)\b", re.IGNORECASE)
+
+# An armed group harming civilians up close: ACLED's violence against civilians, not a battle or a
+# strike ("the mayor was poisoned", "gunmen abducted three aid workers", "executed five civilians").
+CIVILIAN_HARM = re.compile(r"\b(?:murder\w*|assassinat\w*|execut(?:ed|ing|ions?)|tortur\w*|abduct\w*|kidnap\w*|"
+                           r"rap(?:e|ed|es|ing)|sexual (?:violence|assault)|poison\w*|lynch\w*|behead\w*|"
+                           r"forced(?:ly)? disappear\w*)\b", re.IGNORECASE)
+# Who is named a civilian (not "a man shot by a sniper", who may be a soldier).
+CIVILIANS = {"civilian", "resident", "villager", "child", "children", "journalist", "volunteer", "farmer", "teacher",
+             "doctor", "medic", "pensioner"}
+
 OUTCOMES = {"killed", "wounded", "casualties", "destroyed", "damaged"}
 LEND_CHARS = 800
 
 # Kinds that may share an event: a strike and the interception of its drones are one night.
-FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest"}
+FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest",
+          "civilians": "civilians"}
 EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
                     "crossed", "clashed", "detained", "identified_as", "protested", "rioted"}
 
@@ -72,7 +98,12 @@ def own_mode(claim: Claim, text: str) -> str | None:
     if claim.negated or claim.hedge == "denied":
         return None  # a denial is about the incident reported beside it: it takes that one's kind
     if p == "shot_down":
-        return "interception"
+        weapons = WEAPON_USED.sub(" ", text)  # "a jet shot down by a missile" is a crewed aircraft brought down
+        return "ground" if CREWED.search(weapons) and not PROJECTILES.search(weapons) else "interception"
+    if p in ("killed", "wounded", "attacked", "detained") and not REMOTE.search(text) and not CROWD.search(text) and (
+            CIVILIAN_HARM.search(text) or p in ("killed", "wounded") and SNIPER.search(text)
+            and claim.quantity is not None and claim.quantity.unit in CIVILIANS):
+        return "civilians"  # "gunmen abducted three aid workers", "soldiers shot dead two civilians"
     if p == "detained":
         return "arrest"
     if p in ("protested", "rioted"):
