@@ -283,3 +283,18 @@ def test_a_site_places_what_is_done_to_it_not_what_its_staff_say():
     (siege,) = [c for c in besieged if c.predicate == "attacked"]
     (fired,) = [c for c in told if c.predicate == "attacked"]
     assert siege.place.place.name == "Hong Kong" and fired.place is None
+
+
+def test_a_capture_is_placed_only_at_the_place_it_took():
+    # AFP via Kyiv Post, 2022-07-26: "In the eastern Donbas region, where Russian troops are pressing on
+    # having made gains, shelling continues across the entire front line and at least one person was
+    # killed in the town of Soledar": the gains are not Soledar's capture (the shelling and the death are).
+    name = "20220726T004500Z_UA_en_0a388f1e7e.txt"
+    (gains,) = claims_of(name, "having made gains", "captured")
+    assert gains.place is None
+    (dead,) = claims_of(name, "having made gains", "killed")
+    assert dead.place.place.name == "Soledar"
+    # Kyiv Post, 2022-08-18: "Kherson, the only regional capital city that Russia has captured in this
+    # war": the town its relative clause describes.
+    (kherson,) = claims_of("20220818T113000Z_UA_en_598416f3a7.txt", "only regional capital city", "captured")
+    assert kherson.place.place.name == "Kherson"

@@ -100,6 +100,22 @@ def _spans(article_id: str, a) -> dict:
             "content_parts": tuple(Span(article_id, *p) for p in a.content_parts) if len(a.content_parts) > 1 else ()}
 
 
+def _taken(trigger, place) -> bool:
+    """Whether a capture is of `place`: named in its phrase ("took control of Soloviove", "gains around
+    Bakhmut"), or the town its relative clause describes ("Soledar, which Russian forces captured",
+    "Kherson, the only regional capital that Russia has captured");
+    not a place the sentence names for something else."""
+    if place.tok_start in {t.i for t in trigger.subtree}:
+        return True
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ in ("relcl", "acl"):
+            noun = node.head
+            while noun.dep_ == "appos" and not place.tok_start <= noun.i < place.tok_end:
+                noun = noun.head  # "Kherson, the only regional capital that Russia has captured"
+            return place.tok_start <= noun.i < place.tok_end
+    return False
+
+
 class ClaimExtractor(TriggerReader):
     def __init__(self, resolver: ActorResolver, article_id: str, text: str, found: Sequence = ()):
         self.resolver = resolver
@@ -227,6 +243,8 @@ class ClaimExtractor(TriggerReader):
                     quantities.append(self.reread(q, sent, doc, offset))
         quantities = quantities or [None]
         place = place_for(trigger, sent, places, self.previous_places)
+        if predicate == "captured" and place is not None and not _taken(trigger, place):
+            place = None  # "where Russian troops are pressing on having made gains, ... killed in Soledar"
         # Places listed with the claim's own ("struck Kharkiv and Odesa"); a claim whose place is
         # outside its clause ("Kharkiv, where 18 people were killed") takes none of the list.
         subtree = {t.i for t in trigger.subtree}

@@ -170,7 +170,7 @@ def founds_incident(claim: Claim) -> bool:
         return False  # asked, not told: "how many American mothers took to the streets?"
     if PATTERN.search(claim.text) or claim.scope == "background":
         return False  # a pattern, or a past incident recalled to situate the story (`extract.scope.situating`)
-    if claim.when is not None and claim.when.span is not None and claim.when.precision in ("month", "year"):
+    if _summary(claim):
         return False  # "Russian forces last month made further gains in three locations": a summary of a month
     if claim.predicate == "detained" and HELD.search(claim.text) and not ARRESTED.search(claim.text):
         return False
@@ -331,10 +331,7 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             groups[key] = apart
     # An article that reports one place for this kind tells one incident: its unplaced claims
     # ("Russia says they were Ukrainians", three paragraphs on) are about it.
-    # Not a place only background or a description gives ("a retaliation for bombing the consulate in
-    # Damascus" is not where the drones shot down on Sunday were).
-    placed_keys = [k for k in groups if k and home[k].precision != "country"
-                   and any(c.scope != "background" and c.predicate not in JOIN_ONLY for c in groups[k])]
+    placed_keys = [k for k in groups if k and home[k].precision != "country" and any(map(_anchors, groups[k]))]
     if "" in groups and len(placed_keys) == 1:
         unplaced = groups.pop("")
         groups[placed_keys[0]].extend(c for c in unplaced if not AT_SEA.search(c.text))
@@ -342,6 +339,29 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
         if at_sea:
             groups[""] = at_sea
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
+
+
+def _anchors(claim: Claim) -> bool:
+    """Whether a claim tells an incident at its place, so that the article's unplaced claims may be
+    about it: not background, a description, a figure of speech or a month's summary ("a retaliation
+    for bombing the consulate in Damascus" is not where the drones shot down on Sunday were; "the
+    bombing of Crimea crossed two red lines" is no battle's place; "helping Israel repel an attack last
+    month ... the crisis in Gaza" no place of this year's gains in Ukraine)."""
+    return claim.scope != "background" and claim.predicate not in JOIN_ONLY and not FIGURATIVE.search(claim.text) \
+        and not _summary(claim)
+
+
+# The words of a day, which a month's or a year's summary lacks ("on Monday" in a story known only
+# by its month of publication is still one day's news).
+DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|"
+                 r"\d{1,2}(?:st|nd|rd|th)?)\b", re.IGNORECASE)
+
+
+def _summary(claim: Claim) -> bool:
+    """Whether the text dates a claim to a month or a year as a whole ("last month", "in 2023")."""
+    when = claim.when
+    return when is not None and when.span is not None and when.precision in ("month", "year") \
+        and not DAY.search(when.text)
 
 
 def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
