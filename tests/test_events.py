@@ -672,3 +672,16 @@ def test_a_poisoned_mayor_is_violence_against_civilians_and_a_report_of_torture_
     report = load_document(need(CORPUS), "gdelt-articles/20230627T150000Z_GB_en_4d003b7775.txt").text
     _, events = _article_events(report, "2023-06-27")
     assert not any(e.type == "Violence against civilians" for e in events)
+
+
+def test_civilians_killed_with_no_weapon_named_are_not_the_offensive_told_before():
+    from fogwatch.eval.figures import load_document
+
+    # AFP via Ukrinform, 2022-08-16: "Ukraine said Russia had launched a 'massive' offensive from an oil
+    # refinery in Lysychansk ... Ukraine's presidency said one woman was killed and two more injured in
+    # Donetsk province": a toll of civilians, struck from afar (the events guide), not a clash.
+    text = load_document(need(CORPUS), "gdelt-articles/20220816T161500Z_UA_en_1d404ca9ae.txt").text
+    _, events = _article_events(text, "2022-08-16")
+    kinds = {(e.type, e.places[0].name) for e in events}
+    assert ("Explosions/Remote violence", "Donetsk") in kinds and ("Battles", "Donetsk") not in kinds
+    assert ("Battles", "Lysychansk") in kinds

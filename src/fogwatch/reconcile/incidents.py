@@ -277,8 +277,9 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     """One article's claims of one kind (in text order), grouped by the place of the incident."""
     # Only a place below the country is carried: "tried to get into Russia" says less of where the
     # next sentence's fighters were killed than "crossed into the Belgorod and Kursk regions" before it.
-    # Nor a place of the background ("occupied Crimea for eight years"): not where today's victims were killed.
-    placed = [c for c in claims if _place(c) is not None and _place(c).precision != "country" and c.scope != "background"]
+    # Nor a place of the background ("occupied Crimea for eight years": not where today's victims were
+    # killed), of a description or a figure of speech (`_anchors`).
+    placed = [c for c in claims if _place(c) is not None and _place(c).precision != "country" and _anchors(c)]
     home: dict[str, Place] = {}
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -343,12 +344,12 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
 
 def _anchors(claim: Claim) -> bool:
     """Whether a claim tells an incident at its place, so that the article's unplaced claims may be
-    about it: not background, a description, a figure of speech or a month's summary ("a retaliation
+    about it: not background, a description, a figure of speech, a crime or a month's summary ("a retaliation
     for bombing the consulate in Damascus" is not where the drones shot down on Sunday were; "the
     bombing of Crimea crossed two red lines" is no battle's place; "helping Israel repel an attack last
     month ... the crisis in Gaza" no place of this year's gains in Ukraine)."""
     return claim.scope != "background" and claim.predicate not in JOIN_ONLY and not FIGURATIVE.search(claim.text) \
-        and not _summary(claim)
+        and not ORDINARY_CRIME.search(claim.text) and not _summary(claim)
 
 
 # The words of a day, which a month's or a year's summary lacks ("on Monday" in a story known only

@@ -138,6 +138,11 @@ def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
         lenders = [c for c in anchored if own[c.claim_id] != "arrest"] if claim.predicate in OUTCOMES else anchored
         # Only the story told nearby (the same or the next paragraph) lends its kind.
         lenders = [c for c in lenders if abs(claim.span.start - c.span.start) <= LEND_CHARS]
+        if _civilian_toll(claim):
+            # Civilians killed with no weapon named were mostly struck from afar: not the offensive told
+            # before ("one woman was killed and two more injured in Donetsk province" after "Russia had
+            # launched a 'massive' offensive" on Lysychansk).
+            lenders = [c for c in lenders if own[c.claim_id] != "ground"]
         if mode is None and lenders:
             # Nearest claim with a kind, preferring one before this claim (the story told so far).
             def distance(other: Claim) -> tuple[int, int]:
@@ -147,6 +152,16 @@ def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
             mode = own[min(lenders, key=distance).claim_id]
         modes[claim.claim_id] = mode or default_mode(claim)
     return modes
+
+
+# Who dies as a civilian in a toll ("one woman was killed", "three people were injured").
+CIVILIAN_TOLL = {"civilian", "resident", "woman", "child", "children", "people", "person", "villager", "pensioner"}
+
+
+def _civilian_toll(claim: Claim) -> bool:
+    """Civilians killed or hurt with no weapon and no fighting named in their own sentence."""
+    return claim.predicate in ("killed", "wounded", "casualties") and claim.quantity is not None \
+        and claim.quantity.unit in CIVILIAN_TOLL and not GROUND.search(claim.text)
 
 
 def default_mode(claim: Claim) -> str:
