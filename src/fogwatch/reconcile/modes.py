@@ -37,6 +37,7 @@ def remote_subtype(text: str) -> str:
         return "Air/drone strike" if air > missile else "Shelling/artillery/missile attack"
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
+
 def civilian_subtype(text: str) -> str:
     """ACLED's sub-type of violence against civilians."""
     if re.search(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", text, re.IGNORECASE):
@@ -44,6 +45,7 @@ def civilian_subtype(text: str) -> str:
     if re.search(r"\b(?:abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|taken hostage)\b", text, re.IGNORECASE):
         return "Abduction/forced disappearance"
     return "Attack"
+
 
 # Words of fighting on the ground.
 GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
@@ -74,7 +76,10 @@ WEAPON_USED = re.compile(r"\b(?:by|with) (?:an? |the |its |their )?(?:[\w-]+ ){0
 
 # An armed group harming civilians up close: ACLED's violence against civilians, not a battle or a
 # strike ("the mayor was poisoned", "gunmen abducted three aid workers", "executed five civilians").
-CIVILIAN_HARM = re.compile(r"\b(?:murder\w*|assassinat\w*|execut(?:ed|ing|ions?)|tortur\w*|abduct\w*|kidnap\w*|"
+# Executions of people, not of plans ("executed a counteroffensive").
+CIVILIAN_HARM = re.compile(r"\b(?:murder\w*|assassinat\w*|summar(?:y|ily) execut\w*|extrajudicial\w*|"
+                           r"execut(?:ed|ing) (?:\w+ ){0,3}(?:civilians?|prisoners?|people|men|women|residents|villagers|"
+                           r"captives|pows?|hostages?|detainees)|tortur\w*|abduct\w*|kidnap\w*|"
                            r"rap(?:e|ed|es|ing)|sexual (?:violence|assault)|poison\w*|lynch\w*|behead\w*|"
                            r"forced(?:ly)? disappear\w*)\b", re.IGNORECASE)
 # Who is named a civilian (not "a man shot by a sniper", who may be a soldier).
