@@ -408,9 +408,8 @@ def _front_of(claim: Claim, placed: Sequence[Claim]) -> Place | None:
     countries = {_place(c).country for c in placed}
     if not countries:
         strikers = {a.side for a in (claim.agent, claim.speaker) if a is not None and a.side}
-        names = gazetteer().names
-        countries = {code[3:] for word in re.findall(r"\b[A-Z][a-z]+\b", claim.text)
-                     for code, kind in names.get(word.lower(), ()) if kind == "demonym"} - strikers
+        countries = {c.place.country for word in re.findall(r"\b[A-Z][a-z]+\b", claim.text)
+                     for c in gazetteer().named(word) if c.via == "demonym" and c.kind == "country"} - strikers
     return gazetteer().country(countries.pop()) if len(countries) == 1 else None
 
 

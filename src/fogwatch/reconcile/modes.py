@@ -38,11 +38,15 @@ def remote_subtype(text: str) -> str:
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
 
+SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", re.IGNORECASE)
+ABDUCTION = re.compile(r"\b(?:abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|taken hostage)\b", re.IGNORECASE)
+
+
 def civilian_subtype(text: str) -> str:
     """ACLED's sub-type of violence against civilians."""
-    if re.search(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", text, re.IGNORECASE):
+    if SEXUAL.search(text):
         return "Sexual violence"
-    if re.search(r"\b(?:abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|taken hostage)\b", text, re.IGNORECASE):
+    if ABDUCTION.search(text):
         return "Abduction/forced disappearance"
     return "Attack"
 
