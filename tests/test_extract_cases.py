@@ -683,3 +683,37 @@ def test_a_saying_that_marks_the_writers_turn_is_no_ones_statement():
     aside = next(line for line in aside.splitlines() if line.startswith("That being said"))
     assert not [c for c in extract_text(aside) if c.cue and "said" in c.cue]
     assert [c.speaker for c in extract_text("Having said that, the army shelled the town on Monday.") if c.speaker] == []
+
+
+def test_a_transcripts_today_is_the_day_of_the_speech():
+    # Kyiv Post, published 22 July 2022: "In Zelensky's latest address on Thursday evening, July 21 ...
+    # Read the President's full address below:". His "Today, the Russian army again shelled the
+    # Saltivka district of Kharkiv" is the 21st, not the day the transcript was posted.
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.ingest.meta import parse_published
+    from fogwatch.records import Document
+
+    text = need(GDELT / "20220722T110000Z_UA_en_0a9e430743.txt").read_text(encoding="utf-8")
+    article = clean_document(Document(origin="kyivpost", text=text, published=parse_published("2022-07-22")))
+    claims = next(iter(extract([article]))).claims
+    shelled = [c for c in claims if c.predicate == "attacked" and "Saltivka" in c.text]
+    assert shelled and all(c.when and c.when.start.isoformat() == "2022-07-21" for c in shelled)
+    # Without a transcript, "today" stays the day of publication.
+    (plain,) = [c for c in extract_text("Today, the Russian army again shelled the Saltivka district of Kharkiv.",
+                                        "2022-07-22") if c.predicate == "attacked"]
+    assert plain.when.start.isoformat() == "2022-07-22"
+
+
+def test_a_caption_reports_what_its_participle_says():
+    # A photo caption has no verb but its participle (New York Post, 22 April 2022); "village of Kyiv"
+    # names the place, where "Kyiv" alone could be the government.
+    claims = extract_text("A private house destroyed in shelling in Bervitsa village of Kyiv, Ukraine, on April 21.",
+                          "2022-04-22")
+    house = one(claims, "destroyed")
+    assert (house.quantity.low, house.quantity.unit) == (1, "house")
+    assert house.place.place.name == "Kyiv" and house.when.start.isoformat() == "2022-04-21"
+    # In a sentence with a verb, the participle only describes its noun.
+    assert "captured" in {c.predicate for c in extract_text("A village captured by Russian forces on Monday.")}
+    assert "captured" not in {c.predicate for c in extract_text(
+        "Officials visited a village captured by Russian forces in 2022, the mayor said.")}

@@ -15,7 +15,7 @@ from fogwatch.extract.claim_place import claim_places
 from fogwatch.extract.places import article_context, dateline_end, find_places, used_as_place
 from fogwatch.geocode import Context, Resolution, widen
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
-from fogwatch.records import Article, Extraction, PlaceMention, Span, When
+from fogwatch.records import Article, Extraction, PartialDate, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
 
 
@@ -51,6 +51,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     context = _places_context(article, docs, blocks)
     all_places: list[PlaceMention] = []
     places: list = []
+    reference = article.published  # what "today" and "on Monday" count from
+    told: list[When] = []  # the day-precise dates written out before a transcript opens
     for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
         actor_spans = [(m.start, m.end) for m in mentions if any(i in blocked for i in range(m.start, m.end))]
@@ -60,7 +62,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
         all_places.extend(p.mention for p in found_places)
         extractor.previous_places = places  # the last paragraph's (none before the first)
         places = claim_places(found_places, doc)
-        dates = list(find_dates(doc.text, article.published))
+        dates = list(find_dates(doc.text, reference))
         carry = Carry()
         when_carry: When | None = None
         for sent in doc.sents:
@@ -68,15 +70,32 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
             when = (extractor.dates[0] if extractor.dates else None) or when_carry
             # A date carries to the rest of its paragraph, unless it is background ("two years ago").
             when_carry = when if when is None or when.precision != "year" else None
+            opened = extractor.voice is not None
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
             if found:
                 extractor.attributions(found, sent, doc, offset, mentions, when)
+            told.extend(w for w in extractor.dates if w.precision == "day" and any(ch.isdigit() for ch in w.text))
+            if not opened and extractor.voice is not None:
+                reference = speech_day(told, article.published) or reference
     if attribution_model is not None:
         extractor.adopt_spans(found)
         extractor.quoted(found)
     actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
     return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
                       relevance=_relevance(article) if score is None else score)
+
+
+def speech_day(told: list[When], published: PartialDate | None) -> PartialDate | None:
+    """The day a reproduced speech was given, as the lines before it write it out ("In Zelensky's
+    latest address on Thursday evening, July 21 ... Read the President's full address below:"): its
+    "today" is that day, not the day the article was published. Only a day in the week before
+    publication; None where no such date is written."""
+    if published is None or published.precision != "day" or not told:
+        return None
+    day = told[-1].start
+    if day is None or not 0 <= (published.date - day).days <= 7:
+        return None
+    return PartialDate(day, "day")
 
 
 def _attributions(article: Article, docs: list[tuple[int, object]], attribution_model) -> list:

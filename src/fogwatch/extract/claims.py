@@ -381,10 +381,11 @@ class ClaimExtractor(TriggerReader):
         for token in sent:
             if token.i in cues and token.lemma_.lower() not in ("report",):
                 continue
-            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and \
+            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT" and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 # "rockets fired from Lebanon" describes the rockets; the clause's verb makes the claim.
                 # A clause with its own subject is what the noun says: "claims that 20 fighters died".
+                # A caption has no other verb: "A private house destroyed in shelling in Bervitsa".
                 continue
             if _trailing_participle(token):
                 continue  # "the city of Mariupol, barbarously bombarded and destroyed": how it is, not what happened

@@ -116,7 +116,7 @@ PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",
     ("fight", "off"): "repelled", ("push", "back"): "repelled", ("break", "through"): "crossed",
     ("take", "over"): "captured", ("blow", "up"): "destroyed", ("go", "off"): "attacked",
-    ("gun", "down"): "killed", ("mow", "down"): "killed",
+    ("gun", "down"): "killed", ("mow", "down"): "killed", ("wipe", "out"): "destroyed",
 }
 # "took control of X", "stopped the incursion": verb + object noun → predicate.
 VERB_OBJECT_PREDICATES = {

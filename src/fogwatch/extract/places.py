@@ -123,6 +123,8 @@ def _in_place_role(token) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
         token = token.head.head  # "in parts of Ukraine", "across large areas of Sudan": where the part is
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT:
+        return True  # "the city of Kyiv", "Bervitsa village of Kyiv"; not "the Donbas region of Ukraine"
     if token.dep_ == "pobj":
         return token.head.lower_ in PLACE_PREPOSITIONS or _on_target(token.head)
     if token.dep_ == "dobj":
