@@ -717,3 +717,13 @@ def test_a_caption_reports_what_its_participle_says():
     assert "captured" in {c.predicate for c in extract_text("A village captured by Russian forces on Monday.")}
     assert "captured" not in {c.predicate for c in extract_text(
         "Officials visited a village captured by Russian forces in 2022, the mayor said.")}
+
+
+def test_the_city_of_a_misspelt_town_is_still_that_town():
+    # GDELT e8c6673aae, a machine translation: the parse hangs "Sevirodontsk" on "the center" after the
+    # dash, but "the city of" says it is a town, and the gazetteer knows it as Sievierodonetsk.
+    claims = extract_text("Ukrainian officials said on Sunday that the violent fighting continues in the city of "
+                          "Sevirodontsk - the center of the bloody battle in the East Dunbas region of Ukraine - and "
+                          "the surrounding societies.", "2022-06-19")
+    assert ("gn:691999", "exact") in {(c.place.place.place_id, c.place.place.precision)
+                                       for c in claims if c.predicate == "clashed" and c.place}

@@ -478,3 +478,66 @@ def test_a_translations_reportative_goes_on_with_the_source_before_it():
     (hit,) = [c for c in extract_text("Analysts said the army was ready. If Russia was to hit in the coming days, "
                                       "the cost will be huge.") if c.predicate == "attacked"]
     assert hit.speaker is None
+
+
+# Real sentences of the figures gold (session 24): what the count is a count of.
+@pytest.mark.parametrize("text, expected", [
+    # 1f5d3a2db5: a count with no noun opening its sentence counts the noun of the one before.
+    ("The US agreed to send 31 Abrams to Ukraine in January 2023. Five have been lost to Russian attacks.",
+     [("destroyed", 5, 5, "tank")]),
+    # efdaff5183: a tank known by its model.
+    ("Opposite the Husky I can see Western tanks. There's an American Abrams which had been damaged on the "
+     "battlefield.", [("damaged", 1, 1, "tank")]),
+    # 0ea2dd10ee: soldiers put out of action are casualties, whatever the noun calls them.
+    ("In the Sunday report of the General Staff of the Ukrainian Armed Forces, it was reported that during the "
+     "last day, 1260 Russian military were eliminated.", [("casualties", 1260, 1260, "soldier")]),
+    # 97730f2dbd: a period glued to a figure still ends the sentence before it.
+    ("Israelis say that all drones and maneuvering shells have been captured.7 ballistic missiles reached the "
+     "target, falling around the Nevatim Air base.", [("attacked", 7, 7, "missile")]),
+    # 598416f3a7
+    ("Other assaults have wiped out a war ship, ammunition depots, and most of the airfields.",
+     [("destroyed", 1, 1, "ship")]),
+    # 0a9e430743 (Zelensky's address): a list that counts the wounded.
+    ("As of this time, three people are known to have died, and more than twenty people are on the list of "
+     "wounded.", [("killed", 3, 3, "people"), ("wounded", 21, None, "people")]),
+    # A partitive's whole is not what happened to its part.
+    ("Of the 20 soldiers, five were killed.", [("killed", 5, 5, "soldier")]),
+])
+def test_what_a_count_counts(text, expected):
+    assert [f[:4] for f in figures_of(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Video Marta Klimkiewicz: Polish agriculture loses PLN 6.5 billion a year due to drought.",  # 97730f2dbd
+    "Of its three most consequential foreign wars, the Red Army lost two.",  # 7071bc03b0
+])
+def test_money_and_wars_lost_are_no_casualties(text):
+    assert figures_of(text) == []
+
+
+def test_a_heading_that_repeats_the_bodys_figure_counts_once():
+    # The Guardian's evening briefing (GDELT 0c7f16761d): "1. Five killed as Russia hits crucial rail
+    # infrastructure" heads "At least five people were killed and 18 injured ...": one figure. The
+    # heading keeps its claim, without the figure.
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.records import Document
+
+    text = need(CORPUS / "gdelt-articles" / "20220425T200000Z_GB_en_0c7f16761d.txt").read_text(encoding="utf-8")
+    article = clean_document(Document(origin="guardian", text=text))
+    claims = next(iter(extract([article]))).claims
+    heading = [c for c in claims if c.text.startswith("1. Five killed") and c.predicate == "killed"]
+    assert heading and all(c.quantity is None for c in heading)
+    assert [c.quantity.low for c in claims if c.predicate == "killed" and c.quantity and c.quantity.low == 5
+            and c.text.startswith("At least five people")] == [5]
+
+
+def test_a_sentence_broken_over_lines_is_no_heading():
+    # New York Post, 19 April 2022: the lead runs over a line break after "Alexei Navalny"; its
+    # "killed a civilian" is the lead's figure, not a heading's echo of the body's.
+    key = ("newsapi-samples/dummyNames.json#https://nypost.com/2022/04/19/alexei-navalny-says-russian-troops-killed-"
+           "man-for-sharing-his-name/")
+    text = fig.load_document(need(CORPUS), key).text
+    lead = text[:text.index("surname.") + len("surname.")]
+    assert "\n" in lead
+    assert ("killed", 1, 1, "civilian") in [f[:4] for f in figures_of(lead + "\n" + "A civilian was killed, he wrote.")]

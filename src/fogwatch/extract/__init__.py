@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from fogwatch.extract.actors import ActorResolver
 from fogwatch.extract.claims import Carry, ClaimExtractor
@@ -15,7 +16,7 @@ from fogwatch.extract.claim_place import claim_places
 from fogwatch.extract.places import article_context, dateline_end, find_places, used_as_place
 from fogwatch.geocode import Context, Resolution, widen
 from fogwatch.nlp import paragraphs, parse_paragraphs, relevance
-from fogwatch.records import Article, Extraction, PartialDate, PlaceMention, Span, When
+from fogwatch.records import Article, Claim, Extraction, PartialDate, PlaceMention, Span, When
 from fogwatch.registry.actors import Registry, load_registry
 
 
@@ -80,9 +81,38 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     if attribution_model is not None:
         extractor.adopt_spans(found)
         extractor.quoted(found)
-    actors = tuple({a.actor_id: a for c in extractor.claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
-    return Extraction(article=article, claims=tuple(extractor.claims), actors=actors, places=tuple(all_places),
+    claims = unechoed(extractor.claims, article.text)
+    actors = tuple({a.actor_id: a for c in claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
+    return Extraction(article=article, claims=tuple(claims), actors=actors, places=tuple(all_places),
                       relevance=_relevance(article) if score is None else score)
+
+
+def _line(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+
+
+def headline(line: str) -> bool:
+    """A heading: a short line with no sentence end ("1. Five killed as Russia hits crucial rail
+    infrastructure")."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 16 and not line.endswith((".", "!", "?", '"', "”", "’", ":", ";"))
+
+
+def unechoed(claims: list[Claim], text: str) -> list[Claim]:
+    """`claims`, where a heading that repeats a figure the article's body gives (the same outcome,
+    unit and a number in common) keeps its claim without the figure: a live blog's "Five killed as
+    Russia hits crucial rail infrastructure" above "At least five people were killed ..." is one
+    figure, told once. A sentence that runs over a line break is no heading."""
+    def keys(c: Claim) -> set:
+        return {(c.predicate, n, c.quantity.unit) for n in (c.quantity.low, c.quantity.high) if n is not None}
+
+    def heading(c: Claim) -> bool:  # a claim whose sentence is a heading's line, not one running on
+        return "\n" not in text[c.span.start:c.span.end] and headline(_line(text, c.span.start))
+
+    figures = [c for c in claims if c.quantity is not None]
+    told = {k for c in figures if not heading(c) for k in keys(c)}
+    return [replace(c, quantity=None) if c.quantity is not None and keys(c) & told and heading(c) else c
+            for c in claims]
 
 
 def speech_day(told: list[When], published: PartialDate | None) -> PartialDate | None:

@@ -276,8 +276,9 @@ class ClaimExtractor(TriggerReader):
         for speaker in speakers:
             for q in quantities:
                 # "lost 30 servicemen and two tanks": the tanks were destroyed, the men are casualties.
+                # "1260 Russian military were eliminated": people put out of action are casualties.
                 predicate = "destroyed" if base_predicate == "casualties" and q and not is_people(q.unit) \
-                    else base_predicate
+                    else "casualties" if base_predicate == "destroyed" and q and is_people(q.unit) else base_predicate
                 if q is not None and figure is None and trigger.pos_ == "VERB":
                     predicate = joint(trigger, predicate)
                 if q is not None and not counts(predicate, q.unit):

@@ -27,7 +27,8 @@ from fogwatch.extract import lexicon as lx
 from fogwatch.extract.dates import MONTHS
 from fogwatch.extract.numbers import (SCALES, VAGUE_SCALE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number,
                                       range_low)
-from fogwatch.extract.outcomes import ELIDED, OUTCOMES, PERSON_PREDICATES, counts, is_people, predicate_of, unit_name
+from fogwatch.extract.outcomes import (ELIDED, MODEL_UNITS, OUTCOMES, PERSON_PREDICATES, counts, is_people, predicate_of,
+                                      unit_name)
 
 @dataclass
 class Figure:
@@ -61,7 +62,23 @@ def _money(tok) -> bool:
     return any(t.is_currency or t.lemma_.lower() in CURRENCY_WORDS or t.lower_ in CURRENCY_WORDS for t in window)
 
 
+# ISO codes written before a sum ("PLN 6.5 billion", "UAH 200 million"), which the small model
+# rarely labels MONEY.
+CURRENCY_CODES = {"USD", "EUR", "GBP", "PLN", "UAH", "RUB", "BYN", "CHF", "JPY", "CNY", "INR", "TRY", "ILS", "CAD",
+                  "AUD", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "KZT", "GEL", "IRR", "SAR", "AED", "EGP", "SYP"}
+
+
+def _after_currency(tok) -> bool:
+    """Whether the number `tok` is part of runs after a currency sign or code: "PLN 6.5 billion"."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in SCALES):
+        i -= 1
+    return i > 0 and (doc[i - 1].is_currency or doc[i - 1].text in CURRENCY_CODES)
+
+
 def _is_number(tok) -> bool:
+    if _after_currency(tok):
+        return False
     if tok.ent_type_ in _EXCLUDED_ENTS and not (tok.ent_type_ == "QUANTITY" and tok.like_num) \
             and not _lone_date(tok) and not (tok.ent_type_ == "MONEY" and tok.lower_ in VAGUE_SCALE and not _money(tok)):
         return False
@@ -275,7 +292,30 @@ def _singular(sent) -> list[tuple[int, int]]:
         if tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.pos_ == "NOUN" \
                 and tok.head.tag_ == "NN" and tok.head.i > tok.i and tok.head.lemma_.lower() in SINGULAR_NOUNS:
             out.append((tok.i, tok.i + 1))
+        elif tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.lower_ in MODEL_UNITS \
+                and tok.head.i > tok.i:
+            out.append((tok.i, tok.i + 1))  # "an American Abrams"
     return out
+
+
+def _partitive_whole(sent):
+    """The counted noun of a sentence that opens with the whole its figures are part of: "Of the 36
+    missiles, ...", "Of its three wars, ..."."""
+    first = sent[0]
+    if first.lower_ != "of" or first.dep_ != "prep":
+        return None
+    return next((c for c in first.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
+
+
+def _counted_before(sent, start: int):
+    """The counted noun of the sentence before, for a count that opens its sentence with no noun of
+    its own ("Five have been lost"): the last plural with a number in that sentence."""
+    doc = sent.doc
+    if start != sent.start or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    return next((t for t in reversed(before) if (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.ent_type_ != "DATE")
+                 and any(c.dep_ == "nummod" for c in t.children)), None)  # "31 Abrams", not "January 2023"
 
 
 def figures(sent) -> list[Figure]:
@@ -283,6 +323,7 @@ def figures(sent) -> list[Figure]:
     doc = sent.doc
     out: list[Figure] = []
     runs = sorted(_group(sent) + _singular(sent))
+    whole = _partitive_whole(sent)
     ranges: dict[int, tuple[int, int]] = {}  # "between 10 and 15": the first run → (second run)
     for a, b in zip(runs, runs[1:]):
         joiner = doc[a[1]:b[0]].text.lower()
@@ -314,7 +355,8 @@ def figures(sent) -> list[Figure]:
             person = noun.lemma_.lower() in SINGULAR_PEOPLE
             if predicate in SINGULAR_PREDICATES and counts(predicate, unit) and trigger is not noun \
                     and person == (predicate in PERSON_PREDICATES or (predicate == "captured" and person)) \
-                    and noun.lemma_.lower() in SINGULAR_NOUNS and not (trigger.head.i == noun.i and trigger.i < noun.i) \
+                    and (noun.lemma_.lower() in SINGULAR_NOUNS or noun.lower_ in MODEL_UNITS) \
+                    and not (trigger.head.i == noun.i and trigger.i < noun.i) \
                     and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "appos", "pobj", "attr"):
                 out.append(Figure(predicate=predicate, low=1, high=1, approximate=False, unit=unit, left=start,
                                   right=noun.i + 1, trigger=trigger))
@@ -332,6 +374,10 @@ def figures(sent) -> list[Figure]:
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num \
                 and not (noun.head.head.lower_ == "one" and noun.head.head.dep_ in ("attr", "appos")):
             continue  # "30 of 35 drones": the 35 is the whole the 30 are part of
+        last = doc[end - 1]
+        if noun is None and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.like_num \
+                and last.head.head.lower_ != "one":
+            continue  # "disabling 16 of the 36 launched": so is the 36
         elided_by = None
         if noun is not None and (noun.lemma_.lower() in lx.NOT_COUNTED or noun.lower_ in ELIDED or
                                  noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")):
@@ -341,6 +387,8 @@ def figures(sent) -> list[Figure]:
         predicate, trigger = predicate_of(doc, start, end, noun if elided_by is None else elided_by)
         if predicate is None:
             continue
+        if noun is not None and whole is not None and noun.i == whole.i and trigger.i not in {t.i for t in whole.subtree}:
+            continue  # "Of the 20 soldiers, five were killed": the part was killed, not the whole
         if predicate == "casualties" and noun is not None and not is_people(unit_name(noun)) \
                 and noun.ent_type_ != "NORP":
             predicate = "destroyed"  # "losses include ... 40 tanks": equipment lost is destroyed
@@ -357,8 +405,20 @@ def figures(sent) -> list[Figure]:
                                (t.lemma_.lower() in lx.PERSON_NOUNS) == (predicate in PERSON_PREDICATES)), None)
             if before:
                 unit = before[-1].unit
+            elif whole is not None and whole.i < start:
+                # "Of its three most consequential foreign wars, the Red Army lost two": two wars.
+                unit = unit_name(whole)
+                if predicate in PERSON_PREDICATES and not is_people(unit):
+                    continue
             elif antecedent is not None:
                 unit = unit_name(antecedent)  # "torture of civilians ..., executing more than 70 of them"
+            elif (last := _counted_before(sent, start)) is not None and not is_people(unit_name(last)):
+                # "The US agreed to send 31 Abrams to Ukraine. Five have been lost to Russian attacks."
+                unit = unit_name(last)
+                if predicate == "casualties":
+                    predicate = "destroyed"
+                elif predicate in PERSON_PREDICATES:
+                    continue
             elif predicate in PERSON_PREDICATES:
                 unit = "people"
             else:

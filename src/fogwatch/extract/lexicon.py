@@ -110,7 +110,7 @@ def fatal(verb) -> bool:
 
 # Verbs of motion that report a strike when a weapon moves: "rockets slammed into the station",
 # "four missiles smashed into Lviv", "debris fell on a village"; not "prices fell".
-IMPACT_VERBS = {"slam", "smash", "crash", "fall", "land", "rain", "plough", "plow", "tear", "fly"}
+IMPACT_VERBS = {"slam", "smash", "crash", "fall", "land", "rain", "plough", "plow", "tear", "fly", "reach"}
 IMPACT_NOUNS = {"debris", "fragment", "fragments", "wreckage", "shrapnel"}
 PARTICLE_PREDICATES = {
     ("shoot", "down"): "shot_down", ("knock", "out"): "destroyed", ("beat", "back"): "repelled",

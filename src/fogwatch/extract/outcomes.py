@@ -69,7 +69,7 @@ def joint(verb, predicate: str | None) -> str | None:
 
 
 IMPACT_VERBS = {"strike", "hit", "crash", "smash", "slam", "fly", "rain", "land", "explode", "pound", "fall",
-                "target", "bombard", "shell"}
+                "target", "bombard", "shell", "reach"}
 REMAINS = {"body", "corpse", "remains", "grave"}
 FIND_VERBS = {"find", "discover", "exhume", "recover", "contain", "identify", "uncover", "unearth", "bury", "count", "see",
               "retrieve", "locate", "leave", "pull", "dig"}
@@ -107,6 +107,10 @@ def counts(predicate: str, unit: str) -> bool:
 
 # Plurals the small model lemmatises wrongly: "bases" as "basis", "graves" as "graf".
 LEMMA_FIXES = {"bases": "base", "graves": "grave"}
+# Armoured vehicles known by their model: "31 Abrams", "a Leopard 2", "Bradleys".
+MODEL_UNITS = {"abrams": "tank", "leopard": "tank", "leopards": "tank", "challenger": "tank", "challengers": "tank",
+               "bradley": "vehicle", "bradleys": "vehicle", "marder": "vehicle", "marders": "vehicle",
+               "stryker": "vehicle", "strykers": "vehicle"}
 
 
 def unit_name(noun) -> str:
@@ -122,6 +126,8 @@ def unit_name(noun) -> str:
     elif noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_ \
             and not doc[noun.i - 2].whitespace_ and doc[noun.i - 2].is_alpha:
         lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "20 first-graders"
+    if noun.pos_ == "PROPN" and noun.lower_ in MODEL_UNITS:
+        return MODEL_UNITS[noun.lower_]
     if noun.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         lemma = lemma[:-1]  # "Crimeans": a demonym the tagger left plural
     if lemma in DEMONYMS and any(c.dep_ == "conj" and c.lemma_.lower().rstrip("s") in DEMONYMS for c in noun.children):
@@ -185,6 +191,11 @@ def _verb_predicate(verb, noun, unit: str, counted: str = "") -> str | None:
         # confirmed dead", "four were listed as wounded"
         state = next((g for c in children for g in (c, *(c.children if c.lower_ in ("as", "among", "of") else ()))
                       if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod") and g.lower_ in STATES), None)
+        # "more than twenty people are on the list of wounded"
+        state = state or next((g for c in children if c.dep_ == "prep" and c.lower_ == "on"
+                               for lst in c.children if lst.dep_ == "pobj" and lst.lemma_.lower() == "list"
+                               for p in lst.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj" and g.lower_ in STATES), None)
         if state is not None:
             return OUTCOMES[state.lower_]
     if lemma == "be" and rel == "attr" and is_people(unit):

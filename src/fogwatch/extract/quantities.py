@@ -10,6 +10,7 @@ import re
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.numbers import VAGUE, YEAR, YEAR_BEFORE, bounds, hung_past_article, parse_number, range_low
+from fogwatch.extract.outcomes import unit_name
 from fogwatch.records import Quantity, Span
 
 QUOTES = "\"“”‘’'«»"
@@ -187,6 +188,8 @@ def read_quantity(noun, trigger, doc, offset: int, predicate: str, article_id: s
             right = max(right, among[0].i + 1)
     elif unit in lx.NOT_COUNTED or unit_noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    else:
+        unit = unit_name(unit_noun)  # as the figure reader names it: "1260 Russian military" are soldiers
     span = _span(doc, left, right, article_id, offset)
     return Quantity(low=low, high=high, unit=unit, text=text[span.start:span.end], span=span,
                     approximate=approximate, note=note)

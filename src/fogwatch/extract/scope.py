@@ -21,6 +21,7 @@ CUMULATIVE = re.compile(
     r"|so far|to date|in total|a total of|altogether|in all\b|overall|thus far|up to now|until now"
     r"|bring(?:s|ing)? (?:the|its) (?:overall |total )?(?:total|number|tally)\b"
     r"|(?:over|in|during) the (?:past|last|first) (?:\w+ )?(?:months|years|weeks|half of (?:the |this )?year)"
+    r"|in recent (?:weeks|months|years)"
     r"|(?:in|during) the (?:first|second) half of (?:the |this |last )?(?:year|\d{4})|this month"
     r"|from (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december) \d{1,2}\b"

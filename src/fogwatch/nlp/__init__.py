@@ -116,6 +116,9 @@ def keep_parentheses_whole(doc):
     return doc
 
 
+GLUED_FIGURE = r"(?<=[a-z]{4})\.(?=[0-9])"
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None):
     import spacy
@@ -127,6 +130,13 @@ def load(name: str | None = None):
     except OSError:
         dist = DISTRIBUTIONS.get(name, name.replace("_", "-"))
         raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: pip install {dist}") from None
+    # A sentence glued to the next by a period before a figure ("have been captured.7 ballistic
+    # missiles reached the target", as machine translations write it) is two sentences; spaCy
+    # already splits the period before a capital. After a word of four letters or more: "art.5"
+    # stays NATO's article.
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_FIGURE]).finditer
     if not Language.has_factory("fogwatch_parentheses"):
         Language.component("fogwatch_parentheses", func=keep_parentheses_whole)
     if "parser" in nlp.pipe_names:

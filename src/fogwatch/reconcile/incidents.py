@@ -271,6 +271,14 @@ def _arresting_state(claim: Claim) -> Place | None:
 # Black Sea, which was hit by a Ukrainian missile" (seas are no gazetteer places).
 AT_SEA = re.compile(r"\b(?:in|on|over|into|across|off) the (?:[A-Z]\w+ )*(?:Sea|Ocean|Gulf|Strait|Straits|Bay)\b|"
                     r"\b(?:at|by) sea\b")
+# Where a claim happened along a whole front, which no one town of the article stands for: "has
+# recaptured dozens of villages on the southern front".
+ON_FRONT = re.compile(r"\b(?:on|along|across) the (?:[\w-]+ )?front\b(?![- ]?line)", re.IGNORECASE)
+
+
+def _apart(claim: Claim) -> bool:
+    """Whether an unplaced claim is told at sea or along a front, where the article's town is not."""
+    return bool(AT_SEA.search(claim.text) or ON_FRONT.search(claim.text))
 
 
 def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
@@ -284,7 +292,7 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         place = _place(claim)
-        if place is None and not AT_SEA.search(claim.text):
+        if place is None and not _apart(claim):
             before = [c for c in placed if 0 <= claim.span.start - c.span.start <= CARRY_CHARS]
             after = [c for c in placed if 0 < c.span.start - claim.span.start <= CARRY_AFTER_CHARS]
             if before:
@@ -335,8 +343,8 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     placed_keys = [k for k in groups if k and home[k].precision != "country" and any(map(_anchors, groups[k]))]
     if "" in groups and len(placed_keys) == 1:
         unplaced = groups.pop("")
-        groups[placed_keys[0]].extend(c for c in unplaced if not AT_SEA.search(c.text))
-        at_sea = [c for c in unplaced if AT_SEA.search(c.text)]
+        groups[placed_keys[0]].extend(c for c in unplaced if not _apart(c))
+        at_sea = [c for c in unplaced if _apart(c)]
         if at_sea:
             groups[""] = at_sea
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
