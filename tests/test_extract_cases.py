@@ -727,3 +727,19 @@ def test_the_city_of_a_misspelt_town_is_still_that_town():
                           "the surrounding societies.", "2022-06-19")
     assert ("gn:691999", "exact") in {(c.place.place.place_id, c.place.place.precision)
                                        for c in claims if c.predicate == "clashed" and c.place}
+
+
+def test_a_dash_quote_is_the_speakers_up_to_its_closing_dash():
+    # A Polish agency's report of Blinken at the Security Council (GDELT f552be56f2), speech as Polish
+    # copy writes it: "- Then the attack will start.Russian rockets and bombs will fall throughout
+    # Ukraine. ... Then Russian tanks and soldiers will go for key purposes - said the head of diplomacy."
+    from fogwatch.clean import clean_document
+    from fogwatch.extract import extract
+    from fogwatch.records import Document
+
+    text = need(GDELT / "20220217T171500Z_PL_en_f552be56f2.txt").read_text(encoding="utf-8")
+    claims = next(iter(extract([clean_document(Document(origin="pap", text=text))]))).claims
+    (fall,) = [c for c in claims if c.text.startswith("Russian rockets and bombs will fall")]
+    assert fall.speaker is not None and fall.speaker.name == "head of diplomacy"
+    assert fall.modality == "hypothetical"
+

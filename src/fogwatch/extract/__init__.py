@@ -81,6 +81,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     if attribution_model is not None:
         extractor.adopt_spans(found)
         extractor.quoted(found)
+    extractor.dashed()
     claims = unechoed(extractor.claims, article.text)
     actors = tuple({a.actor_id: a for c in claims for a in (c.speaker, c.agent, c.patient, c.body) if a}.values())
     return Extraction(article=article, claims=tuple(claims), actors=actors, places=tuple(all_places),

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.actors import ActorResolver, Mention
-from fogwatch.extract.cues import Carry, Cue, _span, aside
+from fogwatch.extract.cues import Carry, Cue, _span, aside, dash_quote
 from fogwatch.extract.dates import earlier_by
 from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
@@ -89,6 +89,15 @@ def _trailing_participle(token) -> bool:
 
 def _overlaps(span: Span, extent: tuple[int, int]) -> bool:
     return span.start < extent[1] and extent[0] < span.end
+
+
+def _voiced(claim: Claim, carrier: Claim, **spans) -> Claim:
+    """`claim` told by the speaker of `carrier`, whose quotation holds it."""
+    key = "|".join([claim.claim_id, carrier.speaker.actor_id])
+    return replace(claim, claim_id=hashlib.sha256(key.encode()).hexdigest()[:20], speaker=carrier.speaker,
+                   via=carrier.via, cue=carrier.cue, body=carrier.body,
+                   hedge=carrier.hedge if claim.hedge == "asserted" or carrier.hedge == "denied" else claim.hedge,
+                   **spans)
 
 
 def _spans(article_id: str, a) -> dict:
@@ -546,13 +555,22 @@ class ClaimExtractor(TriggerReader):
                 carrier = next((c for c in speaking if _overlaps(c.cue_span, a.cue) and _says(c.cue)), None)
                 if carrier is None:
                     break
-                key = "|".join([claim.claim_id, carrier.speaker.actor_id])
-                self.claims[n] = replace(
-                    claim, claim_id=hashlib.sha256(key.encode()).hexdigest()[:20], speaker=carrier.speaker,
-                    via=carrier.via, cue=carrier.cue, body=carrier.body,
-                    hedge=carrier.hedge if claim.hedge == "asserted" or carrier.hedge == "denied" else claim.hedge,
-                    **_spans(self.article_id, a))
+                self.claims[n] = _voiced(claim, carrier, **_spans(self.article_id, a))
                 break
+
+    def dashed(self) -> None:
+        """Give the speaker of a dash-closed quotation ("... We are waiting for a locomotive - the
+        conductor explained to me", `cues.dash_quote`) to the claims inside it that no rule or model
+        attributed, as `quoted` does for quotation marks."""
+        for carrier in [c for c in self.claims if c.cue_span is not None and c.speaker is not None and _says(c.cue)]:
+            extent = dash_quote(self.text, carrier.cue_span.start)
+            if extent is None:
+                continue
+            for n, claim in enumerate(self.claims):
+                anchor = claim.quantity.span if claim.quantity is not None else claim.span
+                if claim.speaker is None and not claim.via and claim.predicate not in SPEECH_ONLY \
+                        and extent[0] <= anchor.start < extent[1] and claim.span.end <= carrier.span.end:
+                    self.claims[n] = _voiced(claim, carrier)
 
     def identity(self, cue: Cue):
         """(patient token, identity token) when the cue says what someone is."""

@@ -495,3 +495,23 @@ def _hearsay_to(token) -> bool:
         return False
     # Not under a condition: "If Russia was to hit in the coming days".
     return not any(t.lower_ in ("if", "unless") for t in doc[token.sent.start:token.i])
+
+
+# A quotation opened by a dash at a paragraph's or a sentence's start, as Polish and Russian copy
+# (and its machine translation) writes speech: "- Only 15 rockets flew on Kharkiv. ... We are waiting
+# for a combustion locomotive - the conductor explained to me."
+DASH_OPEN = re.compile(r"(?:^|(?<=[.!?…\"”]))\s*[-–—]\s*(?=[\"“A-Z0-9])", re.MULTILINE)
+# The dash that closes one, before the speaker's few words and the verb of saying: "- said Lukashenko",
+# "- the conductor explained".
+DASH_CLOSE = re.compile(r"\s[-–—]\s+(?:[^\s.!?]+\s+){0,5}$")
+
+
+def dash_quote(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The extent (start, end) of a dash-opened quotation whose closing dash comes just before the cue
+    at `cue_start`, within one paragraph; None where the cue closes no such quotation."""
+    start = text.rfind("\n", 0, cue_start) + 1
+    close = DASH_CLOSE.search(text, start, cue_start)
+    if close is None:
+        return None
+    opens = [m.end() for m in DASH_OPEN.finditer(text, start, close.start())]
+    return (opens[-1], close.start()) if opens else None
