@@ -485,6 +485,11 @@ def test_a_translations_reportative_goes_on_with_the_source_before_it():
     # 1f5d3a2db5: a count with no noun opening its sentence counts the noun of the one before.
     ("The US agreed to send 31 Abrams to Ukraine in January 2023. Five have been lost to Russian attacks.",
      [("destroyed", 5, 5, "tank")]),
+    # ... but people are killed: the noun of the sentence before does not make the dead missiles.
+    ("Russia fired 20 missiles at Kyiv on Monday. Five were killed and 12 injured, the mayor said.",
+     [("attacked", 20, 20, "missile"), ("killed", 5, 5, "people"), ("wounded", 12, 12, "people")]),
+    ("Russia launched 40 drones overnight. 35 were shot down, the air force said.",
+     [("attacked", 40, 40, "drone"), ("shot_down", 35, 35, "drone")]),
     # efdaff5183: a tank known by its model.
     ("Opposite the Husky I can see Western tanks. There's an American Abrams which had been damaged on the "
      "battlefield.", [("damaged", 1, 1, "tank")]),

@@ -412,13 +412,12 @@ def figures(sent) -> list[Figure]:
                     continue
             elif antecedent is not None:
                 unit = unit_name(antecedent)  # "torture of civilians ..., executing more than 70 of them"
-            elif (last := _counted_before(sent, start)) is not None and not is_people(unit_name(last)):
-                # "The US agreed to send 31 Abrams to Ukraine. Five have been lost to Russian attacks."
+            elif (predicate == "casualties" or predicate not in PERSON_PREDICATES) \
+                    and (last := _counted_before(sent, start)) is not None and not is_people(unit_name(last)):
+                # "The US agreed to send 31 Abrams to Ukraine. Five have been lost to Russian attacks";
+                # not "Russia fired 20 missiles at Kyiv. Five were killed": people are killed.
                 unit = unit_name(last)
-                if predicate == "casualties":
-                    predicate = "destroyed"
-                elif predicate in PERSON_PREDICATES:
-                    continue
+                predicate = "destroyed" if predicate == "casualties" else predicate
             elif predicate in PERSON_PREDICATES:
                 unit = "people"
             else:
