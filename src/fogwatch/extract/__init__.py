@@ -53,7 +53,7 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
     all_places: list[PlaceMention] = []
     places: list = []
     reference = article.published  # what "today" and "on Monday" count from
-    told: list[When] = []  # the day-precise dates written out before a transcript opens
+    told: When | None = None  # the last day-precise date written out so far ("July 21")
     for (offset, doc), mentions, blocked in zip(docs, article_mentions, blocks):
         extractor.turn(doc, offset, mentions)
         actor_spans = [(m.start, m.end) for m in mentions if any(i in blocked for i in range(m.start, m.end))]
@@ -75,7 +75,8 @@ def extract_article(article: Article, docs: list[tuple[int, object]], registry: 
             carry = extractor.sentence(sent, doc, offset, mentions, places, when, carry)
             if found:
                 extractor.attributions(found, sent, doc, offset, mentions, when)
-            told.extend(w for w in extractor.dates if w.precision == "day" and any(ch.isdigit() for ch in w.text))
+            told = next((w for w in reversed(extractor.dates) if w.precision == "day"
+                         and any(ch.isdigit() for ch in w.text)), told)
             if not opened and extractor.voice is not None:
                 reference = speech_day(told, article.published) or reference
     if attribution_model is not None:
@@ -116,14 +117,14 @@ def unechoed(claims: list[Claim], text: str) -> list[Claim]:
             for c in claims]
 
 
-def speech_day(told: list[When], published: PartialDate | None) -> PartialDate | None:
+def speech_day(told: When | None, published: PartialDate | None) -> PartialDate | None:
     """The day a reproduced speech was given, as the lines before it write it out ("In Zelensky's
     latest address on Thursday evening, July 21 ... Read the President's full address below:"): its
     "today" is that day, not the day the article was published. Only a day in the week before
     publication; None where no such date is written."""
-    if published is None or published.precision != "day" or not told:
+    if published is None or published.precision != "day" or told is None:
         return None
-    day = told[-1].start
+    day = told.start
     if day is None or not 0 <= (published.date - day).days <= 7:
         return None
     return PartialDate(day, "day")

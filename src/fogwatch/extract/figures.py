@@ -289,12 +289,11 @@ def _singular(sent) -> list[tuple[int, int]]:
     """"a soldier", "an apartment block": nouns counted as one by their article."""
     out = []
     for tok in sent:
-        if tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.pos_ == "NOUN" \
-                and tok.head.tag_ == "NN" and tok.head.i > tok.i and tok.head.lemma_.lower() in SINGULAR_NOUNS:
+        head = tok.head
+        if tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and head.i > tok.i and (
+                head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in SINGULAR_NOUNS
+                or head.lower_ in MODEL_UNITS):  # "an American Abrams"
             out.append((tok.i, tok.i + 1))
-        elif tok.dep_ == "det" and tok.lower_ in ("a", "an", "another") and tok.head.lower_ in MODEL_UNITS \
-                and tok.head.i > tok.i:
-            out.append((tok.i, tok.i + 1))  # "an American Abrams"
     return out
 
 

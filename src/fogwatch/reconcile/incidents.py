@@ -344,9 +344,9 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
     if "" in groups and len(placed_keys) == 1:
         unplaced = groups.pop("")
         groups[placed_keys[0]].extend(c for c in unplaced if not _apart(c))
-        at_sea = [c for c in unplaced if _apart(c)]
-        if at_sea:
-            groups[""] = at_sea
+        away = [c for c in unplaced if _apart(c)]  # at sea or along a front: no town's
+        if away:
+            groups[""] = away
     return [(home.get(key), sorted(members, key=lambda c: c.span.start)) for key, members in groups.items()]
 
 
