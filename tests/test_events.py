@@ -685,3 +685,42 @@ def test_civilians_killed_with_no_weapon_named_are_not_the_offensive_told_before
     kinds = {(e.type, e.places[0].name) for e in events}
     assert ("Explosions/Remote violence", "Donetsk") in kinds and ("Battles", "Donetsk") not in kinds
     assert ("Battles", "Lysychansk") in kinds
+
+
+def test_soldiers_killed_with_no_fighting_named_take_the_weapon_told_beside_them():
+    from fogwatch.reconcile.modes import assign_modes
+
+    # Zelensky in Munich, 2022-02-19: the soldiers killed "today" died by shelling, as the next sentence says.
+    claims = extract_text("I do not know how they will explain their actions to the two soldiers killed and three "
+                          "soldiers wounded in Ukraine today. A Ukrainian intelligence officer, Captain Anton "
+                          "Sydorov, died in the artillery fire.", "2022-02-19")
+    modes = assign_modes(claims, "")
+    assert [modes[c.claim_id] for c in claims if c.predicate == "killed" and c.quantity and c.quantity.low == 2] \
+        == ["remote"]
+    # Alone, or with the fighting named, fighters killed are a battle.
+    for text in ("Two soldiers were killed near Bakhmut on Monday.",
+                 "Two soldiers were killed in clashes near Bakhmut. Russia shelled Kharkiv."):
+        claims = extract_text(text)
+        killed = next(c for c in claims if c.predicate == "killed")
+        assert assign_modes(claims, "")[killed.claim_id] == "ground", text
+
+
+def test_the_sites_a_visit_is_shown_are_no_incidents():
+    from fogwatch.eval.figures import load_document
+
+    # PA via the Irish press, 2023-07-19: the Taoiseach in Kyiv's region, "taken to an apartment block that
+    # was heavily damaged in a Russian aerial bombardment" in Horenka (in March 2022).
+    text = load_document(need(CORPUS), "gdelt-articles/20230719T213000Z_GB_en_823fbccc8e.txt").text
+    _, events = _article_events(text, "2023-07-19")
+    assert not any(p.name == "Horenka" for e in events for p in e.places)
+
+
+def test_a_massive_wave_is_a_country_event_beside_the_town_it_hit():
+    # The events guide: a country-wide wave with no place of its own is one event at the country, plus
+    # one per town the text names as hit; "massive" says it is a wave, as "across Ukraine" does.
+    text = ("Russia launched a massive missile attack on Ukraine on Monday morning. In Kyiv, a missile hit an "
+            "apartment block, killing three people, the mayor said.")
+    _, events = _article_events(text, "2024-03-12")
+    assert sorted(e.places[0].name for e in events if e.type == "Explosions/Remote violence") == ["Kyiv", "Ukraine"]
+    _, events = _article_events(text.replace("a massive missile attack", "a missile attack"), "2024-03-12")
+    assert [e.places[0].name for e in events] == ["Kyiv"]

@@ -743,3 +743,57 @@ def test_a_dash_quote_is_the_speakers_up_to_its_closing_dash():
     assert fall.speaker is not None and fall.speaker.name == "head of diplomacy"
     assert fall.modality == "hypothetical"
 
+
+
+def test_fighting_told_as_going_on_is_fighting():
+    # The small model tags a sentence-opening "Fighting" as a verb; "under way" and "ongoing" say it happens.
+    for text, town in (("Fighting continued in Bakhmut on Tuesday.", "Bakhmut"),
+                       ("Heavy fighting is under way in Sievierodonetsk, the governor said on Monday.", None),
+                       ("Fighting is ongoing in Bakhmut.", "Bakhmut"),
+                       ("Russian forces laid siege to Mariupol.", "Mariupol")):
+        clash = one(extract_text(text), "clashed")
+        assert town is None or clash.place.place.name == town
+    for text in ("Negotiations are under way in Istanbul.", "Fighting corruption continues to be hard.",
+                 "Fighting Russia is the priority, he said.", "He laid out the plan."):
+        assert not [c for c in extract_text(text) if c.predicate == "clashed"], text
+
+
+def test_a_military_base_named_after_its_town_is_at_that_town():
+    # Polish radio, 2024-04-14 (machine-translated): the NER tags "Nevatim Air" as an organisation.
+    claims = extract_text("Iran launched drones and missiles at Israel overnight. 7 ballistic missiles reached the "
+                          "target, falling around the Nevatim Air base in the Negzew desert.", "2024-04-14")
+    strike = next(c for c in claims if c.predicate == "attacked" and c.quantity and c.quantity.low == 7)
+    assert (strike.place.place.name, strike.place.place.country) == ("Nevatim", "IL")
+
+
+def test_a_visited_sites_past_a_record_and_what_was_done_before_are_background():
+    site = one(extract_text("The prime minister was taken to an apartment block that was heavily damaged in a "
+                            "Russian aerial bombardment."), "damaged")
+    assert site.scope == "background"
+    bridge = one(extract_text("He visited a bridge where 20 civilians were killed."), "killed")
+    assert bridge.scope == "background" and bridge.quantity.low == 20
+    record = one(extract_text("Yellow ribbons appear in Kherson, the only regional capital city that Russia has "
+                              "captured in this war."), "captured")
+    assert record.scope == "background"
+    before = one(extract_text("In the Donbas, where Russian troops are pressing on having made gains, shelling "
+                              "continues."), "captured")
+    assert before.scope == "background"
+    # News: a town listed among the places struck, where one person died; a capture on a named day.
+    died = one(extract_text("Other areas included the central city of Cherkasy, where one person died."), "killed")
+    assert died.scope == "incident"
+    assert one(extract_text("It was the largest city that Russian forces captured on Monday."), "captured").scope is None
+
+
+def test_a_town_the_tagger_reads_as_an_adverb_is_still_what_was_struck():
+    # The small model tags "Bakhmut" after a verb as an adverb: "shelled Bakhmut", "tried to storm Bakhmut".
+    for text in ("Ukraine said Russian forces tried to storm Bakhmut on Tuesday.",
+                 "Ukraine said Russian forces shelled Bakhmut heavily."):
+        assert one(extract_text(text), "attacked").place.place.name == "Bakhmut", text
+
+
+def test_trying_to_advance_is_an_attack():
+    # AP, 2022-04-20: the council said "the Russian military was trying to advance 'in the direction' of Zaporizhzhia".
+    attack = one(extract_text("The council said that the Russian military was trying to advance in the direction of "
+                              "Zaporizhzhia but suffers losses."), "attacked")
+    assert attack.modality == "asserted" and attack.place.place.name == "Zaporizhzhia"
+    assert not [c for c in extract_text("The government is trying to advance its agenda.") if c.predicate == "attacked"]

@@ -28,7 +28,7 @@ from fogwatch.extract.cues import Carry, Cue, _span, aside, dash_quote
 from fogwatch.extract.dates import earlier_by
 from fogwatch.extract.figures import Figure, figures
 from fogwatch.extract.outcomes import counts, is_people, joint
-from fogwatch.extract.scope import lasting, scope_of, situating
+from fogwatch.extract.scope import lasting, scope_of, situating, toured
 from fogwatch.extract.modality import hedge_for, modality_of
 from fogwatch.extract.claim_place import coordinated, place_for
 from fogwatch.extract.places import LOCATIVE, FoundPlace
@@ -322,6 +322,8 @@ class ClaimExtractor(TriggerReader):
         scope, period = scope_of(sent, trigger, size, predicate, q.text)
         if scope == "incident" and q.unit == "case":
             scope = "cumulative"  # "77 cases of civilians being executed": a documented tally
+        elif scope == "incident" and toured(trigger, dated_here):
+            scope = "background"  # "was taken to an apartment block that was heavily damaged in a Russian bombardment"
         return {"scope": scope, "period": period}
 
     def sentence_figures(self, sent) -> list[Figure]:

@@ -124,6 +124,7 @@ VERB_OBJECT_PREDICATES = {
     ("stop", "incursion"): "repelled", ("stop", "attack"): "repelled", ("stop", "advance"): "repelled",
     ("halt", "advance"): "repelled", ("halt", "incursion"): "repelled", ("stop", "offensive"): "repelled",
     ("take", "territory"): "captured", ("make", "gain"): "captured", ("make", "advance"): "captured",
+    ("lay", "siege"): "clashed",
 }
 # Event nouns, which make a claim when a light verb, an existential or a reporting verb carries them.
 EVENT_NOUNS = {
@@ -285,10 +286,10 @@ def calls_on(verb) -> bool:
 
 def attempted_is_done(verb) -> bool:
     """Whether trying to do `verb` is itself the incident: "tried to storm the building", "tried to
-    break through" (an attack, a crossing); not "tried to kill four officers"."""
+    break through", "was trying to advance" (an attack, a crossing); not "tried to kill four officers"."""
     lemma = verb.lemma_.lower()
     done = {"attacked", "crossed", "clashed"}
-    return PREDICATES.get(lemma) in done or any(
+    return PREDICATES.get(lemma) in done or lemma == "advance" or any(
         PARTICLE_PREDICATES.get((lemma, c.lower_)) in done for c in verb.children if c.i == verb.i + 1)
 
 

@@ -156,6 +156,28 @@ def _site_modifier(token) -> bool:
     return False
 
 
+# What a military site is called after, and the words between its town's name and it: "the Nevatim
+# Air Base", "Engels airbase", "the Saky military airfield", "Hmeimim Air Force Base".
+MILITARY_SITES = {"base", "airbase", "airfield", "aerodrome", "airport"}
+SITE_QUALIFIERS = {"air", "naval", "military", "force", "army", "international"}
+
+
+def _military_site(doc, start: int, end: int) -> int | None:
+    """Where the town's name ends in a name that a military site follows: "the Nevatim Air base" →
+    "Nevatim"; None when no such site follows."""
+    stop = end
+    while stop - 1 > start and doc[stop - 1].lower_ in SITE_QUALIFIERS:
+        stop -= 1
+    after = end
+    while after < len(doc) and doc[after].lower_ in SITE_QUALIFIERS:
+        after += 1
+    if after < len(doc) and doc[after].lemma_.lower() in MILITARY_SITES:
+        return stop
+    if end - 1 > start and doc[end - 1].lemma_.lower() in MILITARY_SITES:  # "Nevatim Airbase" as one name
+        return stop if stop < end - 1 else end - 1
+    return None
+
+
 def _capitalised(token) -> bool:
     return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
@@ -442,9 +464,11 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         # The small English model tags many transliterated names as nouns or adjectives ("the village
         # of Dzhankoi", "a Kyiv apartment block"): a capitalised word inside a sentence may be a name.
         # Or any word the object of a preposition: "gains around Bakhmut" (an adverb to the tagger).
+        # Or what a verb strikes or takes, tagged an adverb ("shelled Bakhmut", "tried to capture Bakhmut").
         mistagged = token.pos_ != "PROPN" and token.i > token.sent.start \
-            and (_capitalised(token) or token.text[:1].isupper() and token.dep_ == "pobj"
-                 and token.pos_ in ("ADV", "VERB", "X", "ADP")) \
+            and (_capitalised(token) or token.text[:1].isupper() and token.pos_ in ("ADV", "VERB", "X", "ADP")
+                 and (token.dep_ == "pobj" or token.dep_ in ("advmod", "dobj", "npadvmod")
+                      and token.head.lemma_.lower() in TARGET_VERBS)) \
             and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") and not token.is_stop
         if (token.pos_ != "PROPN" and not mistagged) or token.i in found or token.text.lower() in NOT_PLACES \
                 or not token.text[:1].isupper() or token.i in counted:
@@ -465,16 +489,21 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
         locative = prep is not None and (prep.lower_ in LOCATIVE or _on_target(prep))
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
-        struck = not locative and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in TARGET_VERBS
+        struck = not locative and token.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod") \
+            and token.head.lemma_.lower() in TARGET_VERBS
         locative = locative or struck
         site = not (settlement or locative) and _site_modifier(token)
         if not (settlement or locative or site):
             continue
+        base = _military_site(doc, start, end)
+        if base is not None:
+            end = base  # "the Nevatim Air base": the base of Nevatim, named by its town
         best = resolve(Toponym(doc[start:end].text, after(end), "settlement" if settlement else None), context, gaz=gaz)
         if best and best.kind == "city" and not settlement and not best.own_name and \
                 (best.population < MIN_POPULATION_WEAK or best.place.country not in context.countries):
             continue  # a hamlet known by another name, or a foreign city's old name ("to Julia"), is too weak a guess
-        if best and (mistagged or site) and not settlement and not _strong(best, context):
+        if best and (mistagged or site) and not settlement and not _strong(best, context) \
+                and not (base is not None and best.kind == "city" and best.place.country in context.countries):
             continue  # a common noun that some village is called ("in Parliament"): only a well-known place
         if best and struck and token.head.lemma_.lower() in PERSON_TARGETS and not _strong(best, context):
             continue  # people are hit too: "hitting Gray eleven times" is no town of Gray; "hit Kharkiv" is

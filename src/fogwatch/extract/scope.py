@@ -140,6 +140,14 @@ def situating(trigger, dated_here: bool) -> bool:
     "Kharkiv, where 18 people have been killed in the last few days" are news."""
     if not dated_here and _answered(trigger):
         return True
+    verb = lx.verb_of(trigger)
+    if not dated_here and verb.dep_ in ("advcl", "pcomp", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return True  # what was done before: "Russian troops are pressing on, having made gains"; not
+        # what is reported ("Israel reports having killed fewer than half of Hamas' fighters")
+    if not dated_here and verb.dep_ == "relcl" and any(c.dep_ in ("amod", "advmod") and (
+            c.lower_ in ("only", "first", "last") or c.tag_ == "JJS") for c in verb.head.children):
+        return True  # a description by a record: "Kherson, the only regional capital that Russia has captured"
     node = lx.verb_of(trigger)  # a noun's clause: "damaged in a Russian aerial bombardment"
     for _ in range(6):
         if node.dep_ == "relcl" or node.dep_ == "advcl" and any(
@@ -178,6 +186,28 @@ def situating(trigger, dated_here: bool) -> bool:
                                                  for c in main.children):
         return False  # "Three people were killed when a missile struck": the main clause reports it
     return True
+
+
+# Verbs of a visit, whose object is a site shown: "visited a bridge where civilians were bombed",
+# "was taken to an apartment block that was heavily damaged".
+TOUR_VERBS = {"visit", "tour", "take", "show", "inspect", "guide", "walk"}
+
+
+def toured(trigger, dated_here: bool) -> bool:
+    """Whether `trigger`'s clause describes, in the past and with no date of its sentence, a site that a
+    visit shows: a relative clause on what is visited, toured or shown ("was taken to"). Its figure
+    counts the site's past, not the day's news."""
+    node = lx.verb_of(trigger)
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if dated_here or node.dep_ != "relcl":
+        return False
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if not (node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}):
+        return False
+    visit = lx.verb_of(node.head)
+    lemma = visit.lemma_.lower()
+    return lemma in TOUR_VERBS and (lemma != "take" or any(c.dep_ == "prep" and c.lower_ == "to" for c in visit.children))
 
 
 # What a state lasts, not an incident's day: "occupied Crimea for eight years", "shelled the town for months".

@@ -105,9 +105,11 @@ class TriggerReader(CueReader):
                                      for c in token.children):
             return None  # "destined to occupy a similarly important space", "occupies the top spot"
         if lemma == "advance":
-            # "Russian troops advanced toward Kramatorsk"; not "prices advanced", "the bill advanced".
+            # "Russian troops advanced toward Kramatorsk", "the Russian military was trying to advance";
+            # not "prices advanced", "the bill advanced".
+            subjects = [*token.children, *(token.head.children if token.dep_ == "xcomp" else ())]
             return "attacked" if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS)
-                                     for c in token.children) else None
+                                     for c in subjects) else None
         if lemma == "enter" and (any(o.lemma_.lower() in lx.INDOORS for o in self.patients(token)) or any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in lx.INDOORS for g in c.children)
                 for c in token.children)):
@@ -234,7 +236,9 @@ class TriggerReader(CueReader):
             return "attacked"  # "came under enemy fire", "no indication of hostile fire"; not a caption's "a gun fires"
         if self.mishap(token):
             return "shot_down"  # a mishap answers a shoot-down: stored negated (`absent`)
-        if token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
+        if self.gerund_subject(token):
+            lemma = token.lower_  # "Fighting continued in Bakhmut", as the small model tags it: a verb
+        elif token.pos_ != "NOUN" or lemma not in lx.EVENT_NOUNS:
             return None
         if lx.EVENT_NOUNS[lemma] in ("clashed", "attacked") and lemma not in CAMPAIGNS and token.dep_ == "pobj" \
                 and token.head.lower_ in ("during", "amid", "amidst", "under") \
@@ -269,6 +273,8 @@ class TriggerReader(CueReader):
                 if head_lemma == "be" and rel == "nsubj" and lx.EVENT_NOUNS[lemma] == "clashed" and any(
                         c.dep_ == "acomp" and c.lemma_.lower() in lx.INTENSE for c in node.children):
                     return lx.EVENT_NOUNS[lemma]  # "fighting has been particularly heavy around Lysychansk"
+                if head_lemma == "be" and rel == "nsubj" and lemma not in CAMPAIGNS and self.under_way(node):
+                    return lx.EVENT_NOUNS[lemma]  # "heavy fighting is under way in Sievierodonetsk"
                 if rel == "nsubj" and lx.EVENT_NOUNS[lemma] == "attacked" and node.i not in cues \
                         and head_lemma not in ("be", "have") and head_lemma not in lx.PREDICATES \
                         and head_lemma not in lx.IMPACT_VERBS and any(
@@ -289,6 +295,19 @@ class TriggerReader(CueReader):
                 return None
             return None
         return None
+
+    @staticmethod
+    def gerund_subject(token) -> bool:
+        """Whether a verb the tagger reads in "-ing" is an event noun as the subject of its clause:
+        "Fighting continued in Bakhmut", "Shelling resumed overnight" (no subject or object of its own)."""
+        return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in lx.EVENT_NOUNS \
+            and not any(c.dep_ in ("nsubj", "dobj", "nsubjpass", "ccomp", "xcomp") for c in token.children)
+
+    @staticmethod
+    def under_way(verb) -> bool:
+        """Whether "be" says its subject is happening now: "is under way", "are underway", "is ongoing"."""
+        return any(c.dep_ in ("acomp", "advmod") and c.lower_ in ("underway", "ongoing") or c.dep_ == "prep"
+                   and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children) for c in verb.children)
 
     def mishap(self, token) -> bool:
         """Whether a noun gives a mishap as the cause of what another source calls a shoot-down: "a

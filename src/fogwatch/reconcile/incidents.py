@@ -421,11 +421,18 @@ def _front_of(claim: Claim, placed: Sequence[Claim]) -> Place | None:
     return gazetteer().country(countries.pop()) if len(countries) == 1 else None
 
 
+# A wave of missiles or drones by its size, which no one town stands for: "after a massive rocket attack
+# in Ukraine in the morning of March 9", "Russia's largest combined missile and drone strike".
+MASSED = re.compile(r"\b(?:massive|massed|mass|large-scale|largest|combined)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:missile|rocket|drone|air)s?\s+(?:(?:and|or)\s+(?:[\w-]+\s+)?(?:missile|rocket|drone)s?\s+)?"
+                    r"(?:attacks?|strikes?|barrages?|raids?|salvos?)\b", re.IGNORECASE)
+
+
 def _spread(claims: Sequence[Claim]) -> bool:
     """Whether country-level claims say a wave spread over the country: its words, strikes on many
-    places, or a day's strikes over the front (`DAILY`)."""
-    return any(SPREAD.search(c.text) or c.predicate in STRIKING and MANY_PLACES.search(c.text) or _daily(c)
-               for c in claims)
+    places, its size (`MASSED`), or a day's strikes over the front (`DAILY`)."""
+    return any(SPREAD.search(c.text) or c.predicate in STRIKING and (MANY_PLACES.search(c.text) or MASSED.search(c.text))
+               or _daily(c) for c in claims)
 
 
 def _wave(claims: Sequence[Claim]) -> bool:

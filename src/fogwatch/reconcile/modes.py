@@ -58,6 +58,9 @@ GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assault
                     r"brigades?|battalions?|incursions?|front ?line|snipers?|reconnaissance|mercenar\w+|"
                     r"stabb\w+|hand-to-hand|guns?|gunshots?|rifles?|pistols?|handguns?|opened fire|"
                     r"fired (?:his|her|their) (?:weapons?|guns?))\b", re.IGNORECASE)
+# Who fights, which names no way of fighting: "two soldiers were killed" says no more than that.
+FIGHTERS = re.compile(r"\b(?:troops?|soldiers?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
+                      r"brigades?|battalions?|mercenar\w+)\b", re.IGNORECASE)
 # A death or wound at close range, with no weapon from afar: ground fighting.
 SNIPER = re.compile(r"\b(?:snipers?|shot by|shot dead|gunned down|gunfire|small[- ]arms|firefights?)\b", re.IGNORECASE)
 # Crowds: what happens to or among them is a protest or a riot, not a battle.
@@ -130,9 +133,10 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "remote"
     if p in ("killed", "wounded") and SNIPER.search(text):
         return "ground"  # "he was shot by a Ukrainian sniper": a firefight, not a strike
-    if p in ("killed", "wounded", "casualties") and claim.quantity and claim.quantity.unit in COMBATANTS:
-        return "ground"  # fighters killed with no strike named: a battle
-    return None
+    if p in ("killed", "wounded", "casualties") and claim.quantity and claim.quantity.unit in COMBATANTS \
+            and GROUND.search(FIGHTERS.sub(" ", text)):
+        return "ground"  # fighters killed in fighting the sentence names: a battle
+    return None  # fighters killed with nothing else said borrow the kind told beside them (`default_mode` else)
 
 
 def assign_modes(claims: list[Claim], article_text: str) -> dict[str, str]:
