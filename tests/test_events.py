@@ -724,3 +724,23 @@ def test_a_massive_wave_is_a_country_event_beside_the_town_it_hit():
     assert sorted(e.places[0].name for e in events if e.type == "Explosions/Remote violence") == ["Kyiv", "Ukraine"]
     _, events = _article_events(text.replace("a massive missile attack", "a missile attack"), "2024-03-12")
     assert [e.places[0].name for e in events] == ["Kyiv"]
+
+
+def test_sabotage_is_property_destruction_and_a_countrys_attack_over_the_weekend_is_dated():
+    # ISW, 2023-02-25: "Ukrainian partisans likely blew up a railway segment near Poshtove, Crimea", after
+    # a paragraph of ground attacks: sabotage with no one hurt is ACLED's property destruction, not a battle.
+    _, events = _article_events("Russian forces continued to conduct ground attacks near Kreminna. Ukrainian "
+                                "partisans likely blew up a railway segment near Poshtove, Crimea.", "2023-02-25")
+    kinds = {e.places[0].name: (e.type, e.subtype) for e in events}
+    assert kinds["Poshtove"] == ("Strategic developments", "Looting/property destruction")
+    assert kinds["Kreminna"] == ("Battles", "Armed clash")
+    _, events = _article_events("Saboteurs blew up a railway bridge near Melitopol on Sunday, killing two Russian "
+                                "soldiers.", "2023-02-25")
+    assert [(e.type, e.subtype) for e in events] == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    # AP, Thursday 2024-04-18: "Iran's unprecedented attack on Israel over the weekend" is the 13th-14th.
+    _, events = _article_events("Surging tensions in the Middle East over Iran's unprecedented attack on Israel over "
+                                "the weekend have topped the agenda of the gathering.", "2024-04-18")
+    assert [(e.type, e.places[0].name, e.when.start, e.when.end) for e in events] == [
+        ("Explosions/Remote violence", "Israel", dt.date(2024, 4, 13), dt.date(2024, 4, 14))]
+    _, events = _article_events("Trump's attack on the judge drew criticism over the weekend.", "2024-04-18")
+    assert events == []

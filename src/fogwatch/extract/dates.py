@@ -22,7 +22,7 @@ DATE_PATTERN = re.compile(
     r"\b(?:(?:on|last|this|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?P<rel>yesterday|today|last night|overnight|last week|this week|last month|this month|last year|earlier this (?:week|month|year)|"
-    r"earlier in the week)\b"
+    r"earlier in the week|(?:over|at|during) the weekend|(?:this|last|past) weekend)\b"
     r"|\b(?:in|over|during|within) (?:the )?(?:last|past|previous|recent) ?(?P<recent>(?:few |several |couple of )?days|"
     r"\d{1,2} hours|day|night|(?:two|three|\d{1,2}) days|week)\b|\bin recent (?P<recent2>days)\b"
     r"|\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -90,6 +90,13 @@ def resolve(match: re.Match, published: PartialDate | None) -> tuple[dt.date, dt
         if rel == "yesterday":
             day = base - dt.timedelta(days=1)
             return day, day, "day"
+        if rel.endswith("weekend"):
+            # The last Saturday and Sunday up to publication ("over the weekend" read on a Thursday);
+            # "last weekend" read on a weekend is the one before.
+            saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+            if rel.startswith("last") and base.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)
+            return saturday, min(saturday + dt.timedelta(days=1), base), "week"
         if rel in ("last week",):
             start = base - dt.timedelta(days=base.weekday() + 7)
             return start, start + dt.timedelta(days=6), "week"

@@ -88,6 +88,8 @@ def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
             return "Strategic developments", "Disrupted weapons use"
         if SABOTAGE.search(text) and not any(c.predicate in ("killed", "wounded", "casualties") for c in claims):
             return "Strategic developments", "Looting/property destruction"
+        if modes and set(modes) <= {"sabotage"}:
+            return "Explosions/Remote violence", "Remote explosive/landmine/IED"  # saboteurs' bomb that hurt people
         return "Explosions/Remote violence", remote_subtype(text)
     kinds = {c.predicate for c in claims if c.predicate in ("captured", "repelled", "clashed", "attacked", "crossed")}
     if kinds == {"captured"}:

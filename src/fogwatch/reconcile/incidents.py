@@ -38,7 +38,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from fogwatch.geocode import demonyms, gazetteer
-from fogwatch.reconcile.modes import CIVILIAN_HARM
+from fogwatch.reconcile.modes import CIVILIAN_HARM, SABOTEURS
 from fogwatch.records import Claim, PartialDate, Place
 
 BACKGROUND_DAYS = 14
@@ -131,12 +131,14 @@ ARMED_KINDS = {"state_forces", "armed_group"}
 # A nation's attack: "after a Russian attack in Kharkiv", "an Israeli strike on Rafah" (the demonym
 # is checked against the gazetteer's: "a Republican attack on the bill" is none).
 NATIONAL_ATTACK = re.compile(r"\b([A-Z][a-z]+)(?:-led|-backed)? (?:attack|strike|raid|assault|bombardment)s?\b")
+# A country's attack by its name: "Iran's unprecedented attack on Israel", "Russia's missile strikes".
+COUNTRY_ATTACK = re.compile(r"\b([A-Z][a-z]+)['’]s (?:[a-z-]+ ){0,2}(?:attack|strike|raid|assault|bombardment)s?\b")
 
 
 # What a state destroys or damages in war, not in a figure of speech ("destroyed its credibility").
 MILITARY_TARGET = re.compile(r"\b(?:refiner(?:y|ies)|(?:fuel|oil|ammunition|arms|weapons?) (?:depots?|dumps?|storage)|depots?|"
                              r"bridges?|air ?bases?|military bases?|airfields?|airports?|substations?|power (?:plants?|stations?)|"
-                             r"railway (?:stations?|lines?)|warehouses?|command posts?|headquarters|arsenals?|"
+                             r"rail(?:way)? (?:stations?|lines?|tracks?|segments?|junctions?)|warehouses?|command posts?|headquarters|arsenals?|"
                              r"(?:military|energy|port|rail|fuel) (?:facilit(?:y|ies)|infrastructure|installations?)|"
                              r"radar|air defen[cs]e systems?|launchers?|warships?|howitzers?|"
                              r"(?:military|firing|artillery|enemy|defensive|army) positions)\b", re.IGNORECASE)
@@ -154,7 +156,8 @@ STRUCK_SITE = re.compile(
 
 
 def _national_attack(text: str) -> bool:
-    return any(m.group(1).lower() in demonyms() for m in NATIONAL_ATTACK.finditer(text))
+    return any(m.group(1).lower() in demonyms() for m in NATIONAL_ATTACK.finditer(text)) or \
+        any(gazetteer().country_named(m.group(1)) is not None for m in COUNTRY_ATTACK.finditer(text))
 
 
 def founds_incident(claim: Claim) -> bool:
@@ -189,9 +192,9 @@ def founds_incident(claim: Claim) -> bool:
         return True  # counted attacks are no figure of speech: "launched 40 strikes", "14 missiles were fired"
     if claim.predicate == "attacked" and STRUCK_SITE.search(claim.text):
         return True
-    if claim.predicate in ("attacked", "destroyed", "damaged") and claim.agent is not None \
-            and claim.agent.kind in ARMED_KINDS | {"government"} and MILITARY_TARGET.search(claim.text):
-        return True  # "Russia also destroyed an oil refinery in Kremenchuk, along with fuel depots there"
+    if claim.predicate in ("attacked", "destroyed", "damaged") and MILITARY_TARGET.search(claim.text) and (
+            claim.agent is not None and claim.agent.kind in ARMED_KINDS | {"government"} or SABOTEURS.search(claim.text)):
+        return True  # "Russia also destroyed an oil refinery in Kremenchuk", "saboteurs blew up a railway bridge"
     # Words of force other than the claim's own verb ("strike" alone is also the verb of a claim).
     return bool(FORCE.search(_TRIGGERS.sub(" ", claim.text)))
 

@@ -74,6 +74,8 @@ LABOUR_STRIKE = re.compile(r"\b(?:(?:general|nationwide|national|hunger|labou?r|
 # Thrown fire: the weapon of a riot, not a remote explosive ("attacked a police station with petrol bombs").
 INCENDIARY = re.compile(r"\b(?:petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bomb\w*|incendiar\w+)\b", re.IGNORECASE)
 
+# Who destroys without a strike from afar: sabotage, ACLED's property destruction.
+SABOTEURS = re.compile(r"\b(?:saboteurs?|partisans?|sabotage)\b", re.IGNORECASE)
 # A crewed aircraft brought down is a fight between armed forces, not a weapon intercepted ("the Taliban
 # claimed to have shot down the helicopter"; ACLED codes it a clash); drones and missiles are weapons.
 CREWED = re.compile(r"\b(?:helicopters?|choppers?|warplanes?|planes?|(?:fighter )?jets?|bombers?|"
@@ -96,9 +98,10 @@ CIVILIANS = {"civilian", "resident", "villager", "child", "children", "journalis
 OUTCOMES = {"killed", "wounded", "casualties", "destroyed", "damaged"}
 LEND_CHARS = 800
 
-# Kinds that may share an event: a strike and the interception of its drones are one night.
+# Kinds that may share an event: a strike and the interception of its drones are one night; the blasts
+# at a depot and the sabotage said to have caused them are one incident.
 FAMILY = {"ground": "ground", "remote": "remote", "interception": "remote", "arrest": "arrest", "protest": "protest",
-          "civilians": "civilians"}
+          "civilians": "civilians", "sabotage": "remote"}
 EVENT_PREDICATES = {"killed", "wounded", "casualties", "destroyed", "damaged", "shot_down", "captured", "attacked", "repelled",
                     "crossed", "clashed", "detained", "identified_as", "protested", "rioted"}
 
@@ -118,6 +121,8 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "civilians"  # "gunmen abducted three aid workers", "soldiers shot dead two civilians"
     if p == "detained":
         return "arrest"
+    if p in ("destroyed", "damaged", "attacked") and SABOTEURS.search(text) and not REMOTE.search(SABOTEURS.sub(" ", text)):
+        return "sabotage"  # "Ukrainian partisans likely blew up a railway segment near Poshtove"
     if p in ("protested", "rioted"):
         return "protest"
     if p in ("attacked", "clashed", "wounded", "killed", "damaged", "destroyed") and INCENDIARY.search(text) \
