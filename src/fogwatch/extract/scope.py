@@ -148,7 +148,7 @@ def situating(trigger, dated_here: bool) -> bool:
     if not dated_here and verb.dep_ == "relcl" and any(c.dep_ in ("amod", "advmod") and (
             c.lower_ in ("only", "first", "last") or c.tag_ == "JJS") for c in verb.head.children):
         return True  # a description by a record: "Kherson, the only regional capital that Russia has captured"
-    node = lx.verb_of(trigger)  # a noun's clause: "damaged in a Russian aerial bombardment"
+    node = verb  # a noun's clause: "damaged in a Russian aerial bombardment"
     for _ in range(6):
         if node.dep_ == "relcl" or node.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in SITUATING_MARKS for c in node.children):
@@ -189,8 +189,9 @@ def situating(trigger, dated_here: bool) -> bool:
 
 
 # Verbs of a visit, whose object is a site shown: "visited a bridge where civilians were bombed",
-# "was taken to an apartment block that was heavily damaged".
-TOUR_VERBS = {"visit", "tour", "take", "show", "inspect", "guide", "walk"}
+# "was taken to an apartment block that was heavily damaged". Not "footage showed blocks that were
+# destroyed", which may be the day's news.
+TOUR_VERBS = {"visit", "tour", "take", "inspect"}
 
 
 def toured(trigger, dated_here: bool) -> bool:

@@ -51,16 +51,16 @@ def civilian_subtype(text: str) -> str:
     return "Attack"
 
 
-# Words of fighting on the ground.
-GROUND = re.compile(r"\b(?:troops?|soldiers?|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
+# Who fights, which names no way of fighting: "two soldiers were killed" says no more than that.
+FIGHTER_WORDS = r"troops?|soldiers?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|brigades?|" \
+    r"battalions?|mercenar\w+"
+FIGHTERS = re.compile(rf"\b(?:{FIGHTER_WORDS})\b", re.IGNORECASE)
+# Words of fighting on the ground: who fights, and how.
+GROUND = re.compile(rf"\b(?:{FIGHTER_WORDS}|infantry|ground (?:attacks?|assaults?|offensive|operations?)|storm\w*|"
                     r"assault\w*|clash\w*|fighting|battles?|advanc\w*|offensive|gunm[ae]n|gunfire|shot|shooting|"
-                    r"firefights?|ambush\w*|raids?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
-                    r"brigades?|battalions?|incursions?|front ?line|snipers?|reconnaissance|mercenar\w+|"
+                    r"firefights?|ambush\w*|raids?|incursions?|front ?line|snipers?|reconnaissance|"
                     r"stabb\w+|hand-to-hand|guns?|gunshots?|rifles?|pistols?|handguns?|opened fire|"
                     r"fired (?:his|her|their) (?:weapons?|guns?))\b", re.IGNORECASE)
-# Who fights, which names no way of fighting: "two soldiers were killed" says no more than that.
-FIGHTERS = re.compile(r"\b(?:troops?|soldiers?|militants?|militias?|paramilitar\w*|fighters|insurgents?|rebels?|"
-                      r"brigades?|battalions?|mercenar\w+)\b", re.IGNORECASE)
 # A death or wound at close range, with no weapon from afar: ground fighting.
 SNIPER = re.compile(r"\b(?:snipers?|shot by|shot dead|gunned down|gunfire|small[- ]arms|firefights?)\b", re.IGNORECASE)
 # Crowds: what happens to or among them is a protest or a riot, not a battle.
@@ -121,7 +121,7 @@ def own_mode(claim: Claim, text: str) -> str | None:
         return "civilians"  # "gunmen abducted three aid workers", "soldiers shot dead two civilians"
     if p == "detained":
         return "arrest"
-    if p in ("destroyed", "damaged", "attacked") and SABOTEURS.search(text) and not REMOTE.search(SABOTEURS.sub(" ", text)):
+    if p in ("destroyed", "damaged") and SABOTEURS.search(text) and not REMOTE.search(SABOTEURS.sub(" ", text)):
         return "sabotage"  # "Ukrainian partisans likely blew up a railway segment near Poshtove"
     if p in ("protested", "rioted"):
         return "protest"
