@@ -797,3 +797,19 @@ def test_trying_to_advance_is_an_attack():
                               "Zaporizhzhia but suffers losses."), "attacked")
     assert attack.modality == "asserted" and attack.place.place.name == "Zaporizhzhia"
     assert not [c for c in extract_text("The government is trying to advance its agenda.") if c.predicate == "attacked"]
+
+
+def test_the_authorities_are_one_body_not_every_government_named_before():
+    # AFP, 2022-07-26: after a paragraph on the grain deal Russia, Ukraine and Turkey signed, "the
+    # authorities said Ukrainian forces stopped a Russian push" had given one claim per government.
+    claims = extract_text("Russia and Ukraine signed a grain deal with Turkey and the UN in Istanbul on Friday, Turkish "
+                          "officials said. The Ukrainian presidency says that a Russian strike trapped seven people in "
+                          "Kharkiv. In the south, the authorities said Ukrainian forces stopped a Russian push in several "
+                          "villages as fighting raged elsewhere.", "2022-07-26")
+    told = [c for c in claims if "the authorities said" in c.text]
+    assert told and {c.speaker.name for c in told} == {"Ukrainian government"}
+    assert all(len(c.via[0].speaker.split(", ")) == 1 for c in told)
+    # Named by where they sit, they are that state's: "the authorities in Kiev deny the reports".
+    (deny,) = [c for c in extract_text("Russia and Belarus held drills. The authorities in Kiev deny the reports of "
+                                       "separatists.") if "Kiev" in c.text]
+    assert deny.speaker.actor_id == "ua-government"

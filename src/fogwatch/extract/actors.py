@@ -28,7 +28,9 @@ PROXY_NOUNS = {"member", "spokesman", "spokeswoman", "spokesperson", "representa
                # Data that speaks for its maker: "data from British intelligence", "figures from the UN".
                "data", "figure", "figures", "estimate", "estimates", "statistic", "statistics", "report", "tally",
                "count", "assessment", "update", "information", "number", "numbers", "excerpt", "excerpts"}
-MASS_NOUNS = {"data", "media", "information"}  # plural in form, one source in a back-reference
+MASS_NOUNS = {"data", "media", "information", "authorities"}  # plural in form, one source in a back-reference
+# A state's bodies named by where they sit: "the authorities in Beijing", "the regime in Minsk".
+SEATED_BODIES = {"authority", "authorities", "government", "administration", "regime", "leadership"}
 # Documents that speak for an unnamed maker when the phrase says what kind they are.
 DOCUMENT_NOUNS = {"report", "document", "assessment", "cable", "memo", "estimate"}
 PROVENANCE = {"classified", "unclassified", "declassified", "leaked", "secret", "internal", "official"}
@@ -453,6 +455,10 @@ class ActorResolver:
                 c.dep_ in ("det", "poss") or c in nations for c in head.children):
             return self._discover(named_role, *self._np_range(named_role))
         if det and head.pos_ in ("NOUN", "PROPN"):
+            seat = self._seat(head, GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
+                              or ({"government"} if lemma in SEATED_BODIES or lower in SEATED_BODIES else None))
+            if seat is not None:
+                return [seat]  # "the authorities in Beijing": the body Beijing's name stands for
             plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in MASS_NOUNS
             for actor in reversed(self.history):
                 if lemma in self._refs_of(actor) or fold(head.text) in self._refs_of(actor):
@@ -471,6 +477,19 @@ class ActorResolver:
                 if found:
                     return found
         return self._discover(head, left, right)
+
+    def _seat(self, head, kinds: set[str] | None) -> Actor | None:
+        """The registry's body of the kind a generic noun names, by the place it sits in: "the
+        authorities in Beijing" are the Chinese government, "the authorities in Kiev" Ukraine's."""
+        if not kinds:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for name in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                    actor = self.registry.lookup(head.doc[name.left_edge.i:name.i + 1].text)
+                    if actor is not None and actor.kind in kinds:
+                        return actor
+        return None
 
     def body_of(self, head, mentions: list[Mention], person: Actor) -> Actor | None:
         """The organisation a named person speaks for, where the phrase naming them says it:
