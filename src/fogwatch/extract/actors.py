@@ -455,8 +455,8 @@ class ActorResolver:
                 c.dep_ in ("det", "poss") or c in nations for c in head.children):
             return self._discover(named_role, *self._np_range(named_role))
         if det and head.pos_ in ("NOUN", "PROPN"):
-            seat = self._seat(head, GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
-                              or ({"government"} if lemma in SEATED_BODIES or lower in SEATED_BODIES else None))
+            kinds = GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
+            seat = self._seat(head, kinds or ({"government"} if lemma in SEATED_BODIES or lower in SEATED_BODIES else None))
             if seat is not None:
                 return [seat]  # "the authorities in Beijing": the body Beijing's name stands for
             plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in MASS_NOUNS
@@ -465,7 +465,6 @@ class ActorResolver:
                     if plural:
                         return self._recent(refs=lemma, kinds={actor.kind}, limit=3)
                     return [actor]
-            kinds = GENERIC_REFS.get(lower) or GENERIC_REFS.get(lemma)
             if kinds is ISSUERS and not plural:
                 # "The Reuters news agency reported ... The report added that ...": the report of
                 # whoever just reported.

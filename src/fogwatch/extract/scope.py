@@ -130,6 +130,15 @@ def _answered(trigger) -> bool:
     return False
 
 
+def _auxiliaries(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _past(verb, aux: set[str]) -> bool:
+    """Whether a verb with these auxiliaries is told in the simple past: "bombed", "was damaged"."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were", "had", "been"}
+
+
 def situating(trigger, dated_here: bool) -> bool:
     """Whether `trigger` reports a past incident in a clause that situates another statement: what
     an attack answers ("a retaliation for bombing the consulate in Damascus"), a
@@ -162,9 +171,8 @@ def situating(trigger, dated_here: bool) -> bool:
     # the grave of his brother, who died as an infant during the blockade" tells Thursday's visit.
     if dated_here and not (node.dep_ == "relcl" and not any(t.ent_type_ == "DATE" for t in node.subtree)):
         return False
-    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-    past = node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}
-    if not past or aux & {"has", "have", "will", "would", "could", "may", "might"}:
+    aux = _auxiliaries(node)
+    if not _past(node, aux) or aux & {"has", "have", "will", "would", "could", "may", "might"}:
         return False
     opener = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.lower_ in SITUATING_MARKS]
     if opener and (any(c.lower_ in RECENT for c in opener[0].children)
@@ -201,10 +209,7 @@ def toured(trigger, dated_here: bool) -> bool:
     node = lx.verb_of(trigger)
     while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
         node = node.head
-    if dated_here or node.dep_ != "relcl":
-        return False
-    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-    if not (node.tag_ == "VBD" or node.tag_ == "VBN" and aux and aux <= {"was", "were", "had", "been"}):
+    if dated_here or node.dep_ != "relcl" or not _past(node, _auxiliaries(node)):
         return False
     visit = lx.verb_of(node.head)
     lemma = visit.lemma_.lower()

@@ -19,7 +19,7 @@ from fogwatch.reconcile.disputes import disputes
 from fogwatch.reconcile.incidents import (CRIME_PREDICATES, by_place, crime_story, founds_incident, is_background, located,
                                          reports_incident)
 from fogwatch.reconcile.measures import measures
-from fogwatch.reconcile.modes import FAMILY, assign_modes, civilian_subtype, remote_subtype
+from fogwatch.reconcile.modes import FAMILY, SABOTEUR_WORDS, assign_modes, civilian_subtype, remote_subtype
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
 
 
@@ -69,7 +69,7 @@ INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper 
 
 
 # Sabotage and arson with no one hurt: ACLED's property destruction, not a strike.
-SABOTAGE = re.compile(r"\b(?:sabotage|saboteurs?|partisans?|arson\w*|set (?:on )?fire|blew up|blown up|"
+SABOTAGE = re.compile(rf"\b(?:{SABOTEUR_WORDS}|arson\w*|set (?:on )?fire|blew up|blown up|"
                       r"railway (?:line|track|segment)s? (?:was |were )?(?:blown|damaged))\b", re.IGNORECASE)
 
 

@@ -130,9 +130,10 @@ STATE_KINDS = {"government", "ministry", "security_service", "state_forces"}
 ARMED_KINDS = {"state_forces", "armed_group"}
 # A nation's attack: "after a Russian attack in Kharkiv", "an Israeli strike on Rafah" (the demonym
 # is checked against the gazetteer's: "a Republican attack on the bill" is none).
-NATIONAL_ATTACK = re.compile(r"\b([A-Z][a-z]+)(?:-led|-backed)? (?:attack|strike|raid|assault|bombardment)s?\b")
+ATTACK_NOUNS = r"(?:attack|strike|raid|assault|bombardment)s?"
+NATIONAL_ATTACK = re.compile(rf"\b([A-Z][a-z]+)(?:-led|-backed)? {ATTACK_NOUNS}\b")
 # A country's attack by its name: "Iran's unprecedented attack on Israel", "Russia's missile strikes".
-COUNTRY_ATTACK = re.compile(r"\b([A-Z][a-z]+)['’]s (?:[a-z-]+ ){0,2}(?:attack|strike|raid|assault|bombardment)s?\b")
+COUNTRY_ATTACK = re.compile(rf"\b([A-Z][a-z]+)['’]s (?:[a-z-]+ ){{0,2}}{ATTACK_NOUNS}\b")
 
 
 # What a state destroys or damages in war, not in a figure of speech ("destroyed its credibility").

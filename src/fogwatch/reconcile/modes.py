@@ -75,7 +75,8 @@ LABOUR_STRIKE = re.compile(r"\b(?:(?:general|nationwide|national|hunger|labou?r|
 INCENDIARY = re.compile(r"\b(?:petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bomb\w*|incendiar\w+)\b", re.IGNORECASE)
 
 # Who destroys without a strike from afar: sabotage, ACLED's property destruction.
-SABOTEURS = re.compile(r"\b(?:saboteurs?|partisans?|sabotage)\b", re.IGNORECASE)
+SABOTEUR_WORDS = r"saboteurs?|partisans?|sabotage"
+SABOTEURS = re.compile(rf"\b(?:{SABOTEUR_WORDS})\b", re.IGNORECASE)
 # A crewed aircraft brought down is a fight between armed forces, not a weapon intercepted ("the Taliban
 # claimed to have shot down the helicopter"; ACLED codes it a clash); drones and missiles are weapons.
 CREWED = re.compile(r"\b(?:helicopters?|choppers?|warplanes?|planes?|(?:fighter )?jets?|bombers?|"
