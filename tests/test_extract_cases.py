@@ -764,6 +764,10 @@ def test_a_military_base_named_after_its_town_is_at_that_town():
                           "target, falling around the Nevatim Air base in the Negzew desert.", "2024-04-14")
     strike = next(c for c in claims if c.predicate == "attacked" and c.quantity and c.quantity.low == 7)
     assert (strike.place.place.name, strike.place.place.country) == ("Nevatim", "IL")
+    # The base's words inside the name itself: "the Engels Air Base" is at Engels, not "Engels Air".
+    strike = one(extract_text("Russia said Ukrainian drones struck the Engels Air Base in the Saratov region."),
+                 "attacked")
+    assert (strike.place.place.name, strike.place.place.country) == ("Engels", "RU")
 
 
 def test_a_visited_sites_past_a_record_and_what_was_done_before_are_background():

@@ -163,19 +163,18 @@ SITE_QUALIFIERS = {"air", "naval", "military", "force", "army", "international"}
 
 
 def _military_site(doc, start: int, end: int) -> int | None:
-    """Where the town's name ends in a name that a military site follows: "the Nevatim Air base" →
-    "Nevatim"; None when no such site follows."""
-    stop = end
+    """Where the town's name ends in a name that a military site follows or closes: "the Nevatim Air
+    base", "the Engels Air Base" → the town's name; None when no site follows or closes it."""
+    closes = end - 1 > start and doc[end - 1].lemma_.lower() in MILITARY_SITES  # "Engels Air Base" as one name
+    stop = end - 1 if closes else end
     while stop - 1 > start and doc[stop - 1].lower_ in SITE_QUALIFIERS:
         stop -= 1
+    if closes:
+        return stop
     after = end
     while after < len(doc) and doc[after].lower_ in SITE_QUALIFIERS:
         after += 1
-    if after < len(doc) and doc[after].lemma_.lower() in MILITARY_SITES:
-        return stop
-    if end - 1 > start and doc[end - 1].lemma_.lower() in MILITARY_SITES:  # "Nevatim Airbase" as one name
-        return stop if stop < end - 1 else end - 1
-    return None
+    return stop if after < len(doc) and doc[after].lemma_.lower() in MILITARY_SITES else None
 
 
 def _capitalised(token) -> bool:
