@@ -744,3 +744,32 @@ def test_sabotage_is_property_destruction_and_a_countrys_attack_over_the_weekend
         ("Explosions/Remote violence", "Israel", dt.date(2024, 4, 13), dt.date(2024, 4, 14))]
     _, events = _article_events("Trump's attack on the judge drew criticism over the weekend.", "2024-04-18")
     assert events == []
+
+
+def test_villages_listed_in_two_regions_are_two_incidents_and_a_launch_site_none():
+    # Guardian, 2024-05-07: two villages taken in two regions; the parse hangs "in the Kharkiv region" on
+    # "settlements", so only the list's "and" joins the two.
+    _, events = _article_events("Russian forces have taken control of the settlements of Soloviove in Ukraine's eastern "
+                                "Donetsk region and Kotliarivka farther north in the Kharkiv region, the defence "
+                                "ministry said on Monday.", "2024-05-07")
+    assert sorted(e.places[0].name for e in events) == ["Donetsk", "Kharkiv"]
+    # BBC, 2022-06-26: the bombers flew over Belarus; Belarus was not struck.
+    _, events = _article_events("And on Saturday, it said, Russian missiles were fired from Tupolevs flying over "
+                                "neighbouring Belarus.", "2022-06-26")
+    assert not any(p.name == "Belarus" for e in events for p in e.places)
+
+
+def test_a_dated_wave_across_the_country_is_that_countrys_event_and_another_countrys_town_does_not_hide_it():
+    # Guardian live blog, 2023-02-13: "the country" names no country; the sentence names Ukraine.
+    _, events = _article_events("It was a quiet weekend in the capital after Friday's missile and drone attacks across "
+                                "the country, which failed to have any major effect on Ukraine's energy "
+                                "infrastructure.", "2023-02-13")
+    assert [(e.places[0].name, e.when.start) for e in events] == [("Ukraine", dt.date(2023, 2, 10))]
+    # An undated one is the war's, not an incident.
+    _, events = _article_events("The destruction of the Iraqi state caused the deaths of hundreds of thousands of "
+                                "Iraqis, radiating instability and terrorism across the region.", "2023-03-17")
+    assert events == []
+    # A strike in Israel does not stand for an interception told at Iraq the same day.
+    _, events = _article_events("Iranian missiles struck the Nevatim air base in Israel on Sunday. On Sunday an "
+                                "American Patriot battery in Iraq shot down a ballistic missile.", "2024-04-15")
+    assert "Iraq" in {e.places[0].name for e in events}

@@ -817,3 +817,38 @@ def test_the_authorities_are_one_body_not_every_government_named_before():
     (deny,) = [c for c in extract_text("Russia and Belarus held drills. The authorities in Kiev deny the reports of "
                                        "separatists.") if "Kiev" in c.text]
     assert deny.speaker.actor_id == "ua-government"
+
+
+def test_an_offensive_placed_by_two_landmarks_is_at_both_and_a_town_fought_for_is_a_battle():
+    # AP via the Mercury News, 2022-04-19, as the feed gives it (apostrophes lost): the offensive "has begun
+    # ... mainly in an area southwest of the city of Donetsk and south of Izyum".
+    attack = one(extract_text("WASHINGTON  The U.S. militarys assessment of Russias renewed offensive in the Donbas "
+                              "region of Ukraine is that it has begun in a limited way, mainly in an area southwest of "
+                              "the city of Donetsk and south of Izyum."), "attacked")
+    assert (attack.place.place.name, [m.place.name for m in attack.also_places]) == ("Donetsk", ["Izyum"])
+    # Not the list of a town a clause describes (Irish Times, 2022-04-19, a word lost in the feed).
+    killed = one(extract_text("But the shelling of Kharkiv, where 18 people have been killed and 106 injured in the "
+                              "last few days, and of Marinka, Slavyansk and Kramatorsk, as well as the Russian capture "
+                              "of the eastern town of Kreminnaare a clear sign that Russia is unwilling to wait for "
+                              "the port city to fall to press on with its new offensive."), "killed")
+    assert killed.place.place.name == "Kharkiv" and killed.also_places == ()
+    # "Fought for" a town is the battle for it; "for rights" and "for Donbas" (a war aim) are not.
+    assert [c.predicate for c in extract_text("The heaviest fights are fought for Sievierodonetsk.")] == ["clashed"]
+    for text in ("Ukrainian troops fought for their rights.", "Russia fights for Donbas, Ukraine for Kherson."):
+        assert not [c for c in extract_text(text) if c.predicate == "clashed"], text
+
+
+def test_the_towns_a_strike_lists_are_all_struck_whatever_the_tagger_calls_the_list():
+    # The small model reads "Kharkiv and Odesa" as one organisation's name; the list's verb still places both.
+    attack = one(extract_text("Ukraine's air force said on Sunday that Russian drones struck Kharkiv and Odesa."),
+                 "attacked")
+    assert (attack.place.place.name, [m.place.name for m in attack.also_places]) == ("Kharkiv", ["Odesa"])
+    # Two clauses are two claims, each at its own town: "shelled Kharkiv and attacked Odesa".
+    claims = [c for c in extract_text("Ukraine's army said Russian forces shelled Kharkiv and attacked Odesa.")
+              if c.predicate == "attacked"]
+    assert sorted((c.place.place.name, len(c.also_places)) for c in claims) == [("Kharkiv", 0), ("Odesa", 0)]
+    # Where fighters crossed from is not where they fought.
+    (crossed,) = [c for c in extract_text("Armed men crossed from Ukraine into Russia's Belgorod region on Monday and "
+                                          "fought Russian forces near the town of Graivoron, officials on both sides "
+                                          "said.") if c.predicate == "crossed"]
+    assert "Ukraine" not in [m.place.name for m in crossed.also_places]

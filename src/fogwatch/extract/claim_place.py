@@ -122,9 +122,28 @@ def _reference(doc, found: FoundPlace, places: Sequence[FoundPlace]) -> bool:
                for p in places)
 
 
+# Verbs whose "from" names where the weapon or the attacker set off, not what was hit: "missiles
+# were fired from Tupolevs flying over Belarus", "drones launched from the Kursk region", "crossed
+# from Ukraine into the Belgorod region".
+LAUNCH_VERBS = {"fire", "launch", "shoot", "attack", "strike", "fly", "cross"}
+
+
+def _origin(doc, found: FoundPlace) -> bool:
+    """Whether a place is where an attack set off from: below a "from" whose head is a verb of
+    launching (`LAUNCH_VERBS`)."""
+    token = doc[found.tok_start:found.tok_end].root
+    for node in token.ancestors:
+        if node.dep_ == "prep" and node.lower_ == "from":
+            return node.head.lemma_.lower() in LAUNCH_VERBS
+        if node.pos_ == "VERB" and node.dep_ not in ("pcomp", "acl"):
+            return False  # the clause of the place ends here: "flying over Belarus" goes on up
+    return False
+
+
 def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
-    """`previous`: the places of the paragraph before, for "the city" that opens a paragraph."""
-    in_sent = [p for p in places if sent.start <= p.tok_start < sent.end]
+    """`previous`: the places of the paragraph before, for "the city" that opens a paragraph. Not a
+    place the attack set off from (`_origin`)."""
+    in_sent = [p for p in places if sent.start <= p.tok_start < sent.end and not _origin(sent.doc, p)]
     if not in_sent:
         return anaphoric_place(sent, places, previous)
     if all(p.role == "demonym" and _town_referred_back(sent.doc, p) for p in in_sent):
@@ -241,7 +260,27 @@ def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[Pla
         if _parallel(o, root, common) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
             continue
-        if "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} \
-                and not any(p.mention.span == other.mention.span for p in out):
+        if _origin(sent.doc, other):
+            continue  # "crossed from Ukraine into the Belgorod region"
+        # Names joined, not clauses: "crossed from Ukraine ... and fought near Graivoron" lists no place.
+        if common.pos_ in ("VERB", "AUX") and "conj" in path(root, common)[-1:] + path(o, common)[-1:]:
+            edges = [*edges, "verb"]
+        if ("conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"}
+                or _listed(chosen, other, sent.doc)) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
     return tuple(p.mention for p in out)
+
+
+def _listed(chosen: FoundPlace, other: FoundPlace, doc) -> bool:
+    """Whether two places are items of one list that the parse did not join: of one country and
+    one precision, neither the reference point of the other, with "and" between them ("Soloviove in
+    the Donetsk region and Kotliarivka farther north in the Kharkiv region")."""
+    a, b = chosen.mention.place, other.mention.place
+    if a.country != b.country or a.precision != b.precision or a.precision == "country":
+        return False
+    first, second = sorted((chosen, other), key=lambda p: p.tok_start)
+    between = doc[first.tok_end:second.tok_start]
+    # One clause's list: no verb of another clause between ("shelled Kharkiv and attacked Odesa").
+    return any(t.lower_ == "and" for t in between) and not any(t.is_sent_start for t in between) \
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in between) \
+        and not _reference(doc, second, [first])

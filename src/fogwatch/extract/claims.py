@@ -109,6 +109,13 @@ def _spans(article_id: str, a) -> dict:
             "content_parts": tuple(Span(article_id, *p) for p in a.content_parts) if len(a.content_parts) > 1 else ()}
 
 
+def _describes(place, trigger, doc) -> bool:
+    """Whether the trigger is in a clause that describes the place ("Kharkiv, where 18 people were
+    killed, and Marinka"): the place's list is not the claim's."""
+    token = doc[place.tok_start:place.tok_end].root
+    return any(a.i == token.i for a in trigger.ancestors)
+
+
 def _taken(trigger, place) -> bool:
     """Whether a capture is of `place`: named in its phrase ("took control of Soloviove", "gains around
     Bakhmut"), or the town its relative clause describes ("Soledar, which Russian forces captured",
@@ -266,6 +273,9 @@ class ClaimExtractor(TriggerReader):
         told = trigger.dep_ == "nsubj" and clause.lemma_.lower() in lx.HAPPEN_VERBS | {"be"}
         subtree = {t.i for t in clause.subtree} if clause.pos_ in ("VERB", "AUX") and clause.dep_ != "ROOT" \
             or trigger.pos_ == "NOUN" and (clause.lemma_.lower() in lx.LIGHT_VERBS or told) else subtree
+        if place is not None and place.tok_start not in subtree and not _describes(place, trigger, doc):
+            subtree = {t.i for t in sent}  # the sentence's place, not a clause's: "the offensive ... has begun
+            # mainly southwest of the city of Donetsk and south of Izyum"
         also = coordinated(place, sent, [p for p in places if p.tok_start in subtree]) \
             if place and place.tok_start in subtree else ()
         identity = None

@@ -488,8 +488,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"
         locative = prep is not None and (prep.lower_ in LOCATIVE or _on_target(prep))
         # "shelled Grayvoron", "captured Bakhmut": what is struck or taken is usually a place.
-        struck = not locative and token.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod") \
-            and token.head.lemma_.lower() in TARGET_VERBS
+        struck = not locative and first.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod") \
+            and first.head.lemma_.lower() in TARGET_VERBS  # "struck Kharkiv and Odesa": the list's verb
         locative = locative or struck
         site = not (settlement or locative) and _site_modifier(token)
         if not (settlement or locative or site):

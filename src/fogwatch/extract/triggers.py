@@ -178,15 +178,25 @@ class TriggerReader(CueReader):
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children):
             return False
         preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
-        if "for" in preps or ("against" in preps and not any(
+        if "for" in preps and not TriggerReader.fought_over(preps["for"]) or ("against" in preps and not any(
                 g.lemma_.lower() in lx.FORCE_NOUNS or g.ent_type_ in ("NORP", "GPE") for g in preps["against"].children)):
             return False
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         armed = any(s.lemma_.lower() in lx.FORCE_NOUNS | lx.PERSON_NOUNS - {"people", "person"} or s.lower_ in lx.FORCE_NOUNS
                     or s.ent_type_ in ("NORP", "GPE") for s in subjects)
-        placed = any(p in preps for p in ("in", "near", "around", "over", "outside", "along", "on")) or \
+        placed = any(p in preps for p in ("in", "near", "around", "over", "outside", "along", "on", "for")) or \
             any(s.ent_type_ in ("GPE", "LOC", "FAC") or s.lemma_.lower() in lx.HELD_PLACES for s in subjects)
         return placed and (armed or TriggerReader.passive(token))
+
+    @staticmethod
+    def fought_over(prep) -> bool:
+        """Whether "for" names the town fought over, not a cause: "fought for Sievierodonetsk", "the
+        battle for the city"; not "fight for rights", nor a region or a country a war is about ("Russia
+        fights for Donbas")."""
+        return any(g.dep_ == "pobj" and (g.lemma_.lower() in lx.HELD_PLACES or g.pos_ == "PROPN"
+                                         and g.ent_type_ not in ("PERSON", "NORP")
+                                         and gazetteer().country_named(g.text) is None and gazetteer().lookup(g.text))
+                   for g in prep.children)
 
     @staticmethod
     def firing(token) -> bool:

@@ -142,7 +142,10 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         for family, members in families.items():
             groups = by_place(members)
             for place, placed in groups:
-                if not located(place, placed, [g for p, g in groups if p is not place and located(p)]):
+                # Only the same country's places can tell this incident more precisely.
+                elsewhere = [g for p, g in groups if p is not place and located(p)
+                             and place is not None and p.country == place.country]
+                if not located(place, placed, elsewhere):
                     continue  # see incidents.located: the claims stay, as claims
                 for n, part in enumerate(split_by_time(placed)):
                     if not any(founds_incident(c) for c in part):

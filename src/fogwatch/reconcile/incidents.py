@@ -412,16 +412,23 @@ def _daily(claim: Claim) -> bool:
 
 
 def _front_of(claim: Claim, placed: Sequence[Claim]) -> Place | None:
-    """The country of a daily summary that names no place: the one country of the article's placed
-    claims, else the one nation it names other than the striker's ("Russia said ... it struck 60
-    Ukrainian military facilities")."""
-    if not _daily(claim):
-        return None
+    """The country of a daily summary or a dated wave that names no place ("Friday's missile and
+    drone attacks across the country"): the one country of the article's placed claims, else the one
+    nation it names other than the striker's ("Russia said ... it struck 60 Ukrainian military
+    facilities", "attacks across the country, which failed to ... Ukraine's energy infrastructure")."""
+    daily = _daily(claim)
+    dated = claim.when is not None and claim.when.span is not None
+    if not daily and not (claim.predicate in STRIKING and SPREAD.search(claim.text) and dated):
+        return None  # an undated wave is the war's ("the deaths of hundreds of thousands of Iraqis")
     countries = {_place(c).country for c in placed}
     if not countries:
         strikers = {a.side for a in (claim.agent, claim.speaker) if a is not None and a.side}
-        countries = {c.place.country for word in re.findall(r"\b[A-Z][a-z]+\b", claim.text)
-                     for c in gazetteer().named(word) if c.via == "demonym" and c.kind == "country"} - strikers
+        words = re.findall(r"\b[A-Z][a-z]+\b", claim.text)
+        countries = {c.place.country for word in words for c in gazetteer().named(word)
+                     if c.kind == "country" and c.via == "demonym"}
+        if not daily:  # a wave's country by its name too: "Ukraine's energy infrastructure"
+            countries |= {p.country for p in map(gazetteer().country_named, words) if p is not None}
+        countries -= strikers
     return gazetteer().country(countries.pop()) if len(countries) == 1 else None
 
 
