@@ -773,3 +773,12 @@ def test_a_dated_wave_across_the_country_is_that_countrys_event_and_another_coun
     _, events = _article_events("Iranian missiles struck the Nevatim air base in Israel on Sunday. On Sunday an "
                                 "American Patriot battery in Iraq shot down a ballistic missile.", "2024-04-15")
     assert "Iraq" in {e.places[0].name for e in events}
+
+
+def test_ground_attacks_across_a_regions_front_are_the_regions_event_beside_the_town_gained():
+    # ISW via Ukrinform, 2023-02-25: "continued to conduct ground attacks across the Donetsk Oblast front
+    # line" hangs "across" on the light verb; the attacks are the region's, not Bakhmut's.
+    _, events = _article_events("Russian forces made marginal territorial gains around Bakhmut and continued to "
+                                "conduct ground attacks across the Donetsk Oblast front line.", "2023-02-25")
+    assert sorted((e.places[0].name, e.places[0].precision) for e in events) == [
+        ("Bakhmut", "exact"), ("Donetsk", "admin1")]

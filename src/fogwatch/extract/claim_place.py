@@ -140,6 +140,11 @@ def _origin(doc, found: FoundPlace) -> bool:
     return False
 
 
+# Light verbs that do what their noun names, unlike those that tell its course ("renewed offensive",
+# "intensified shelling", which the small model often reads as a verb with an object).
+DOING_VERBS = {"conduct", "carry", "stage", "mount", "launch", "unleash", "make"}
+
+
 def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
     """`previous`: the places of the paragraph before, for "the city" that opens a paragraph. Not a
     place the attack set off from (`_origin`)."""
@@ -152,6 +157,12 @@ def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundP
         if found is not None:
             return found
     subtree = {t.i for t in trigger.subtree}
+    verb = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in DOING_VERBS:
+        # A light verb's places are its noun's: "continued to conduct ground attacks across the Donetsk
+        # Oblast front line", "launched strikes on Kharkiv overnight"; not its subject's.
+        subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        subtree |= {t.i for t in verb.subtree} - subjects
     inside = [p for p in in_sent if p.tok_start in subtree]
     if not inside and trigger.pos_ == "NOUN" and any(
             t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i != trigger.i for t in trigger.subtree):

@@ -332,6 +332,11 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             if all(any(p.place_id != place.place_id and p.precision != "country" and not _within(p, place)
                        for p in _places(c)) for c in groups[key]):
                 continue
+            # Nor attacks spread along the region's front ("ground attacks across the Donetsk Oblast front
+            # line" beside gains around Bakhmut): the region's own event, as a wave across a country is;
+            # "fighting across the Luhansk region" beside the capture of Kreminna is Kreminna's.
+            if all(SPREAD.search(c.text) and FRONT.search(c.text) for c in groups[key]):
+                continue
             # Nor a claim of the region the text dates to other days than the town's ("a week after at
             # least one person was killed ... at a Russian airbase in Crimea").
             apart = [c for c in groups[key] if _apart_in_time([c], town)]
@@ -389,6 +394,7 @@ def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
 SPREAD = re.compile(r"\b(?:across(?! the (?:\w+ )?(?:river|border|strait|bridge|channel))|throughout|nationwide|"
                     r"countrywide|country-wide|all over|along (?:a|the) (?:broad |entire )?(?:front|line)|broad front)\b",
                     re.IGNORECASE)
+FRONT = re.compile(r"\bfront(?:[- ]?lines?)?\b", re.IGNORECASE)
 MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )"
                          r"(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts)\b", re.IGNORECASE)
 
