@@ -782,3 +782,14 @@ def test_ground_attacks_across_a_regions_front_are_the_regions_event_beside_the_
                                 "conduct ground attacks across the Donetsk Oblast front line.", "2023-02-25")
     assert sorted((e.places[0].name, e.places[0].precision) for e in events) == [
         ("Bakhmut", "exact"), ("Donetsk", "admin1")]
+
+
+def test_a_counter_attack_told_is_a_battle_and_a_campaign_described_none():
+    # Reuters via CNA, 2022-04-19: "Ukraine has counter-attacked near Kharkiv in the rear of Russia's advance".
+    _, events = _article_events("Ukraine has counter-attacked near Kharkiv in the rear of Russia's advance, apparently "
+                                "aiming to cut off supply lines.", "2022-04-19")
+    assert [(e.type, e.places[0].name) for e in events] == [("Battles", "Kharkiv")]
+    # GDELT (UA) 2022-08-18: the counter-offensive as a campaign, described, is no incident.
+    _, events = _article_events("Kyiv's counter-attack in Kherson and Zaporizhzhia is strategically important because "
+                                "they control water and power to Crimea.", "2022-08-18")
+    assert events == []

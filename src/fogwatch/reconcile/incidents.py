@@ -53,7 +53,7 @@ FORCE = re.compile(
     r"saboteurs?|militias?|mercenar\w+|terrorists?|pirates?|missiles?|drones?|uavs?|rockets?|shell(?:s|ed|ing)?|artillery|"
     r"mortars?|bomb\w*|explosi\w+|blasts?|air ?strikes?|airstrikes?|air raids?|strikes?|struck|shot|shoot\w*|"
     r"gunfire|fired|killed|killing|dead|died|wounded|injured|casualt\w+|tanks?|armou?red|front ?line|offensive|"
-    r"assault\w*|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|detained|arrested|"
+    r"assault\w*|counter-?attack(?:ed|ing)|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|detained|arrested|"
     r"hostages?|positions?|brigades?|battalions?|regiment|units?)\b", re.IGNORECASE)
 # Predicates that are force by themselves; the others need a word of force in their sentence, or
 # (deaths and injuries) a count: "three people died" reports an incident, "why die for Danzig?" none.
@@ -67,7 +67,7 @@ FIGURATIVE = re.compile(r"\b(?:red lines?|war of words|trade wars?|price wars?|"
                         re.IGNORECASE)
 # Predicates that describe, but do not report, an incident: they join one, they never make one.
 JOIN_ONLY = {"identified_as"}
-_TRIGGERS = re.compile(r"\b(?:attack\w*|cross\w*|enter\w*|invad\w*|invasion|captur\w*|seiz\w*|occup\w*|took|take[ns]?|"
+_TRIGGERS = re.compile(r"\b(?:(?<!counter-)attack\w*|cross\w*|enter\w*|invad\w*|invasion|captur\w*|seiz\w*|occup\w*|took|take[ns]?|"
                        r"strik\w*|struck|hit|destroy\w*|damag\w*)\b", re.IGNORECASE)
 
 
