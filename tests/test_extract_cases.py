@@ -852,3 +852,13 @@ def test_the_towns_a_strike_lists_are_all_struck_whatever_the_tagger_calls_the_l
                                           "fought Russian forces near the town of Graivoron, officials on both sides "
                                           "said.") if c.predicate == "crossed"]
     assert "Ukraine" not in [m.place.name for m in crossed.also_places]
+
+
+def test_an_advance_measured_in_kilometres_is_an_attack_whoever_is_left_unnamed():
+    # Guardian, 2024-04-24: the village is Ocheretyne, the advance has no subject in its clause.
+    attack = one(extract_text("Footage from Kremlin military bloggers showed a Russian tricolour flying above the "
+                              "shattered village of Ocheretyne, north-west of the occupied town of Avdiivka, after "
+                              "advancing about 5km in 10 days."), "attacked")
+    assert attack.place.place.name == "Ocheretyne"
+    for text in ("The bill advanced 5% in committee.", "Shares advanced 3 points on Monday."):
+        assert not [c for c in extract_text(text) if c.predicate == "attacked"], text

@@ -40,6 +40,9 @@ def _fallen(verb) -> bool:
 
 
 
+DISTANCE_WORDS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters"}
+
+
 class TriggerReader(CueReader):
     """The trigger rules, read by `ClaimExtractor` (a `CueReader`, for `subject_of`)."""
 
@@ -108,8 +111,12 @@ class TriggerReader(CueReader):
             # "Russian troops advanced toward Kramatorsk", "the Russian military was trying to advance";
             # not "prices advanced", "the bill advanced".
             subjects = [*token.children, *(token.head.children if token.dep_ == "xcomp" else ())]
-            return "attacked" if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS)
-                                     for c in subjects) else None
+            if any(c.dep_ == "nsubj" and (c.lemma_.lower() in lx.FORCE_NOUNS or c.lower_ in lx.FORCE_NOUNS) for c in subjects):
+                return "attacked"
+            # Ground measured in kilometres is taken by force, whoever the sentence leaves unnamed ("after
+            # advancing about 5km in 10 days"); prices and bills advance by percent or stages.
+            return "attacked" if any(t.lower_.lstrip("0123456789.,") in DISTANCE_WORDS for c in token.children
+                                     if c.dep_ in ("dobj", "npadvmod", "advmod", "prep") for t in c.subtree) else None
         if lemma == "enter" and (any(o.lemma_.lower() in lx.INDOORS for o in self.patients(token)) or any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in lx.INDOORS for g in c.children)
                 for c in token.children)):
