@@ -747,20 +747,20 @@ def test_sabotage_is_property_destruction_and_a_countrys_attack_over_the_weekend
 
 
 def test_villages_listed_in_two_regions_are_two_incidents_and_a_launch_site_none():
-    # Guardian, 2024-05-07: two villages taken in two regions; the parse hangs "in the Kharkiv region" on
-    # "settlements", so only the list's "and" joins the two.
+    # GDELT 20240507T014500Z_GB_en_23f9f2eb70: two villages taken in two regions; the parse hangs "in the
+    # Kharkiv region" on "settlements", so only the list's "and" joins the two.
     _, events = _article_events("Russian forces have taken control of the settlements of Soloviove in Ukraine's eastern "
                                 "Donetsk region and Kotliarivka farther north in the Kharkiv region, the defence "
                                 "ministry said on Monday.", "2024-05-07")
     assert sorted(e.places[0].name for e in events) == ["Donetsk", "Kharkiv"]
-    # BBC, 2022-06-26: the bombers flew over Belarus; Belarus was not struck.
+    # GDELT 20220626T171500Z_GB_en_0770d0af47: the bombers flew over Belarus; Belarus was not struck.
     _, events = _article_events("And on Saturday, it said, Russian missiles were fired from Tupolevs flying over "
                                 "neighbouring Belarus.", "2022-06-26")
     assert not any(p.name == "Belarus" for e in events for p in e.places)
 
 
 def test_a_dated_wave_across_the_country_is_that_countrys_event_and_another_countrys_town_does_not_hide_it():
-    # Guardian live blog, 2023-02-13: "the country" names no country; the sentence names Ukraine.
+    # GDELT 20230213T123000Z_UA_en_80af99044b: "the country" names no country; the sentence names Ukraine.
     _, events = _article_events("It was a quiet weekend in the capital after Friday's missile and drone attacks across "
                                 "the country, which failed to have any major effect on Ukraine's energy "
                                 "infrastructure.", "2023-02-13")
@@ -776,8 +776,8 @@ def test_a_dated_wave_across_the_country_is_that_countrys_event_and_another_coun
 
 
 def test_ground_attacks_across_a_regions_front_are_the_regions_event_beside_the_town_gained():
-    # ISW via Ukrinform, 2023-02-25: "continued to conduct ground attacks across the Donetsk Oblast front
-    # line" hangs "across" on the light verb; the attacks are the region's, not Bakhmut's.
+    # ISW's summary in GDELT 20230225T124500Z_UA_en_de7d9e0be5: "continued to conduct ground attacks across
+    # the Donetsk Oblast front line" hangs "across" on the light verb; the attacks are the region's, not Bakhmut's.
     _, events = _article_events("Russian forces made marginal territorial gains around Bakhmut and continued to "
                                 "conduct ground attacks across the Donetsk Oblast front line.", "2023-02-25")
     assert sorted((e.places[0].name, e.places[0].precision) for e in events) == [
@@ -785,11 +785,11 @@ def test_ground_attacks_across_a_regions_front_are_the_regions_event_beside_the_
 
 
 def test_a_counter_attack_told_is_a_battle_and_a_campaign_described_none():
-    # Reuters via CNA, 2022-04-19: "Ukraine has counter-attacked near Kharkiv in the rear of Russia's advance".
+    # CNA, 2022-04-19 (newsapi sample): "Ukraine has counter-attacked near Kharkiv in the rear of Russia's advance".
     _, events = _article_events("Ukraine has counter-attacked near Kharkiv in the rear of Russia's advance, apparently "
                                 "aiming to cut off supply lines.", "2022-04-19")
     assert [(e.type, e.places[0].name) for e in events] == [("Battles", "Kharkiv")]
-    # GDELT (UA) 2022-08-18: the counter-offensive as a campaign, described, is no incident.
+    # GDELT 20220818T113000Z_UA_en_598416f3a7: the counter-offensive as a campaign, described, is no incident.
     _, events = _article_events("Kyiv's counter-attack in Kherson and Zaporizhzhia is strategically important because "
                                 "they control water and power to Crimea.", "2022-08-18")
     assert events == []

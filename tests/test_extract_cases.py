@@ -820,8 +820,8 @@ def test_the_authorities_are_one_body_not_every_government_named_before():
 
 
 def test_an_offensive_placed_by_two_landmarks_is_at_both_and_a_town_fought_for_is_a_battle():
-    # AP via the Mercury News, 2022-04-19, as the feed gives it (apostrophes lost): the offensive "has begun
-    # ... mainly in an area southwest of the city of Donetsk and south of Izyum".
+    # The Mercury News live updates, 2022-04-19 (newsapi sample), as the feed gives it (apostrophes
+    # lost): the offensive "has begun ... mainly in an area southwest of the city of Donetsk and south of Izyum".
     attack = one(extract_text("WASHINGTON  The U.S. militarys assessment of Russias renewed offensive in the Donbas "
                               "region of Ukraine is that it has begun in a limited way, mainly in an area southwest of "
                               "the city of Donetsk and south of Izyum."), "attacked")
