@@ -96,7 +96,6 @@ def _telling(verb) -> bool:
 # attacks northwest of Svatove", where it is the attacks' only landmark.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west", "southeast",
               "south-east", "southwest", "south-west"}
-DISTANCES = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
 
 
 def _reference(doc, found: FoundPlace, places: Sequence[FoundPlace]) -> bool:
@@ -111,8 +110,8 @@ def _reference(doc, found: FoundPlace, places: Sequence[FoundPlace]) -> bool:
     if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
         mark = prep.head
     elif prep.lower_ == "from":
-        mark = prep.head if prep.head.lower_ in DISTANCES else \
-            next((c for c in prep.children if c.lower_ in DISTANCES), None)  # "30 km from Kyiv"
+        mark = prep.head if prep.head.lower_ in lx.DISTANCE_UNITS else \
+            next((c for c in prep.children if c.lower_ in lx.DISTANCE_UNITS), None)  # "30 km from Kyiv"
     else:
         mark = None
     if mark is None:

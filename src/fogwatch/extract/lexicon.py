@@ -127,6 +127,8 @@ VERB_OBJECT_PREDICATES = {
     ("take", "territory"): "captured", ("make", "gain"): "captured", ("make", "advance"): "captured",
     ("lay", "siege"): "clashed",
 }
+# Units of distance: "30 km from Kyiv", "advancing about 5km".
+DISTANCE_UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters"}
 # Event nouns, which make a claim when a light verb, an existential or a reporting verb carries them.
 EVENT_NOUNS = {
     "attack": "attacked", "strike": "attacked", "airstrike": "attacked", "raid": "attacked",

@@ -39,10 +39,6 @@ def _fallen(verb) -> bool:
     return place and not onto
 
 
-
-DISTANCE_WORDS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters"}
-
-
 class TriggerReader(CueReader):
     """The trigger rules, read by `ClaimExtractor` (a `CueReader`, for `subject_of`)."""
 
@@ -115,7 +111,7 @@ class TriggerReader(CueReader):
                 return "attacked"
             # Ground measured in kilometres is taken by force, whoever the sentence leaves unnamed ("after
             # advancing about 5km in 10 days"); prices and bills advance by percent or stages.
-            return "attacked" if any(t.lower_.lstrip("0123456789.,") in DISTANCE_WORDS for c in token.children
+            return "attacked" if any(t.lower_.lstrip("0123456789.,") in lx.DISTANCE_UNITS for c in token.children
                                      if c.dep_ in ("dobj", "npadvmod", "advmod", "prep") for t in c.subtree) else None
         if lemma == "enter" and (any(o.lemma_.lower() in lx.INDOORS for o in self.patients(token)) or any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in lx.INDOORS for g in c.children)
