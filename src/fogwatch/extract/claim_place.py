@@ -266,17 +266,17 @@ def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[Pla
         common = next((t for t in [o, *o.ancestors] if t.i in ancestors), None)
         if common is None:
             continue
-        edges = path(o, common) + path(root, common)
+        theirs, mine = path(o, common), path(root, common)
         if _parallel(o, root, common) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
             continue
         if _origin(sent.doc, other):
             continue  # "crossed from Ukraine into the Belgorod region"
         # Names joined, not clauses: "crossed from Ukraine ... and fought near Graivoron" lists no place.
-        if common.pos_ in ("VERB", "AUX") and "conj" in path(root, common)[-1:] + path(o, common)[-1:]:
-            edges = [*edges, "verb"]
-        if ("conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"}
-                or _listed(chosen, other, sent.doc)) and not any(p.mention.span == other.mention.span for p in out):
+        clauses = common.pos_ in ("VERB", "AUX") and "conj" in theirs[-1:] + mine[-1:]
+        edges = theirs + mine
+        joined = "conj" in edges and set(edges) <= {"conj", "pobj", "prep", "compound", "appos", "nmod"} and not clauses
+        if (joined or _listed(chosen, other, sent.doc)) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
     return tuple(p.mention for p in out)
 

@@ -53,8 +53,8 @@ FORCE = re.compile(
     r"saboteurs?|militias?|mercenar\w+|terrorists?|pirates?|missiles?|drones?|uavs?|rockets?|shell(?:s|ed|ing)?|artillery|"
     r"mortars?|bomb\w*|explosi\w+|blasts?|air ?strikes?|airstrikes?|air raids?|strikes?|struck|shot|shoot\w*|"
     r"gunfire|fired|killed|killing|dead|died|wounded|injured|casualt\w+|tanks?|armou?red|front ?line|offensive|"
-    r"assault\w*|counter-?attack(?:ed|ing)|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|detained|arrested|"
-    r"hostages?|positions?|brigades?|battalions?|regiment|units?)\b", re.IGNORECASE)
+    r"assault\w*|counter-?attack(?:ed|ing)|raids?|clash\w*|fighting|battles?|combat|police|protesters?|rioters?|"
+    r"detained|arrested|hostages?|positions?|brigades?|battalions?|regiment|units?)\b", re.IGNORECASE)
 # Predicates that are force by themselves; the others need a word of force in their sentence, or
 # (deaths and injuries) a count: "three people died" reports an incident, "why die for Danzig?" none.
 VIOLENT_PREDICATES = {"shot_down", "repelled", "clashed", "detained", "protested", "rioted"}
@@ -67,8 +67,8 @@ FIGURATIVE = re.compile(r"\b(?:red lines?|war of words|trade wars?|price wars?|"
                         re.IGNORECASE)
 # Predicates that describe, but do not report, an incident: they join one, they never make one.
 JOIN_ONLY = {"identified_as"}
-_TRIGGERS = re.compile(r"\b(?:(?<!counter-)attack\w*|cross\w*|enter\w*|invad\w*|invasion|captur\w*|seiz\w*|occup\w*|took|take[ns]?|"
-                       r"strik\w*|struck|hit|destroy\w*|damag\w*)\b", re.IGNORECASE)
+_TRIGGERS = re.compile(r"\b(?:(?<!counter-)attack\w*|cross\w*|enter\w*|invad\w*|invasion|captur\w*|seiz\w*|occup\w*|"
+                       r"took|take[ns]?|strik\w*|struck|hit|destroy\w*|damag\w*)\b", re.IGNORECASE)
 
 
 # Deaths learnt of when the bodies are found: they happened at some earlier, unknown time ("found a
@@ -185,7 +185,7 @@ def founds_incident(claim: Claim) -> bool:
         # Russian-backed mayor was poisoned"; not a kidnapping in a crime story, nor what a report's
         # witnesses say was done to them in detention ("said they were tortured ... by Russian forces").
         return (WAR.search(claim.text) is not None or claim.agent is not None and claim.agent.kind in ARMED_KINDS) \
-            and (claim.quantity is not None or claim.when is not None and claim.when.span is not None)
+            and (claim.quantity is not None or _dated_here(claim))
     if claim.predicate in VIOLENT_PREDICATES or (claim.predicate in COUNTED_PREDICATES and claim.quantity is not None):
         return True
     if claim.predicate == "attacked" and (claim.agent is not None and claim.agent.kind in ARMED_KINDS
@@ -231,8 +231,7 @@ def is_background(claim: Claim, published: PartialDate | None) -> bool:
     historic = HISTORIC.search(claim.text)
     if historic and (published is None or int(historic.group(1)) < published.date.year):
         return True
-    if BACKGROUND.search(claim.text) and (claim.when is None or claim.when.span is None
-                                          or claim.when.precision == "year"):
+    if BACKGROUND.search(claim.text) and (not _dated_here(claim) or claim.when.precision == "year"):
         return True  # told as the war's past, with no date of its own that says otherwise
     if claim.when is None or published is None:
         return False
@@ -377,14 +376,17 @@ DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday
 
 def _summary(claim: Claim) -> bool:
     """Whether the text dates a claim to a month or a year as a whole ("last month", "in 2023")."""
-    when = claim.when
-    return when is not None and when.span is not None and when.precision in ("month", "year") \
-        and not DAY.search(when.text)
+    return _dated_here(claim) and claim.when.precision in ("month", "year") and not DAY.search(claim.when.text)
 
 
 def _days(claims: Sequence[Claim]) -> list[tuple[dt.date, dt.date]]:
     """The days the text gives a group of claims ("on Saturday"); none when only publication dates them."""
-    return [(c.when.start, c.when.end) for c in claims if c.when is not None and c.when.span is not None]
+    return [(c.when.start, c.when.end) for c in claims if _dated_here(c)]
+
+
+def _dated_here(claim: Claim) -> bool:
+    """Whether the text itself dates a claim ("on Saturday"), not only the publication."""
+    return claim.when is not None and claim.when.span is not None
 
 
 # What says an attack spread over a country, not one incident told at the country ("a firebomb attack
@@ -423,8 +425,7 @@ def _front_of(claim: Claim, placed: Sequence[Claim]) -> Place | None:
     nation it names other than the striker's ("Russia said ... it struck 60 Ukrainian military
     facilities", "attacks across the country, which failed to ... Ukraine's energy infrastructure")."""
     daily = _daily(claim)
-    dated = claim.when is not None and claim.when.span is not None
-    if not daily and not (claim.predicate in STRIKING and SPREAD.search(claim.text) and dated):
+    if not daily and not (claim.predicate in STRIKING and SPREAD.search(claim.text) and _dated_here(claim)):
         return None  # an undated wave is the war's ("the deaths of hundreds of thousands of Iraqis")
     countries = {_place(c).country for c in placed}
     if not countries:
