@@ -325,6 +325,35 @@ def test_a_country_wide_wave_is_an_event_of_its_own():
     assert [e.places[0].name for e in run([kharkiv, again], published=dt.date(2022, 4, 19))] == ["Kharkiv"]
 
 
+def test_a_wave_of_missiles_and_drones_is_one_event_per_sub_type():
+    # Kyiv Independent, 2023-02-13 (GDELT 20230213T123000Z_UA_en_80af99044b): "Friday's missile and
+    # drone attacks across the country". ACLED codes a strike's sub-types apart: one event each.
+    text = "It was a quiet weekend in the capital after Friday's missile and drone attacks across the country."
+    wave = claim(1, text, "attacked", place=UKRAINE, when=dt.date(2023, 2, 10))
+    events = run([wave], published=dt.date(2023, 2, 13))
+    assert sorted(e.subtype for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    assert {e.places[0].name for e in events} == {"Ukraine"}
+    # Another article's report of the same day's drones joins the air strike, not the shelling.
+    drones = claim(1, "Friday's drone attacks across the country hit energy facilities, officials said.", "attacked",
+                   place=UKRAINE, when=dt.date(2023, 2, 10), article="a2")
+    joined = run([wave, drones], published=dt.date(2023, 2, 13))
+    assert {e.subtype: len(e.articles) for e in joined} == {"Air/drone strike": 2, "Shelling/artillery/missile attack": 1}
+
+
+def test_a_caption_naming_a_strike_otherwise_does_not_split_it():
+    # Pantagraph, 2022-04-18: a photo caption's "airstrike" on Lviv and the story's "Russian missiles hit
+    # the city of Lviv" are one strike told in two words; and a missile launched from a bomber is no air strike.
+    lviv = Place("gn:702550", "Lviv", "UA", "Lviv", 49.83826, 24.02324, "exact", 702550)
+    caption = claim(1, "Firefighters work to extinguish a fire after an airstrike hit a tire shop in Lviv, Ukraine, "
+                       "Monday, April 18, 2022.", "attacked", place=lviv, when=dt.date(2022, 4, 18))
+    story = claim(2, "Russian missiles hit the city of Lviv in western Ukraine on Monday, killing at least six "
+                     "people, Ukrainian officials said.", "attacked", place=lviv, when=dt.date(2022, 4, 18))
+    launched = claim(3, "The missiles were fired from Tu-95 bombers over the Caspian Sea.", "attacked",
+                     place=lviv, when=dt.date(2022, 4, 18))
+    events = run([caption, story, launched], published=dt.date(2022, 4, 19))
+    assert [(e.places[0].name, e.subtype) for e in events] == [("Lviv", "Shelling/artillery/missile attack")]
+
+
 def test_a_states_arrest_with_no_place_is_coded_at_that_state():
     # The Guardian, 2024-04-24: "Russian authorities have arrested Timur Ivanov, a deputy defence minister".
     authorities = Actor("ru-gov", "Russian government", kind="government", side="RU")
@@ -346,6 +375,13 @@ def test_the_discovery_of_the_slain_founds_no_incident():
                                         "in Bucha.", "killed", place=KHARKIV))
     assert founds_incident(claim(2, "Russian troops killed four civilians in Bucha on Monday.", "killed", place=KHARKIV,
                                  quantity=4))
+    # Guardian, 2022-09-16 (GDELT 20220916T013000Z_GB_en_70e7570205): how the dead of a grave found in
+    # Izium were killed, told next, is not a strike on Izium this week.
+    izyum = Place("gn:707244", "Izyum", "UA", "Kharkiv", 49.21, 37.25, "exact", 707244)
+    grave = claim(1, "Prosecutors, police officers and journalists are heading to Izium after authorities there said "
+                     "they had found a mass grave containing more than 440 bodies.", "killed", place=izyum, quantity=441)
+    how = "Some of the people had been killed by shelling and airstrikes, authorities said."
+    assert run([grave, claim(2, how, "killed"), claim(3, how, "attacked")], published=dt.date(2022, 9, 16)) == []
 
 
 def test_petrol_bombs_make_a_riot_not_a_remote_explosive():
@@ -764,7 +800,9 @@ def test_a_dated_wave_across_the_country_is_that_countrys_event_and_another_coun
     _, events = _article_events("It was a quiet weekend in the capital after Friday's missile and drone attacks across "
                                 "the country, which failed to have any major effect on Ukraine's energy "
                                 "infrastructure.", "2023-02-13")
-    assert [(e.places[0].name, e.when.start) for e in events] == [("Ukraine", dt.date(2023, 2, 10))]
+    assert sorted((e.places[0].name, e.when.start, e.subtype) for e in events) == [
+        ("Ukraine", dt.date(2023, 2, 10), "Air/drone strike"),
+        ("Ukraine", dt.date(2023, 2, 10), "Shelling/artillery/missile attack")]
     # An undated one is the war's, not an incident.
     _, events = _article_events("The destruction of the Iraqi state caused the deaths of hundreds of thousands of "
                                 "Iraqis, radiating instability and terrorism across the region.", "2023-03-17")

@@ -862,3 +862,16 @@ def test_an_advance_measured_in_kilometres_is_an_attack_whoever_is_left_unnamed(
     assert attack.place.place.name == "Ocheretyne"
     for text in ("The bill advanced 5% in committee.", "Shares advanced 3 points on Monday."):
         assert not [c for c in extract_text(text) if c.predicate == "attacked"], text
+
+
+def test_a_strike_on_a_named_region_or_on_cities_including_one_is_placed_there():
+    # Guardian, 2022-04-25 (GDELT 20220425T200000Z_GB_en_0c7f16761d): the strikes' place is a region
+    # the tagger reads as a common noun with a name before it.
+    strikes = [c for c in extract_text("At least five people were killed and 18 injured in Russian rocket strikes on "
+                                       "railway stations in the central Ukraine region of Vinnytsia, the Ukrainian "
+                                       "prosecutor general's office says.") if c.predicate == "attacked"]
+    assert [c.place.place.name for c in strikes] == ["Vinnytsia"]
+    # Irish Times, 2023-07-19 (GDELT 20230719T213000Z_GB_en_823fbccc8e): the list's example is the place.
+    attack = one(extract_text("Mr Zelensky said he thanked Ireland. He also informed Mr Varadkar about the recent "
+                              "Russian attacks on its port cities, including Odesa."), "attacked")
+    assert attack.place.place.name == "Odesa"

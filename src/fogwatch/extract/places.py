@@ -482,7 +482,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         if _part_of_other_name(doc, start, token, prep):
             continue
         # "the city of Sevirodontsk - the center of ...": the words say so even where the parse does not.
-        settlement = prep is not None and prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT or \
+        # So does a list's example: "its port cities, including Odesa".
+        settlement = prep is not None and prep.lower_ in ("of", "including") and prep.head.lemma_ in SETTLEMENT or \
             start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in SETTLEMENT
         if prep is not None and prep.lower_ == "of" and not settlement and prep.head.pos_ == "PROPN":
             continue  # part of an organisation's name: "the Department of Commerce", "Bank of America"

@@ -407,6 +407,9 @@ class TriggerReader(CueReader):
                     # "strikes on the Black Sea port of Odesa", "the attack on a TV tower in Kharkiv"
                     if depth and g.pos_ == "NOUN" and placed(g, depth - 1):
                         return True
+                    if g.pos_ == "NOUN" and any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC")
+                                                for c in g.children):
+                        return True  # "an attack on the Vinnytsia region", "shelling of the Azovstal plant"
             return False
 
         return placed(token, 1)

@@ -19,7 +19,8 @@ from fogwatch.reconcile.disputes import disputes
 from fogwatch.reconcile.incidents import (CRIME_PREDICATES, by_place, crime_story, founds_incident, is_background, located,
                                          reports_incident)
 from fogwatch.reconcile.measures import measures
-from fogwatch.reconcile.modes import FAMILY, SABOTEUR_WORDS, assign_modes, civilian_subtype, remote_subtype
+from fogwatch.reconcile.modes import (FAMILY, SABOTEUR_WORDS, assign_modes, civilian_subtype, remote_subtype,
+                                      split_by_weapon)
 from fogwatch.records import Actor, Claim, Event, EventWhen, PartialDate
 
 
@@ -71,6 +72,9 @@ INTERVENTION = re.compile(r"\b(?:tear ?gas|rubber bullets|water cannons?|pepper 
 # Sabotage and arson with no one hurt: ACLED's property destruction, not a strike.
 SABOTAGE = re.compile(rf"\b(?:{SABOTEUR_WORDS}|arson\w*|set (?:on )?fire|blew up|blown up|"
                       r"railway (?:line|track|segment)s? (?:was |were )?(?:blown|damaged))\b", re.IGNORECASE)
+
+
+WEAPON_SUBTYPES = {"air": "Air/drone strike", "surface": "Shelling/artillery/missile attack"}
 
 
 def _type(family: str, modes: Counter, claims: list[Claim]) -> tuple[str, str]:
@@ -148,10 +152,11 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
                 if not located(place, placed, elsewhere):
                     continue  # see incidents.located: the claims stay, as claims
                 for n, part in enumerate(split_by_time(placed)):
-                    if not any(founds_incident(c) for c in part):
-                        continue  # only denials, descriptions or figures of speech: no incident
-                    key = (article_id, f"{family}:{place.place_id}:{n}")
-                    incidents.append(build_incident(key, family, part, published, place))
+                    for weapon, sub in split_by_weapon(part) if family == "remote" else [(None, part)]:
+                        if not any(founds_incident(c) for c in sub):
+                            continue  # only denials, descriptions or figures of speech: no incident
+                        key = (article_id, f"{family}:{place.place_id}:{n}" + (f":{weapon}" if weapon else ""))
+                        incidents.append(build_incident(key, family, sub, published, place, weapon))
     outlets = {a: (info.outlet if info else None) for a, info in articles.items()}
     # Largest groups claim their ids first, so that a split keeps the id on the bigger part.
     groups = sorted(cluster(incidents), key=lambda g: -sum(len(i.claims) for i in g))
@@ -161,11 +166,14 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         unique = {c.claim_id: c for inc in group for c in inc.claims}
         members = sorted(unique.values(), key=lambda c: (c.article_id, c.span.start))
         ids = [c.claim_id for c in members]
-        where = ",".join(sorted({inc.place.place_id for inc in group}))
+        weapons = {inc.weapon for inc in group} - {None}
+        where = ",".join(sorted({inc.place.place_id for inc in group}) + sorted(weapons))
         event_id = _stable_id(ids, previous, taken, where)
         taken.add(event_id)
         family = group[0].family
         etype, subtype = _type(family, Counter(modes[c.claim_id] for c in members), members)
+        if etype == "Explosions/Remote violence" and len(weapons) == 1:
+            subtype = WEAPON_SUBTYPES[weapons.pop()]
         places = {inc.place.place_id: inc.place for inc in group}
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         actors: dict[str, Actor] = {}

@@ -14,7 +14,8 @@ Linking rule for two incidents of the same kind family, in order:
 4. A link that would stretch an event's dated reports over more than a week is refused, so that
    daily shelling of one region does not chain into one long event; so is one that would put two
    places of one article in one event ("Slovyansk and Kramatorsk" are two incidents), directly or
-   through other articles (`UnionFind.can_union`).
+   through other articles (`UnionFind.can_union`), or the air strike and the shelling one article
+   told apart ("Friday's missile and drone attacks", `modes.split_by_weapon`).
 
 Blocking: an incident is compared only with incidents in the same (family, week, map cell of 3°,
 with its neighbours) block, or (family, week, country) when it names only countries, or in the same
@@ -32,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fogwatch.geocode.gazetteer import km as gazetteer_km
+from fogwatch.reconcile.modes import weapon_kinds
 from fogwatch.records import Claim, PartialDate, Place
 
 SLACK_DAYS = {"day": 2, "week": 3, "days": 3, "month": 0, "year": 0}
@@ -66,6 +68,8 @@ class Incident:
     parties: set[str] = field(default_factory=set)  # who did what to whom: agents and patients
     words: set[str] = field(default_factory=set)
     place: Place | None = None  # where it happened (one place per incident: `incidents.by_place`)
+    weapon: str | None = None  # a strike's sub-type where one report told two (`modes.split_by_weapon`)
+    weapons: set[str] = field(default_factory=set)  # the sub-types its reports name (`modes.weapon_kinds`)
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -78,9 +82,11 @@ def _words(text: str) -> set[str]:
 
 
 def build_incident(key: tuple[str, str], family: str, claims: list[Claim], published: PartialDate | None,
-                   place: Place) -> Incident:
+                   place: Place, weapon: str | None = None) -> Incident:
     """An incident of `claims` at `place`."""
-    inc = Incident(key=key, family=family, claims=claims, place=place)
+    inc = Incident(key=key, family=family, claims=claims, place=place, weapon=weapon)
+    if family == "remote":
+        inc.weapons = {weapon} if weapon else set().union(*(weapon_kinds(c.text) for c in claims))
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated = [c.when for c in claims if c.when]
     if dated:
@@ -172,6 +178,8 @@ def regional(inc: Incident) -> bool:
 def linked(a: Incident, b: Incident) -> bool:
     if a.family != b.family or not time_compatible(a, b) or apart(a, b):
         return False
+    if (a.weapon or b.weapon) and len(a.weapons) == len(b.weapons) == 1 and a.weapons != b.weapons:
+        return False  # an air strike one report told apart from its shelling, and a report of the other
     if a.regions and b.regions and not (a.regions & b.regions):
         return False  # two regions, two locations
     if a.countries and b.countries and not (a.countries & b.countries):
@@ -265,7 +273,7 @@ def cluster(incidents: list[Incident], max_block: int = 400) -> list[list[Incide
     incidents = sorted(incidents, key=lambda i: i.key)
     # Only day- and week-precise incidents bound an event's span; a month-precise report fits anywhere in it.
     uf = UnionFind([(i.start, i.end) if i.start and i.precision in ("day", "week") else None for i in incidents],
-                   [(i.key[0], i.place.place_id if i.place else "") for i in incidents])
+                   [(i.key[0], (i.place.place_id if i.place else "") + (i.weapon or "")) for i in incidents])
     seen: set[tuple[int, int]] = set()
     for block in blocks(incidents):
         members = sorted(set(block), key=lambda i: (incidents[i].start or dt.date.min, i))

@@ -363,9 +363,11 @@ def _anchors(claim: Claim) -> bool:
     about it: not background, a description, a figure of speech, a crime or a month's summary ("a retaliation
     for bombing the consulate in Damascus" is not where the drones shot down on Sunday were; "the
     bombing of Crimea crossed two red lines" is no battle's place; "helping Israel repel an attack last
-    month ... the crisis in Gaza" no place of this year's gains in Ukraine)."""
+    month ... the crisis in Gaza" no place of this year's gains in Ukraine); nor the dead found in a grave
+    ("a mass grave containing more than 440 bodies" in Izium: "some had been killed by shelling" is
+    not this week's strike on Izium)."""
     return claim.scope != "background" and claim.predicate not in JOIN_ONLY and not FIGURATIVE.search(claim.text) \
-        and not ORDINARY_CRIME.search(claim.text) and not _summary(claim)
+        and not ORDINARY_CRIME.search(claim.text) and not _summary(claim) and not DISCOVERY.search(claim.text)
 
 
 # The words of a day, which a month's or a year's summary lacks ("on Monday" in a story known only

@@ -38,6 +38,45 @@ def remote_subtype(text: str) -> str:
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
 
+# The weapons of a strike by ACLED's two sub-types: what flies to its target or bombs from the air, and
+# what is fired at it from the ground. A platform a missile is launched from does not make an air
+# strike ("cruise missiles fired from Tu-95 bombers"); a missile launched from the air does.
+AIR_STRIKE = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aerial (?:bomb\w*|attacks?)|"
+                        r"glide bombs?|guided bombs?|shahed\w*|kamikaze|(?<!anti-)(?:aircraft|warplanes?|"
+                        r"(?:fighter )?jets?|helicopters?|bombers?))\b", re.IGNORECASE)
+AIR_LAUNCHED = re.compile(r"\bair-launched (?:\w+ )?missiles?\b", re.IGNORECASE)
+PLATFORM = r"(?:aircraft|warplanes?|jets?|bombers?|helicopters?|planes?|(?:tu|su|mig)-\d+\w*|tupolevs?)"
+LAUNCH_PLATFORM = re.compile(rf"\b(?:from|by) (?:[\w-]+ ){{0,3}}?{PLATFORM}(?: {PLATFORM})?\b", re.IGNORECASE)
+SURFACE_FIRE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|"
+                          r"grads?|howitzers?|multiple rocket|himars|iskanders?|kalibrs?|uragans?|smerchs?|"
+                          r"tochkas?|barrages?)\b", re.IGNORECASE)
+
+
+def weapon_kinds(text: str) -> set[str]:
+    """The sub-types of strike a sentence names: "air" (drones, air strikes, air-launched missiles),
+    "surface" (missiles, rockets, artillery fired from the ground), both ("missile and drone attacks")
+    or neither."""
+    kinds = {"air"} if AIR_LAUNCHED.search(text) else set()
+    text = LAUNCH_PLATFORM.sub(" ", AIR_LAUNCHED.sub(" ", text))
+    if AIR_STRIKE.search(text):
+        kinds.add("air")
+    if SURFACE_FIRE.search(text):
+        kinds.add("surface")
+    return kinds
+
+
+def split_by_weapon(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """One place's strikes of one day, split by sub-type when a report tells strikes of both kinds:
+    ACLED codes "Friday's missile and drone attacks" as two events, one per sub-type. Not when
+    reports only word one strike differently (a caption's "airstrike" for the missiles the story
+    tells). A report that names both kinds, or neither ("three people were killed"), belongs to each."""
+    kinds = [weapon_kinds(c.text) for c in claims]
+    if not any(len(named) == 2 for named in kinds) or all(own_mode(c, c.text) == "interception" for c in claims):
+        return [(None, claims)]
+    return [(kind, [c for c, named in zip(claims, kinds) if kind in named or len(named) != 1])
+            for kind in ("air", "surface")]
+
+
 SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", re.IGNORECASE)
 ABDUCTION = re.compile(r"\b(?:abduct\w*|kidnap\w*|forced(?:ly)? disappear\w*|taken hostage)\b", re.IGNORECASE)
 
