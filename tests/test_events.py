@@ -831,3 +831,15 @@ def test_a_counter_attack_told_is_a_battle_and_a_campaign_described_none():
     _, events = _article_events("Kyiv's counter-attack in Kherson and Zaporizhzhia is strategically important because "
                                 "they control water and power to Crimea.", "2022-08-18")
     assert events == []
+
+
+def test_a_country_level_incident_of_another_day_than_the_towns_is_its_own_event():
+    # The events guide, section 3: told at the country on a day the article places nothing more
+    # precisely, an incident is an event there; on the town's day it is the town's incident told again.
+    kharkiv = claim(1, "Russian missiles struck Kharkiv on Monday.", "attacked", place=KHARKIV, when=dt.date(2022, 6, 27))
+    soldiers = claim(2, "On Saturday, two soldiers were killed by shelling in Ukraine.", "killed", place=UKRAINE,
+                     when=dt.date(2022, 6, 25), quantity=2, unit="soldier")
+    assert sorted(e.places[0].name for e in run([kharkiv, soldiers], published=dt.date(2022, 6, 27))) \
+        == ["Kharkiv", "Ukraine"]
+    same_day = dataclasses.replace(soldiers, when=kharkiv.when)
+    assert [e.places[0].name for e in run([kharkiv, same_day], published=dt.date(2022, 6, 27))] == ["Kharkiv"]

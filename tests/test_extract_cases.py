@@ -875,3 +875,13 @@ def test_a_strike_on_a_named_region_or_on_cities_including_one_is_placed_there()
     attack = one(extract_text("Mr Zelensky said he thanked Ireland. He also informed Mr Varadkar about the recent "
                               "Russian attacks on its port cities, including Odesa."), "attacked")
     assert attack.place.place.name == "Odesa"
+
+
+def test_regions_listed_after_one_region_word_are_all_struck():
+    # BBC, 2022-06-26 (GDELT 20220626T171500Z_GB_en_0770d0af47): "the regions of" reads Chernihiv as a
+    # region and Zhytomyr and Lviv as their cities; the list is still one list, "north of Kyiv" no item of it.
+    attack = one(extract_text("The Russian defence ministry said high-precision weapons struck Ukrainian army training "
+                              "centres on Sunday in the regions of Chernihiv, north of Kyiv, and Zhytomyr and Lviv "
+                              "west of the capital."), "attacked")
+    assert sorted([attack.place.place.name, *(m.place.name for m in attack.also_places)]) == \
+        ["Chernihiv Oblast", "Lviv", "Zhytomyr"]

@@ -286,7 +286,9 @@ def _listed(chosen: FoundPlace, other: FoundPlace, doc) -> bool:
     one precision, neither the reference point of the other, with "and" between them ("Soloviove in
     the Donetsk region and Kotliarivka farther north in the Kharkiv region")."""
     a, b = chosen.mention.place, other.mention.place
-    if a.country != b.country or a.precision != b.precision or a.precision == "country":
+    if a.country != b.country or a.precision == "country" or b.precision == "country":
+        return False
+    if a.precision != b.precision and not (_namesake(chosen, other) or _namesake(other, chosen)):
         return False
     first, second = sorted((chosen, other), key=lambda p: p.tok_start)
     between = doc[first.tok_end:second.tok_start]
@@ -294,3 +296,12 @@ def _listed(chosen: FoundPlace, other: FoundPlace, doc) -> bool:
     return any(t.lower_ == "and" for t in between) and not any(t.is_sent_start for t in between) \
         and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in between) \
         and not _reference(doc, second, [first])
+
+
+def _namesake(city: FoundPlace, region: FoundPlace) -> bool:
+    """Whether a city read as a town may be the region of its name, listed with another region: "the
+    regions of Chernihiv, north of Kyiv, and Zhytomyr and Lviv" (a region's word before the first
+    name only), not a town in the region it is listed with."""
+    town, area = city.mention.place, region.mention.place
+    return town.precision == "exact" and area.precision == "admin1" and town.admin1 != area.admin1 and any(
+        c.place.country == town.country and c.place.admin1 == town.admin1 for c in gazetteer().region(city.mention.text))

@@ -339,10 +339,12 @@ def by_place(claims: list[Claim]) -> list[tuple[Place | None, list[Claim]]]:
             # Nor a claim of the region the text dates to other days than the town's ("a week after at
             # least one person was killed ... at a Russian airbase in Crimea").
             apart = [c for c in groups[key] if _apart_in_time([c], town)]
-        elif _spread(groups[key]) or _wave(groups[key]) and _apart_in_time(groups[key], town):
-            continue  # a country-wide wave, or a counted one of another day
+        elif _spread(groups[key]):
+            continue  # a country-wide wave
         else:
-            apart = []
+            # A claim told at the country on other days than the town's is not the town's incident: a
+            # counted wave of another day, "on Saturday, two soldiers were killed by shelling in Ukraine".
+            apart = [c for c in groups[key] if _apart_in_time([c], town)]
         town.extend(c for c in groups.pop(key) if c not in apart)
         if apart:
             groups[key] = apart
@@ -484,6 +486,6 @@ def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequen
         return not elsewhere  # a state's arrest at home is coded at the country when the text gives no more
     if _spread(claims):
         return True  # a wave over the country is an event of its own beside the places it hit, dated or not
-    if elsewhere and not _wave(claims):
+    if elsewhere and not _wave(claims) and not all(_apart_in_time(claims, group) for group in elsewhere):
         return False  # one incident told at the country beside more precise ones: no event of its own
     return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)
