@@ -445,6 +445,21 @@ def test_a_besieged_university_places_the_riot_in_its_city(pages):
     assert [(e.type, e.places[0].name) for e in reconcile(claims, info)] == [("Riots", "Hong Kong")]
 
 
+def test_a_shoot_down_against_no_sign_of_enemy_fire_is_a_dispute_between_the_parties(pages):
+    from fogwatch.reconcile import ArticleInfo, reconcile
+
+    # Al Jazeera, November 2019 (the issue's example): the US military's statement says "preliminary
+    # reports do not indicate it was caused by enemy fire"; the Taliban claim they shot the helicopter down.
+    text = pages["7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f"]["articleBody"]
+    claims = extract_text(text[:text.index("Hostage swap")], "2019-11-20")
+    info = {c.article_id: ArticleInfo(c.article_id, None, "outlet", 0.99) for c in claims}
+    (event,) = reconcile(claims, info)
+    (dispute,) = event.disputes
+    assert dispute.kind == "cause"
+    sides = {party.value: set(party.sides) for party in dispute.parties}
+    assert "AF-TALIBAN" in sides["asserted"] and sides["did not happen"] == {"US"}
+
+
 def test_the_general_pages_make_no_violent_event(tmp_path, pages):
     """The non-conflict half of the extraction benchmark's pages (gold: conflict false), as a new
     user would run them: at most one violent event over all of them."""

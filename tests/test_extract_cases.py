@@ -885,3 +885,21 @@ def test_regions_listed_after_one_region_word_are_all_struck():
                               "west of the capital."), "attacked")
     assert sorted([attack.place.place.name, *(m.place.name for m in attack.also_places)]) == \
         ["Chernihiv Oblast", "Lviv", "Zhytomyr"]
+
+
+def test_what_evidence_does_not_show_or_a_question_left_open_is_not_asserted():
+    # Al Jazeera, November 2019: the statement's own evidence, negated, is the US military's word that
+    # enemy fire did not bring the helicopter down.
+    (fire,) = [c for c in extract_text(
+        "Two United States service members have been killed in a helicopter crash in Afghanistan, the US military "
+        "said in a statement on Wednesday. \"The cause of the crash is under investigation, however preliminary "
+        "reports do not indicate it was caused by enemy fire,\" the statement said.") if c.predicate == "attacked"]
+    assert fire.negated and fire.speaker.name == "United States Armed Forces"
+    assert one(extract_text("Officials did not say whether the helicopter was shot down."),
+               "shot_down").modality == "hypothetical"
+    assert one(extract_text("Not one civilian was hurt, the governor said."), "wounded").negated
+    assert not one(extract_text("Whether or not the strike killed civilians, the army said it hit a depot."),
+                   "killed").negated
+    # Guardian, 2022-09-16 (GDELT 20220916T013000Z_GB_en_70e7570205): who did it, denied.
+    assert one(extract_text("Zelenskiy's senior adviser Mykhailo Podolyak said Ukraine was not behind Friday's "
+                            "mysterious explosion."), "attacked").hedge == "denied"

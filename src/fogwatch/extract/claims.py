@@ -207,11 +207,25 @@ class ClaimExtractor(TriggerReader):
                     for c in chain)
         inner = chain[-1] if chain else None
         speakers: list[Actor | None] = list(inner.speakers) if inner and inner.speakers else [None]
+        if inner is not None and not inner.speakers and inner.source is not None \
+                and inner.source.lemma_.lower() in lx.EVIDENCE_SOURCES:
+            # What a body's own evidence shows is the body's word: "the US military said ... preliminary
+            # reports do not indicate it was caused by enemy fire".
+            outer = next((c for c in reversed(chain[:-1]) if c.speakers), None)
+            speakers = list(outer.speakers) if outer is not None else speakers
         hedge = hedge_for(trigger, chain)
-        negated = self.absent(trigger) or any(c.dep_ == "neg" for c in trigger.children) or any(
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "behind" and any(
+                c.dep_ == "neg" for c in trigger.head.head.children):
+            hedge = "denied"  # "Ukraine was not behind Friday's explosion": who did it is denied
+        # Not "whether or not the strike killed civilians", which leaves it open.
+        negated = self.absent(trigger) or any(c.dep_ == "neg" and (c.i == 0 or c.nbor(-1).lower_ != "or")
+                                              for c in trigger.children) or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("nobody", "none", "nothing") or
                                                          (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)) or
-                                                         any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                                                         any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or
+                                                         # "not a single soldier", "not one civilian"
+                                                         c.dep_ != "dobj" and c.left_edge.dep_ == "neg"
+                                                         and c.left_edge.head.i in (c.i, *(d.i for d in c.children)))
             for c in trigger.children)
         agent_tok = self.agent_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "NOUN":

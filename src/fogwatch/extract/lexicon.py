@@ -196,6 +196,12 @@ SAYING_ASIDES = ("that being said", "this being said", "having said that", "havi
                  "suffice to say", "that is to say", "goes without saying", "be that as it may")
 # "No indication of hostile fire", "no sign that the plane was shot down": what is said to be absent.
 NO_EVIDENCE = {"indication", "sign", "evidence", "suggestion", "proof", "trace"}
+# Verbs of what evidence shows, which, negated, say an event did not happen as told: "reports do not
+# indicate it was caused by enemy fire".
+EVIDENCE_VERBS = {"indicate", "suggest", "show", "point"}
+# Unnamed evidence as the source of a cue: "preliminary reports indicate", "the data shows".
+EVIDENCE_SOURCES = {"report", "data", "evidence", "finding", "footage", "image", "video", "assessment", "analysis",
+                    "investigation", "result"}
 # Fire that is shooting: "came under enemy fire", "no indication of hostile fire".
 HOSTILE_FIRE = {"hostile", "enemy", "artillery", "mortar", "sniper", "rocket", "machine-gun", "gun", "anti-aircraft",
                 "tank", "small-arms", "friendly"}

@@ -74,6 +74,9 @@ def modality_of(trigger, chain: list[Cue]) -> str:
             return "asserted"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "conditional"
+        if node.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids) \
+                or node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "if" for c in kids):
+            return "hypothetical"  # asked or left open: "did not say whether the helicopter was shot down"
         if node.dep_ == "ccomp" and node.tag_ in ("VBD", "VBN") and node.head.lemma_.lower() in lx.FACTIVE_VERBS:
             return "asserted"  # "We will never forget that millions ... perished": remembered as done
         modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"]

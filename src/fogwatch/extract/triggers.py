@@ -336,8 +336,8 @@ class TriggerReader(CueReader):
     @staticmethod
     def absent(trigger) -> bool:
         """Whether the text says the event did not take place: "there was no air attack", "no
-        indication of hostile fire", "no sign that the drone was shot down", or a mishap given as the
-        cause instead (`mishap`)."""
+        indication of hostile fire", "no sign that the drone was shot down", "reports do not indicate it
+        was caused by enemy fire", or a mishap given as the cause instead (`mishap`)."""
         if trigger.pos_ == "NOUN" and (trigger.lemma_.lower() in lx.MISHAPS | {"failure"} or any(
                 c.dep_ == "det" and c.lower_ == "no" or c.dep_ in ("neg", "advmod", "preconj") and c.lower_ == "not"
                 for c in trigger.children)):
@@ -352,7 +352,10 @@ class TriggerReader(CueReader):
             node = node.head
             if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NO_EVIDENCE:
                 return any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
-            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() != "be":
+            if node.pos_ == "VERB" and node.lemma_.lower() in lx.EVIDENCE_VERBS:
+                # "preliminary reports do not indicate it was caused by enemy fire"
+                return any(c.dep_ == "neg" for c in node.children)
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in ("be", "cause"):
                 return False
         return False
 
