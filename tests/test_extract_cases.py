@@ -903,3 +903,8 @@ def test_what_evidence_does_not_show_or_a_question_left_open_is_not_asserted():
     # Guardian, 2022-09-16 (GDELT 20220916T013000Z_GB_en_70e7570205): who did it, denied.
     assert one(extract_text("Zelenskiy's senior adviser Mykhailo Podolyak said Ukraine was not behind Friday's "
                             "mysterious explosion."), "attacked").hedge == "denied"
+    # Kyiv Post, 2022-08-18 (GDELT 20220818T113000Z_UA_en_598416f3a7): the strike is not denied, Ukraine's part in it is.
+    denial = one(extract_text("In response, Ukraine said that its military didn’t execute the attack, the missiles "
+                              "were Ukrainian-made."), "attacked")
+    assert denial.hedge == "denied" and not denial.negated
+    assert one(extract_text("There was no attack on the city, the governor said."), "attacked").negated

@@ -214,9 +214,14 @@ class ClaimExtractor(TriggerReader):
             outer = next((c for c in reversed(chain[:-1]) if c.speakers), None)
             speakers = list(outer.speakers) if outer is not None else speakers
         hedge = hedge_for(trigger, chain)
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "behind" and any(
-                c.dep_ == "neg" for c in trigger.head.head.children):
-            hedge = "denied"  # "Ukraine was not behind Friday's explosion": who did it is denied
+        # Who did it, denied: "Ukraine was not behind Friday's explosion", "its military did not carry out
+        # the attack" (the attack itself is not denied).
+        doer = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
+            and trigger.head.lemma_.lower() in lx.LIGHT_VERBS else None
+        if (trigger.dep_ == "pobj" and trigger.head.lower_ == "behind" and any(
+                c.dep_ == "neg" for c in trigger.head.head.children)) or (doer is not None and any(
+                c.dep_ == "neg" for c in doer.children) and any(c.dep_ == "nsubj" for c in doer.children)):
+            hedge = "denied"
         # Not "whether or not the strike killed civilians", which leaves it open.
         negated = self.absent(trigger) or any(c.dep_ == "neg" and (c.i == 0 or c.nbor(-1).lower_ != "or")
                                               for c in trigger.children) or any(

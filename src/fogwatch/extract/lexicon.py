@@ -175,7 +175,7 @@ PROTEST_CARRIERS = {"hold", "stage", "organise", "organize", "join", "attend", "
 PROTEST_VERBS = {"protest": "protested", "demonstrate": "protested", "rally": "protested", "riot": "rioted",
                  "march": "protested"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "continue",
-               "repel", "report", "resume", "intensify", "escalate", "renew", "step"}
+               "repel", "report", "resume", "intensify", "escalate", "renew", "step", "execute", "perpetrate"}
 # Light verbs that fire weapons: "unleashing a barrage of missiles", "launched a wave of drones".
 FIRING_VERBS = {"launch", "unleash", "fire"}
 # Verbs that tell an event noun's course, which a war or an invasion has all along ("as the invasion
