@@ -908,3 +908,10 @@ def test_what_evidence_does_not_show_or_a_question_left_open_is_not_asserted():
                               "were Ukrainian-made."), "attacked")
     assert denial.hedge == "denied" and not denial.negated
     assert one(extract_text("There was no attack on the city, the governor said."), "attacked").negated
+
+
+def test_the_town_a_battle_is_fought_for_is_its_place():
+    battle = one(extract_text("Russian President Vladimir Putin on Thursday claimed victory in the battle for "
+                              "Mariupol."), "clashed")
+    assert battle.place.place.name == "Mariupol" and battle.hedge == "alleged"
+    assert not [c for c in extract_text("The fight for democracy goes on, the senator said.") if c.predicate == "clashed"]

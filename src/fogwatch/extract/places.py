@@ -102,8 +102,12 @@ PART_NOUNS = {"part", "area", "territory", "swathe", "swath", "corner", "stretch
 
 
 def _on_target(prep) -> bool:
-    """"On" that says where: "an attack on Avdiivka", "fired on Horlivka", "strikes on Kyiv"."""
-    return prep.lower_ == "on" and (prep.head.lemma_.lower() in lx.EVENT_NOUNS or prep.head.lemma_.lower() in ON_VERBS)
+    """"On" that says where: "an attack on Avdiivka", "fired on Horlivka", "strikes on Kyiv"; "for"
+    the town a battle is fought for: "the battle for Mariupol", "fought for Sievierodonetsk"."""
+    head = prep.head.lemma_.lower()
+    if prep.lower_ == "for":
+        return lx.EVENT_NOUNS.get(head) == "clashed" or head == "fight"
+    return prep.lower_ == "on" and (head in lx.EVENT_NOUNS or head in ON_VERBS)
 
 
 def _struck(token) -> bool:

@@ -415,6 +415,10 @@ class TriggerReader(CueReader):
                         return True  # "an attack on the Vinnytsia region", "shelling of the Azovstal plant"
             return False
 
+        # A battle's town is the one fought for: "claimed victory in the battle for Mariupol".
+        if lx.EVENT_NOUNS.get(token.lemma_.lower()) == "clashed" and any(
+                c.dep_ == "prep" and c.lower_ == "for" and TriggerReader.fought_over(c) for c in token.children):
+            return True
         return placed(token, 1)
 
     @staticmethod
