@@ -333,6 +333,11 @@ def test_a_wave_of_missiles_and_drones_is_one_event_per_sub_type():
     events = run([wave], published=dt.date(2023, 2, 13))
     assert sorted(e.subtype for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
     assert {e.places[0].name for e in events} == {"Ukraine"}
+    # A toll told with both kinds is counted once, in the kind its sentence names first.
+    toll = claim(2, "Intense artillery, rocket and drone attacks across the country left at least 10 people dead.",
+                 "killed", place=UKRAINE, when=dt.date(2023, 2, 10), quantity=10, unit="people")
+    counted = {e.subtype: [m.low for m in e.measures] for e in run([wave, toll], published=dt.date(2023, 2, 13))}
+    assert counted == {"Air/drone strike": [], "Shelling/artillery/missile attack": [10]}
     # Another article's report of the same day's drones joins the air strike, not the shelling.
     drones = claim(1, "Friday's drone attacks across the country hit energy facilities, officials said.", "attacked",
                    place=UKRAINE, when=dt.date(2023, 2, 10), article="a2")

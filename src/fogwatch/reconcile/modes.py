@@ -69,12 +69,41 @@ def split_by_weapon(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]
     """One place's strikes of one day, split by sub-type when a report tells strikes of both kinds:
     ACLED codes "Friday's missile and drone attacks" as two events, one per sub-type. Not when
     reports only word one strike differently (a caption's "airstrike" for the missiles the story
-    tells). A report that names both kinds, or neither ("three people were killed"), belongs to each."""
+    tells). A report that names both kinds, or neither, belongs to each; but a toll or a count of
+    damage is counted once: in its own kind's event, else in the kind named first beside it
+    ("intense artillery, rocket and drone attacks ... left at least 10 people dead": the shelling)."""
     kinds = [weapon_kinds(c.text) for c in claims]
     if not any(len(named) == 2 for named in kinds) or all(own_mode(c, c.text) == "interception" for c in claims):
         return [(None, claims)]
-    return [(kind, [c for c, named in zip(claims, kinds) if kind in named or len(named) != 1])
-            for kind in ("air", "surface")]
+    parts: dict[str, list[Claim]] = {"air": [], "surface": []}
+    for claim, named in zip(claims, kinds):
+        if len(named) == 1:
+            parts[next(iter(named))].append(claim)
+        elif claim.quantity is not None and claim.predicate in OUTCOMES:
+            parts[_first_kind(claim, claims, kinds)].append(claim)
+        else:
+            parts["air"].append(claim)
+            parts["surface"].append(claim)
+    return [(kind, members) for kind, members in parts.items() if members]
+
+
+def _first_kind(claim: Claim, claims: list[Claim], kinds: list[set[str]]) -> str:
+    """The kind a toll belongs to: the one its sentence names first, else that of the nearest report
+    naming one kind, else the first named in any of the reports."""
+    def first(text: str) -> str | None:
+        text = LAUNCH_PLATFORM.sub(" ", text)
+        hits = [(m.start(), "air") for m in (*AIR_LAUNCHED.finditer(text), *AIR_STRIKE.finditer(text))]
+        hits += [(m.start(), "surface") for m in SURFACE_FIRE.finditer(text) if not AIR_LAUNCHED.search(
+            text[max(0, m.start() - 20):m.end()])]
+        return min(hits)[1] if hits else None
+
+    own = first(claim.text)
+    if own:
+        return own
+    single = [(abs(c.span.start - claim.span.start), next(iter(k))) for c, k in zip(claims, kinds) if len(k) == 1]
+    if single:
+        return min(single)[1]
+    return next((k for k in map(first, (c.text for c in claims)) if k), "surface")
 
 
 SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing)|sexual (?:violence|assault))\b", re.IGNORECASE)
