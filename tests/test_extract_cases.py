@@ -915,3 +915,11 @@ def test_the_town_a_battle_is_fought_for_is_its_place():
                               "Mariupol."), "clashed")
     assert battle.place.place.name == "Mariupol" and battle.hedge == "alleged"
     assert not [c for c in extract_text("The fight for democracy goes on, the senator said.") if c.predicate == "clashed"]
+
+
+def test_the_fighting_in_a_whole_country_is_the_war_not_a_battle():
+    # GDELT 20240501T140000Z_GB_en_265c6ebb1f: an exhibition in Moscow, not a battle in Ukraine that day.
+    assert not [c for c in extract_text("An exhibition of Western military equipment captured from Kyiv forces during "
+                                        "the fighting in Ukraine opened in the Russian capital on Wednesday.")
+                if c.predicate == "clashed"]
+    assert one(extract_text("Heavy fighting in Kharkiv continued on Monday."), "clashed").place.place.name == "Kharkiv"
