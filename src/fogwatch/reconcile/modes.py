@@ -21,8 +21,9 @@ REMOTE = re.compile(
 COMBATANTS = {"fighter", "attacker", "militant", "soldier", "troop", "serviceman", "servicemen", "saboteur", "terrorist",
               "mercenary", "insurgent", "combatant", "infantryman", "paratrooper", "raider", "gunman", "nationalist",
               "pirate"}
-AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aircraft|jets?|warplanes?|helicopters?|"
-                 r"bombers?|aerial bombs?|air-dropped|shahed\w*|kamikaze|glide bombs?|guided bombs?)\b", re.IGNORECASE)
+AIR = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|(?<!anti-)aircraft|jets?|warplanes?|"
+                 r"helicopters?|bombers?|aerial bombs?|air-dropped|shahed\w*|kamikaze|glide bombs?|guided bombs?)\b",
+                 re.IGNORECASE)
 MISSILE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|grads?|"
                      r"howitzers?|multiple rocket|himars|iskanders?|kalibrs?|uragans?|smerchs?|tochkas?)\b",
                      re.IGNORECASE)
@@ -38,18 +39,11 @@ def remote_subtype(text: str) -> str:
     return "Remote explosive/landmine/IED" if EXPLOSIVE.search(text) else "Shelling/artillery/missile attack"
 
 
-# The weapons of a strike by ACLED's two sub-types: what flies to its target or bombs from the air, and
-# what is fired at it from the ground. A platform a missile is launched from does not make an air
-# strike ("cruise missiles fired from Tu-95 bombers"); a missile launched from the air does.
-AIR_STRIKE = re.compile(r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|aerial (?:bomb\w*|attacks?)|"
-                        r"glide bombs?|guided bombs?|shahed\w*|kamikaze|(?<!anti-)(?:aircraft|warplanes?|"
-                        r"(?:fighter )?jets?|helicopters?|bombers?))\b", re.IGNORECASE)
+# A platform a missile is launched from does not make an air strike ("cruise missiles fired from
+# Tu-95 bombers"); a missile launched from the air does (ACLED's sub-types: `AIR`, `MISSILE`).
 AIR_LAUNCHED = re.compile(r"\bair-launched (?:\w+ )?missiles?\b", re.IGNORECASE)
 PLATFORM = r"(?:aircraft|warplanes?|jets?|bombers?|helicopters?|planes?|(?:tu|su|mig)-\d+\w*|tupolevs?)"
 LAUNCH_PLATFORM = re.compile(rf"\b(?:from|by) (?:[\w-]+ ){{0,3}}?{PLATFORM}(?: {PLATFORM})?\b", re.IGNORECASE)
-SURFACE_FIRE = re.compile(r"\b(?:missiles?|rockets?|shell(?:s|ed|ing)?|artillery|mortars?|ballistic|cruise|mlrs|"
-                          r"grads?|howitzers?|multiple rocket|himars|iskanders?|kalibrs?|uragans?|smerchs?|"
-                          r"tochkas?|barrages?)\b", re.IGNORECASE)
 
 
 def weapon_kinds(text: str) -> set[str]:
@@ -58,9 +52,9 @@ def weapon_kinds(text: str) -> set[str]:
     or neither."""
     kinds = {"air"} if AIR_LAUNCHED.search(text) else set()
     text = LAUNCH_PLATFORM.sub(" ", AIR_LAUNCHED.sub(" ", text))
-    if AIR_STRIKE.search(text):
+    if AIR.search(text):
         kinds.add("air")
-    if SURFACE_FIRE.search(text):
+    if MISSILE.search(text):
         kinds.add("surface")
     return kinds
 
@@ -92,8 +86,8 @@ def _first_kind(claim: Claim, claims: list[Claim], kinds: list[set[str]]) -> str
     naming one kind, else the first named in any of the reports."""
     def first(text: str) -> str | None:
         text = LAUNCH_PLATFORM.sub(" ", text)
-        hits = [(m.start(), "air") for m in (*AIR_LAUNCHED.finditer(text), *AIR_STRIKE.finditer(text))]
-        hits += [(m.start(), "surface") for m in SURFACE_FIRE.finditer(text) if not AIR_LAUNCHED.search(
+        hits = [(m.start(), "air") for m in (*AIR_LAUNCHED.finditer(text), *AIR.finditer(text))]
+        hits += [(m.start(), "surface") for m in MISSILE.finditer(text) if not AIR_LAUNCHED.search(
             text[max(0, m.start() - 20):m.end()])]
         return min(hits)[1] if hits else None
 
