@@ -214,24 +214,9 @@ class ClaimExtractor(TriggerReader):
             outer = next((c for c in reversed(chain[:-1]) if c.speakers), None)
             speakers = list(outer.speakers) if outer is not None else speakers
         hedge = hedge_for(trigger, chain)
-        # Who did it, denied: "Ukraine was not behind Friday's explosion", "its military did not carry out
-        # the attack" (the attack itself is not denied).
-        doer = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
-            and trigger.head.lemma_.lower() in lx.LIGHT_VERBS else None
-        if (trigger.dep_ == "pobj" and trigger.head.lower_ == "behind" and any(
-                c.dep_ == "neg" for c in trigger.head.head.children)) or (doer is not None and any(
-                c.dep_ == "neg" for c in doer.children) and any(c.dep_ == "nsubj" for c in doer.children)):
+        if self.party_denied(trigger):
             hedge = "denied"
-        # Not "whether or not the strike killed civilians", which leaves it open.
-        negated = self.absent(trigger) or any(c.dep_ == "neg" and (c.i == 0 or c.nbor(-1).lower_ != "or")
-                                              for c in trigger.children) or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("nobody", "none", "nothing") or
-                                                         (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)) or
-                                                         any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or
-                                                         # "not a single soldier", "not one civilian"
-                                                         c.dep_ != "dobj" and c.left_edge.dep_ == "neg"
-                                                         and c.left_edge.head.i in (c.i, *(d.i for d in c.children)))
-            for c in trigger.children)
+        negated = self.negated(trigger)
         agent_tok = self.agent_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "NOUN":
             # The event noun's agent is the subject of the verb carrying it ("the groups launched incursions").

@@ -337,6 +337,34 @@ class TriggerReader(CueReader):
             any(c.predicate == "shot_down" and c.modality == "asserted" for c in self.claims)
 
     @staticmethod
+    def negated(trigger) -> bool:
+        """Whether the clause says the event did not happen: "was not killed", "no one was hurt", "not a
+        single soldier", "not one civilian", or `absent`; not "whether or not the strike killed civilians"."""
+        if TriggerReader.absent(trigger) or any(c.dep_ == "neg" and (c.i == 0 or c.nbor(-1).lower_ != "or")
+                                                for c in trigger.children):
+            return True
+        for c in trigger.children:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            if c.lower_ in ("nobody", "none", "nothing") or any(
+                    d.lower_ == "no" and (d.dep_ == "det" or c.lower_ == "one") for d in c.children):
+                return True  # "nobody", "no one", "no civilians"
+            edge = c.left_edge
+            if c.dep_ != "dobj" and edge.dep_ == "neg" and edge.head.i in (c.i, *(d.i for d in c.children)):
+                return True  # "not a single soldier", "not one civilian"
+        return False
+
+    @staticmethod
+    def party_denied(trigger) -> bool:
+        """Whether the clause denies who did it, not that it happened: "Ukraine was not behind Friday's
+        explosion", "its military did not carry out the attack"."""
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+            return any(c.dep_ == "neg" for c in trigger.head.head.children)
+        doer = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else None
+        return doer is not None and doer.lemma_.lower() in lx.LIGHT_VERBS and any(
+            c.dep_ == "neg" for c in doer.children) and any(c.dep_ == "nsubj" for c in doer.children)
+
+    @staticmethod
     def absent(trigger) -> bool:
         """Whether the text says the event did not take place: "there was no air attack", "no
         indication of hostile fire", "no sign that the drone was shot down", "reports do not indicate it
