@@ -923,3 +923,8 @@ def test_the_fighting_in_a_whole_country_is_the_war_not_a_battle():
                                         "the fighting in Ukraine opened in the Russian capital on Wednesday.")
                 if c.predicate == "clashed"]
     assert one(extract_text("Heavy fighting in Kharkiv continued on Monday."), "clashed").place.place.name == "Kharkiv"
+
+
+def test_a_figure_set_aside_is_not_the_claims():
+    killed = [c for c in extract_text("Two soldiers were killed, not three, the army said.") if c.predicate == "killed"]
+    assert [(c.quantity.low, c.negated) for c in killed] == [(2, False)]

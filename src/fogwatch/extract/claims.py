@@ -38,6 +38,8 @@ from fogwatch.records import Actor, Attribution, Claim, Quantity, Span, When
 
 SPEECH_ONLY = {"stated", "identified_as"}  # predicates that report speech and nothing that happened
 
+NOT_FIGURE = re.compile(r"(?:,|\bbut)\s+not\s+$", re.IGNORECASE)
+
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
@@ -261,6 +263,9 @@ class ClaimExtractor(TriggerReader):
                 q = read_quantity(noun, trigger, doc, offset, predicate, self.article_id, self.text)
                 if q is not None:
                     quantities.append(self.reread(q, sent, doc, offset))
+        # A figure set aside is none of the claim's: "two soldiers were killed, not three".
+        quantities = [q for q in quantities
+                      if q is None or not NOT_FIGURE.search(self.text[max(0, q.span.start - 12):q.span.start])]
         quantities = quantities or [None]
         place = place_for(trigger, sent, places, self.previous_places)
         if predicate == "captured" and place is not None and not _taken(trigger, place):
