@@ -173,7 +173,7 @@ def reconcile(claims: Iterable[Claim], articles: dict[str, ArticleInfo],
         family = group[0].family
         etype, subtype = _type(family, Counter(modes[c.claim_id] for c in members), members)
         if etype == "Explosions/Remote violence" and len(weapons) == 1:
-            subtype = WEAPON_SUBTYPES[weapons.pop()]
+            subtype = WEAPON_SUBTYPES[next(iter(weapons))]
         places = {inc.place.place_id: inc.place for inc in group}
         rank = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
         actors: dict[str, Actor] = {}

@@ -457,13 +457,6 @@ def _spread(claims: Sequence[Claim]) -> bool:
                or _daily(c) for c in claims)
 
 
-def _wave(claims: Sequence[Claim]) -> bool:
-    """Whether country-level claims may tell a wave over the country: it spread, or attacks counted
-    above one ("launched multiple attacks on Russian territory" may be the one incursion's)."""
-    return _spread(claims) or any(c.predicate == "attacked" and c.quantity is not None and (c.quantity.low or 0) > 1
-                                  for c in claims)
-
-
 def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
     """Whether the text dates `claims` to days on which it dates none of `others` (both dated)."""
     mine, theirs = _days(claims), _days(others)
@@ -486,6 +479,5 @@ def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequen
         return not elsewhere  # a state's arrest at home is coded at the country when the text gives no more
     if _spread(claims):
         return True  # a wave over the country is an event of its own beside the places it hit, dated or not
-    if elsewhere and not _wave(claims) and not all(_apart_in_time(claims, group) for group in elsewhere):
-        return False  # one incident told at the country beside more precise ones: no event of its own
+    # Told at the country on a day the article places more precisely, it is that incident told again.
     return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)

@@ -46,17 +46,23 @@ PLATFORM = r"(?:aircraft|warplanes?|jets?|bombers?|helicopters?|planes?|(?:tu|su
 LAUNCH_PLATFORM = re.compile(rf"\b(?:from|by) (?:[\w-]+ ){{0,3}}?{PLATFORM}(?: {PLATFORM})?\b", re.IGNORECASE)
 
 
+def _weapons(text: str) -> list[tuple[int, str]]:
+    """Where a sentence names a strike's weapons and of which sub-type: "air" (drones, air strikes,
+    air-launched missiles) or "surface" (missiles, rockets, artillery fired from the ground)."""
+    def blank(m: re.Match) -> str:
+        return " " * len(m.group())
+
+    hits = [(m.start(), "air") for m in AIR_LAUNCHED.finditer(text)]
+    text = LAUNCH_PLATFORM.sub(blank, AIR_LAUNCHED.sub(blank, text))
+    hits += [(m.start(), "air") for m in AIR.finditer(text)]
+    hits += [(m.start(), "surface") for m in MISSILE.finditer(text)]
+    return sorted(hits)
+
+
 def weapon_kinds(text: str) -> set[str]:
-    """The sub-types of strike a sentence names: "air" (drones, air strikes, air-launched missiles),
-    "surface" (missiles, rockets, artillery fired from the ground), both ("missile and drone attacks")
-    or neither."""
-    kinds = {"air"} if AIR_LAUNCHED.search(text) else set()
-    text = LAUNCH_PLATFORM.sub(" ", AIR_LAUNCHED.sub(" ", text))
-    if AIR.search(text):
-        kinds.add("air")
-    if MISSILE.search(text):
-        kinds.add("surface")
-    return kinds
+    """The sub-types of strike a sentence names: "air", "surface", both ("missile and drone attacks")
+    or neither (`_weapons`)."""
+    return {kind for _, kind in _weapons(text)}
 
 
 def split_by_weapon(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
@@ -85,11 +91,8 @@ def _first_kind(claim: Claim, claims: list[Claim], kinds: list[set[str]]) -> str
     """The kind a toll belongs to: the one its sentence names first, else that of the nearest report
     naming one kind, else the first named in any of the reports."""
     def first(text: str) -> str | None:
-        text = LAUNCH_PLATFORM.sub(" ", text)
-        hits = [(m.start(), "air") for m in (*AIR_LAUNCHED.finditer(text), *AIR.finditer(text))]
-        hits += [(m.start(), "surface") for m in MISSILE.finditer(text) if not AIR_LAUNCHED.search(
-            text[max(0, m.start() - 20):m.end()])]
-        return min(hits)[1] if hits else None
+        hits = _weapons(text)
+        return hits[0][1] if hits else None
 
     own = first(claim.text)
     if own:
