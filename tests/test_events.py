@@ -863,3 +863,40 @@ def test_a_country_level_incident_of_another_day_than_the_towns_is_its_own_event
         == ["Kharkiv", "Ukraine"]
     same_day = dataclasses.replace(soldiers, when=kharkiv.when)
     assert [e.places[0].name for e in run([kharkiv, same_day], published=dt.date(2022, 6, 27))] == ["Kharkiv"]
+
+
+def test_an_undated_incident_counted_at_the_country_is_an_event_of_its_own():
+    # Guardian, 2022-04-29: a volunteer's death told at the country, beside Luhansk's fighting told
+    # at its towns. The events guide dates an undated incident to the days before publication.
+    lysychansk = Place("gn:702658", "Lysychansk", "UA", "Luhansk", 48.90, 38.43, "exact", 702658)
+    sievierodonetsk = Place("gn:702655", "Sievierodonetsk", "UA", "Luhansk", 48.95, 38.49, "exact", 702655)
+    front = claim(1, "Russian forces shelled Lysychansk and Sievierodonetsk on Thursday, killing two civilians.",
+                  "killed", place=lysychansk, also=(sievierodonetsk,), when=dt.date(2022, 4, 28), quantity=2)
+    text = ("A British citizen has been killed and a second is missing, the Foreign Office has confirmed, amid "
+            "reports that both were volunteers who had gone to fight in Ukraine.")
+    volunteer = claim(2, text, "killed", place=UKRAINE, quantity=1, unit="citizen", scope="incident")
+    volunteer = dataclasses.replace(volunteer, quantity=dataclasses.replace(volunteer.quantity, text="A British citizen"))
+    events = run([front, volunteer], published=dt.date(2022, 4, 29))
+    assert sorted(e.places[0].name for e in events) == ["Lysychansk", "Sievierodonetsk", "Ukraine"]
+    (country,) = [e for e in events if e.places[0].name == "Ukraine"]
+    assert (country.when.start, country.when.end) == (dt.date(2022, 4, 27), dt.date(2022, 4, 29))
+    # The same count told at a town is that incident told again; whom a sentence describes by a past
+    # death is no news of it; an undated count with no figure stays the war's.
+    again = dataclasses.replace(volunteer, quantity=dataclasses.replace(volunteer.quantity, low=2, high=2))
+    towns = ["Lysychansk", "Sievierodonetsk"]
+    assert sorted(e.places[0].name for e in run([front, again], published=dt.date(2022, 4, 29))) == towns
+    family = dataclasses.replace(volunteer, text="We spoke to one family [of a soldier who was killed in Ukraine].",
+                                 quantity=dataclasses.replace(volunteer.quantity, text="a soldier"))
+    war = dataclasses.replace(volunteer, text="Russia's attack on Ukraine.", predicate="attacked", quantity=None)
+    assert sorted(e.places[0].name for e in run([front, family, war], published=dt.date(2022, 4, 29))) == towns
+
+
+def test_a_toll_of_the_fighting_in_a_whole_country_is_the_wars():
+    # Guardian, 2023-06-14 (GDELT 20230614T034500Z_GB_en_5ea96c1efd): the UN's tally for Sudan is no incident.
+    (toll,) = [c for c in extract_text("At least 190 children have been killed in the fighting in Sudan, and the "
+                                       "number of acutely food insecure people in the country is estimated to rise.")
+               if c.predicate == "killed"]
+    assert toll.scope == "cumulative"
+    (battle,) = [c for c in extract_text("Three soldiers have been killed in the fighting near Bakhmut, the army said.")
+                 if c.predicate == "killed"]
+    assert battle.scope == "incident"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from fogwatch.extract import lexicon as lx
+from fogwatch.geocode import gazetteer
 
 # Cumulative markers: a count over a period or the war as a whole.
 CUMULATIVE = re.compile(
@@ -39,6 +40,16 @@ GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "
 # Nouns for a war as a whole, whose toll a figure is when the war is what killed: "the war has
 # claimed about 3,000 lives", "the conflict has killed more than 500 people".
 WARS = {"war", "conflict", "invasion", "insurgency", "occupation", "genocide", "holocaust"}
+
+
+# A war told as the fighting in a whole country: "have been killed in the fighting in Sudan" is the
+# war's toll (not "in the fighting near Bakhmut", one battle); checked against the gazetteer's countries.
+COUNTRY_FIGHTING = re.compile(r"\b(?:in|during|by) the (?:[\w-]+ )?(?:fighting|violence|hostilities|clashes) "
+                              r"(?:in|across) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+
+
+def _country_fighting(clause: str) -> bool:
+    return any(gazetteer().country_named(m.group(1)) is not None for m in COUNTRY_FIGHTING.finditer(clause))
 
 
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past
@@ -100,6 +111,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
             return "cumulative", None  # "Ukraine's losses have reached 74,000 personnel, 400 tanks and ..."
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in WARS for c in head.children):
             return "cumulative", None  # "the war has claimed about 3,000 lives": the war's toll, not an attack's
+        if perfect and _country_fighting(clause):
+            return "cumulative", None  # "190 children have been killed in the fighting in Sudan"
         if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
             return "cumulative", None  # "the office documented 864 cases"
     if low is not None and low >= 10000 and predicate in (None, "killed", "casualties", "wounded", "missing",

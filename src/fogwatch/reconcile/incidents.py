@@ -463,6 +463,24 @@ def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
     return bool(mine and theirs) and not any(a <= d and c <= b for a, b in mine for c, d in theirs)
 
 
+# A counted noun described by its past ("a soldier who was killed in Ukraine", "an image of a drone
+# downed in Ukraine"), not the news told of it ("a British citizen has been killed").
+DESCRIBED = r"\s+(?:(?:who|which|that)\s+(?:was|were|had been)\s+)?(?:[a-z]+ed|shot|hit|struck)\b"
+
+
+def _counted(claim: Claim, elsewhere: Sequence[list[Claim]]) -> bool:
+    """Whether an undated claim told at the country counts an incident of its own: a figure of one
+    incident ("a British citizen has been killed ... in Ukraine", "the Patriot battery in Iraq shot
+    down one ballistic missile"), which the events guide dates to the days before publication, and
+    which the article does not count again at a more precise place (then it is that incident)."""
+    if claim.quantity is None or claim.scope != "incident" or not founds_incident(claim):
+        return False
+    if re.search(re.escape(claim.quantity.text) + DESCRIBED, claim.text):
+        return False  # whom the sentence is about, killed at some time: "the family of a soldier who was killed"
+    return not any(other.predicate == claim.predicate and other.quantity is not None
+                   and other.quantity.low == claim.quantity.low for group in elsewhere for other in group)
+
+
 def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequence[list[Claim]] = ()) -> bool:
     """Whether an incident is placed well enough for an event: a region or better; a country when
     its claims say a wave spread over it (`_spread`), dated or not, beside the places it hit; else
@@ -479,5 +497,7 @@ def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequen
         return not elsewhere  # a state's arrest at home is coded at the country when the text gives no more
     if _spread(claims):
         return True  # a wave over the country is an event of its own beside the places it hit, dated or not
+    if not _days(claims):
+        return any(_counted(c, elsewhere) for c in claims)
     # Told at the country on a day the article places more precisely, it is that incident told again.
     return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)
