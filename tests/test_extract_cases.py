@@ -633,6 +633,20 @@ def test_a_statements_day_does_not_date_what_it_reports():
     assert repelled.when.start == dt.date(2024, 3, 14)
 
 
+def test_a_day_still_to_come_does_not_date_the_strikes_beside_it():
+    import datetime as dt
+
+    # Reuters via GDELT 20220726T004500Z_UA_en_0a388f1e7e (published Monday 25 July 2022): "this week"
+    # is when the grain is to leave, not when Odesa was struck.
+    text = ("Ukraine expects the first grain shipments under a UN-Turkey brokered deal to leave its ports \u201cthis "
+            "week\u201d, its infrastructure minister says, despite Russian strikes on the Black Sea port of Odesa.")
+    assert one(extract_text(text, published="2022-07-25"), "attacked").when is None
+    # A purpose of the strike's own verb is the strike's day.
+    strike = one(extract_text("Russia launched strikes to destroy the bridge on Monday.", published="2022-07-27"),
+                 "attacked")
+    assert strike.when.start == dt.date(2022, 7, 25)
+
+
 def test_counterfactuals_totals_brought_up_and_the_words_of_losses():
     # Fresh sentences of a session-16 stress test of the constructions of issue 15.
     assert one(extract_text("The drone could have killed dozens had the shelter not been evacuated, the mayor "

@@ -189,6 +189,24 @@ class ClaimExtractor(TriggerReader):
                 return when
         return None
 
+    def ahead(self, trigger, when: When | None, offset: int) -> bool:
+        """Whether the sentence's one date dates something still to come in another clause, not the
+        trigger's: "Ukraine expects grain shipments to leave its ports this week, its minister says,
+        despite Russian strikes on Odesa" (the strikes are not this week's). A purpose clause of the
+        trigger's own verb ("launched strikes to destroy the bridge on Monday") is its date."""
+        if when is None or when.span is None or len(self.dates) != 1:
+            return False
+        words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
+        if words is None:
+            return False
+        if words.start > 0 and trigger.doc[words.start - 1].lower_ in ("later", "earlier"):
+            return False  # "spoke by phone as Biden prepared to call Putin later on Saturday": that same day
+        verb = lx.verb_of(words.root)
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.head.i == lx.verb_of(trigger).i \
+                or trigger in verb.subtree or verb in trigger.subtree:
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
+
     def add(self, claim: Claim) -> None:
         if claim.claim_id not in self.seen_ids:
             self.seen_ids.add(claim.claim_id)
@@ -200,6 +218,8 @@ class ClaimExtractor(TriggerReader):
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
         own = self.own_date(trigger, offset)
+        if own is None and self.ahead(trigger, when, offset):
+            when = None  # "expects shipments to leave its ports this week, despite Russian strikes on Odesa"
         # A date of the claim's own sentence, not only one carried from the paragraph (`scope.situating`).
         dated_here = own is not None or (when is not None and when.span is not None and
                                          offset + sent.start_char <= when.span.start < offset + sent.end_char)
