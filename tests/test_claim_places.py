@@ -76,9 +76,9 @@ def test_a_well_known_city_beats_a_foreign_region(claims):
 def test_a_bare_oblast_capital_is_the_city(claims):
     # "the shelling of Kharkiv, where 18 people have been killed and 106 injured ..., and of Marinka":
     # Kharkiv is the city (not its oblast), so it stays the place rather than the smaller Marinka.
-    # The same sentence's "Russian capture of the eastern town of Kreminnaare" (glued in the source)
-    # names a place of its own that no gazetteer reads: it borrows neither Kharkiv nor Marinka.
-    assert _places(claims, "kharkiv", "106 injured") == {"gn:706483", None}
+    # The same sentence's "Russian capture of the eastern town of Kreminnaare" (glued in the source) is
+    # Kreminna's: it borrows neither Kharkiv nor Marinka.
+    assert _places(claims, "kharkiv", "106 injured") == {"gn:706483", "gn:704138"}
     shelling = [c for sentence, c in claims["kharkiv"] if "106 injured" in sentence and c.predicate != "captured"]
     assert {c.place.place.place_id for c in shelling} == {"gn:706483"}
 
@@ -128,3 +128,14 @@ def test_no_far_fetched_town_for_a_region_an_alliance_or_a_century(key, name):
     (found,) = extract([Article(article_id=article_id(text), text=text, ingested_at=dt.datetime(2026, 1, 1))],
                        attribution_model=False)
     assert name in text and not [m for m in found.places if m.text == name]
+
+
+def test_a_name_run_into_the_next_word_is_the_captures_place_not_the_shellings(claims):
+    # Irish Times: "the shelling of Kharkiv ... and of Marinka, Slavyansk and Kramatorsk, as well as the Russian
+    # capture of the eastern town of Kreminnaare a clear sign": Kreminna was captured, not shelled.
+    kreminna = "gn:704138"
+    (capture,) = [c for sentence, c in claims["kharkiv"] if c.predicate == "captured"]
+    assert capture.place.place.place_id == kreminna
+    shelling = [c for sentence, c in claims["kharkiv"] if c.predicate == "attacked" and "Marinka" in sentence]
+    assert shelling and all(kreminna not in {m.place.place_id for m in c.also_places} for c in shelling)
+    assert all(len(c.also_places) == 3 for c in shelling)  # Marinka, Slavyansk and Kramatorsk

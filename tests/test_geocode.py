@@ -202,6 +202,15 @@ def test_name_forms_news_uses(name, place_id):
     assert _place(name).place.place_id == place_id
 
 
+def test_a_name_run_into_the_next_word_is_read_without_it():
+    from fogwatch.geocode import gazetteer
+
+    # "the eastern town of Kreminnaare a clear sign" (Irish Times): a space lost in the source.
+    assert [c.place.place_id for c in gazetteer().candidates("Kreminnaare", fuzzy=True)] == ["gn:704138"]
+    assert gazetteer().candidates("Kreminnaare") == []  # only as a last resort, as transliterations
+    assert all(c.place.place_id != "cc:IQ" for c in gazetteer().candidates("Iraqis", fuzzy=True))
+
+
 def test_compass_word_never_makes_a_town():
     assert _place("West Bank").place.country == "PS"
     assert _place("Upper Manhattan") is None  # a part of a city is not guessed as the city

@@ -267,6 +267,8 @@ def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[Pla
         if common is None:
             continue
         theirs, mine = path(o, common), path(root, common)
+        if _other_incident(o, root, common):
+            continue  # "the shelling of Kharkiv ..., as well as the capture of Kreminna"
         if _parallel(o, root, common) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
             continue
@@ -279,6 +281,27 @@ def coordinated(chosen: FoundPlace, sent, places: list[FoundPlace]) -> tuple[Pla
         if (joined or _listed(chosen, other, sent.doc)) and not any(p.mention.span == other.mention.span for p in out):
             out.append(other)
     return tuple(p.mention for p in out)
+
+
+def _kinds(token, stop) -> set[str]:
+    """What the event nouns from `token` up to `stop` (not included) report."""
+    out = set()
+    for t in [token, *token.ancestors]:
+        if t.i == stop.i:
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lx.EVENT_NOUNS:
+            out.add(lx.EVENT_NOUNS[t.lemma_.lower()])
+    return out
+
+
+def _other_incident(other, root, common) -> bool:
+    """Whether a place coordinated with the chosen one is the place of an incident of another kind,
+    named by an event noun of its own: "the shelling of Kharkiv ..., as well as the capture of
+    Kreminna" (not "the shelling of Kharkiv and the bombing of Odesa", strikes both)."""
+    theirs = _kinds(other, common)
+    mine = _kinds(root, common) | ({lx.EVENT_NOUNS[common.lemma_.lower()]} if common.pos_ == "NOUN"
+                                   and common.lemma_.lower() in lx.EVENT_NOUNS else set())
+    return bool(theirs) and bool(mine) and not theirs & mine
 
 
 def _listed(chosen: FoundPlace, other: FoundPlace, doc) -> bool:

@@ -23,7 +23,7 @@ import os
 import pickle
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -43,6 +43,8 @@ _ADMIN2_PREFIX = re.compile(r"^(?:city and county|county|province|city|municipal
 # Municipal District", "South Venezuela", "the Western US"): tried only when the whole name is unknown.
 _ADMIN_SUFFIX = re.compile(r"\s+(?:local government area|lga|municipal district(?: council)?|mdc|"
                            r"(?:county|city|district|borough|town|municipal) council)$", re.IGNORECASE)
+# A lower-case word run onto a capitalised name: "Kreminnaare", "Ukraineon" (not "Iraqis", a plural).
+_GLUED = re.compile(r"^([A-Z][a-z'-]{3,}?[a-z])(are|was|were|on|at|and|the|has|had|have|from|said|says)$")
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north|south|east|west|northern|"
                         r"southern|eastern|western|central|upper|lower)\s+(?=[A-Z])", re.IGNORECASE)
 # Generic words for a site: "Manila Cathedral", "Colchester General Hospital", "Dubai World Trade
@@ -376,7 +378,19 @@ class Gazetteer:
             out = self.shorter(name)
         if not out and fuzzy:
             out = self.lookup(name, fuzzy=True)
+        if not out and fuzzy:
+            out = self.glued(name)
         return out
+
+    def glued(self, name: str) -> list[Candidate]:
+        """A name run into the word after it where a space was lost ("the eastern town of Kreminnaare
+        a clear sign", "in eastern Ukraineon Tuesday"): the name without that word, as a transliteration
+        is, less sure than the name itself."""
+        m = _GLUED.match(name)
+        if m is None or " " in name:
+            return []
+        return [replace(c, exact=False, similarity=min(c.similarity, 80.0)) for c in self._exact(m.group(1))
+                if c.kind in ("city", "admin1", "country")]
 
     def _exact(self, name: str) -> list[Candidate]:
         out = self.named(name)
