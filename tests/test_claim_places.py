@@ -139,3 +139,20 @@ def test_a_name_run_into_the_next_word_is_the_captures_place_not_the_shellings(c
     shelling = [c for sentence, c in claims["kharkiv"] if c.predicate == "attacked" and "Marinka" in sentence]
     assert shelling and all(kreminna not in {m.place.place_id for m in c.also_places} for c in shelling)
     assert all(len(c.also_places) == 3 for c in shelling)  # Marinka, Slavyansk and Kramatorsk
+
+
+def test_a_local_service_works_where_it_is_named_for():
+    from conftest import extract_text
+
+    # Guardian, 2019-11-18: the siege is in Hong Kong, whose police laid it; a place the sentence gives
+    # itself comes first ("Moscow police detained 40 protesters in St Petersburg").
+    siege = [c for c in extract_text("Hong Kong police have laid siege to a university, pinning 800 students inside "
+                                     "and threatened to use live ammunition on them, as the latest round of "
+                                     "anti-government protests escalates.") if c.predicate == "clashed"]
+    assert siege and {c.place.place.name for c in siege} == {"Hong Kong"}
+    (held,) = [c for c in extract_text("Moscow police detained 40 protesters in St Petersburg.")
+               if c.predicate == "detained"]
+    assert held.place.place.name == "Saint Petersburg"
+    # A nation's police is no town's: "Russian police detained 40 protesters" gives no place.
+    (national,) = [c for c in extract_text("Russian police detained 40 protesters.") if c.predicate == "detained"]
+    assert national.place is None

@@ -74,7 +74,7 @@ def claim_places(places: list[FoundPlace], doc) -> list[FoundPlace]:
     for p in places:
         if p.mention.place.precision == "region":
             continue
-        if p.role == "where":
+        if p.role in ("where", "body"):
             out.append(p)
             continue
         site = _site(doc, p) if p.role == "demonym" and p.mention.place.precision == "country" else None
@@ -174,6 +174,7 @@ def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundP
                    if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subtree for t in c.subtree}
         in_sent = [p for p in in_sent if p.tok_start not in tellers] or in_sent
     pool = inside or in_sent
+    pool = [p for p in pool if p.role != "body"] or pool  # "Kharkiv police": only when nothing else places it
     # A reference point is the place only when the sentence names no other.
     pool = [p for p in pool if not _reference(sent.doc, p, in_sent)] or pool
     # The most precise first: a village beats its region, a region beats a country.

@@ -72,7 +72,9 @@ class FoundPlace:
     # "modifier" ("Moscow-installed authorities", "the Russia-Ukraine frontline"), "site" (the place
     # a site is named after: "Manila Cathedral"; a professor "at New York University School of Law"
     # is not where the claim happened, but a university besieged is: `_struck`) and "dateline"
-    # (abroad) are places the article names, never where a claim happened.
+    # (abroad) are places the article names, never where a claim happened. "body" (a local service
+    # named by its town: "Hong Kong police", "Kharkiv rescuers") is where it works: a claim's place
+    # when its sentence gives no other.
     role: str = "where"
 
 
@@ -383,6 +385,17 @@ def _actor_place(doc, start: int, end: int) -> tuple[int, str] | None:
 ACTOR_CITY_POPULATION = 100_000
 
 
+# Services that work where they are named for: "Hong Kong police have laid siege to a university",
+# "Kharkiv rescuers pulled two bodies from the rubble" (not "Moscow authorities", often the state).
+LOCAL_BODIES = {"police", "policemen", "firefighters", "rescuers", "prosecutors", "paramedics", "medics"}
+
+
+def _local_body(token) -> bool:
+    """Whether a place name is the town of a local service in an actor's phrase ("Hong Kong police",
+    "the Kharkiv regional police"): where the service works."""
+    return token.dep_ in ("poss", "compound") and token.head.lemma_.lower() in LOCAL_BODIES
+
+
 def find_places(doc, article_id: str, offset: int, blocked: set[int], context: Context,
                 record: list[Resolution] | None = None,
                 actors: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
@@ -408,7 +421,8 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
         role = "actor" if actor else "site" if resolution.site and not _struck(span.root) else \
-            "demonym" if demonym else "actor" if _actor_phrase(span.root) else \
+            "demonym" if demonym else ("body" if _local_body(span.root) and resolution.kind in ("city", "admin1")
+                                       else "actor") if _actor_phrase(span.root) else \
             "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
         fp = FoundPlace(mention, start, end, role)
         for i in range(start, end):
