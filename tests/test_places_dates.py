@@ -16,6 +16,15 @@ def test_transliteration_variants_resolve(variant, geonames_id):
     assert best.place.geonames_id == geonames_id
 
 
+@pytest.mark.parametrize("variant,geonames_id", [
+    ("Krasnohoriwka", 704393),  # Polish "w" for "v", machine-translated from Polish (GDELT 20220419T081500Z_PL_en)
+    ("Nowefedorowka", 7039154),  # the air base of Saky, Crimea (GDELT 20220809T180000Z_PL_en)
+])
+def test_polish_spellings_resolve(variant, geonames_id):
+    best, _ = rank(gazetteer(), gazetteer().lookup(variant, fuzzy=True), Context(Counter({"UA": 3})))
+    assert best.place.geonames_id == geonames_id
+
+
 def test_regions():
     (region,) = gazetteer().region("Belgorod region")
     assert region.place.name == "Belgorod Oblast" and region.place.precision == "admin1"

@@ -78,7 +78,7 @@ AP_STATES = {
 }
 # 4: countries at GeoNames' points, admin2, continents, aliases and demonyms (the geocode stage).
 # 5: admin2 also under its name without "County of", "Province of"; adm2: targets in names.tsv.
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 CITY_STATE_SHARE = 0.7
 BIG_CITY_POPULATION = 300_000
 CITY_KM = 2.5
@@ -96,11 +96,17 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def skeleton(name: str) -> str:
-    """Consonants of the folded name, doubled ones merged: transliterations mostly differ in vowels."""
-    key = re.sub(r"[^a-z]", "", fold(name))
+    """Consonants of the folded name, doubled ones merged: transliterations mostly differ in vowels
+    (and in Polish "w" for "v": "Nowofedoriwka" for Novofedorivka, `_sounds`)."""
+    key = _sounds(re.sub(r"[^a-z]", "", fold(name)))
     key = key.replace("kh", "h").replace("zh", "z").replace("ts", "c").replace("ck", "k")
     key = re.sub(r"[aeiouyj]", "", key)
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _sounds(key: str) -> str:
+    """A folded name with the letters transliterations swap for one sound made one: "w" as "v"."""
+    return key.replace("w", "v")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +341,7 @@ class Gazetteer:
                 self._region_skeletons = defaultdict(list)
                 for k in self.admin1_names:
                     self._region_skeletons[skeleton(k)].append(k)
-            codes = [code for k in self._region_skeletons.get(skeleton(key), ()) if fuzz.ratio(k, key) >= 80
+            codes = [code for k in self._region_skeletons.get(skeleton(key), ()) if fuzz.ratio(_sounds(k), _sounds(key)) >= 80
                      for code in self.admin1_names[k]]
         return [Candidate(self.admin1(code), 10**7, "admin1") for code in dict.fromkeys(codes)]
 
@@ -363,7 +369,7 @@ class Gazetteer:
             # for Tyotkino, never Helmetta for "Helmet" nor Capitola for "Capitol".
             if other[0] != key[0] or abs(len(other) - len(key)) > 1 or other.startswith(key) or key.startswith(other):
                 continue
-            ratio = fuzz.ratio(other, key)
+            ratio = fuzz.ratio(_sounds(other), _sounds(key))
             if ratio >= 80:
                 for row in self.by_name[other]:
                     if row not in found or found[row].similarity < ratio:
