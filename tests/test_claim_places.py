@@ -156,3 +156,17 @@ def test_a_local_service_works_where_it_is_named_for():
     # A nation's police is no town's: "Russian police detained 40 protesters" gives no place.
     (national,) = [c for c in extract_text("Russian police detained 40 protesters.") if c.predicate == "detained"]
     assert national.place is None
+
+
+def test_its_streets_and_its_mayor_are_the_towns_named_before():
+    from conftest import extract_text
+
+    # Kyiv Post, 2022-08-18: "its Russian-backed Mayor was poisoned" is Kherson's, the town of the sentence before.
+    text = ("Only half of its 280,000 residents remain in Kherson. Now Russian soldiers stay off its streets following "
+            "assassinations and last week its Russian-backed Mayor was poisoned by his chef.")
+    (poisoned,) = [c for c in extract_text(text) if c.predicate == "attacked"]
+    assert poisoned.place.place.name == "Kherson"
+    # "its" of a country or a ministry is no town's.
+    (strike,) = [c for c in extract_text("Ukraine said its forces struck a Russian depot on Monday.")
+                 if c.predicate == "attacked"]
+    assert strike.place is None or strike.place.place.precision == "country"

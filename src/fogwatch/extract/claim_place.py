@@ -201,6 +201,11 @@ def _refers_back(token) -> bool:
                for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
+# What only a town has, whose "its" refers back to the town named before: "its streets", "its mayor".
+TOWN_PARTS = {"street", "mayor", "outskirts", "suburb", "neighbourhood", "neighborhood", "district", "centre",
+              "center", "downtown", "resident", "inhabitant", "townspeople"}
+
+
 def anaphoric_place(sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:
     """"A second blast hit the city": "the city" (town, village) is the last town named before this
     sentence in its paragraph, else in the paragraph before (`previous`), and "the region" (oblast,
@@ -209,7 +214,9 @@ def anaphoric_place(sent, places: list[FoundPlace], previous: Sequence[FoundPlac
         word = token.lemma_.lower()
         kind = "city" if word in ("city", "town", "village") else "region" if word in ("region", "oblast", "province") \
             else None
-        if kind is None or not _refers_back(token):
+        if kind is None and word in TOWN_PARTS and any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+            kind = "city"  # "soldiers stay off its streets ... its Russian-backed mayor was poisoned": the town's
+        elif kind is None or not _refers_back(token):
             continue
         before = [p for p in places if p.tok_start < sent.start]
         for found in [*reversed(before), *reversed(previous)]:
