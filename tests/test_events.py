@@ -887,6 +887,9 @@ def test_an_undated_incident_counted_at_the_country_is_an_event_of_its_own():
     assert sorted(e.places[0].name for e in run([front, again], published=dt.date(2022, 4, 29))) == towns
     family = dataclasses.replace(volunteer, text="We spoke to one family [of a soldier who was killed in Ukraine].",
                                  quantity=dataclasses.replace(volunteer.quantity, text="a soldier"))
+    died = dataclasses.replace(volunteer, text="One soldier died in Ukraine.",
+                               quantity=dataclasses.replace(volunteer.quantity, text="One soldier"))
+    assert "Ukraine" in [e.places[0].name for e in run([front, died], published=dt.date(2022, 4, 29))]
     war = dataclasses.replace(volunteer, text="Russia's attack on Ukraine.", predicate="attacked", quantity=None)
     assert sorted(e.places[0].name for e in run([front, family, war], published=dt.date(2022, 4, 29))) == towns
 

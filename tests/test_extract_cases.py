@@ -641,6 +641,8 @@ def test_a_day_still_to_come_does_not_date_the_strikes_beside_it():
     text = ("Ukraine expects the first grain shipments under a UN-Turkey brokered deal to leave its ports \u201cthis "
             "week\u201d, its infrastructure minister says, despite Russian strikes on the Black Sea port of Odesa.")
     assert one(extract_text(text, published="2022-07-25"), "attacked").when is None
+    assert one(extract_text("Russian missiles hit Odesa, and Zelensky will visit the city on Friday.",
+                            published="2022-07-25"), "attacked").when is None
     # A purpose of the strike's own verb is the strike's day.
     strike = one(extract_text("Russia launched strikes to destroy the bridge on Monday.", published="2022-07-27"),
                  "attacked")

@@ -202,8 +202,7 @@ def _refers_back(token) -> bool:
 
 
 # What only a town has, whose "its" refers back to the town named before: "its streets", "its mayor".
-TOWN_PARTS = {"street", "mayor", "outskirts", "suburb", "neighbourhood", "neighborhood", "district", "centre",
-              "center", "downtown", "resident", "inhabitant", "townspeople"}
+TOWN_PARTS = {"street", "mayor", "outskirts", "suburb", "neighbourhood", "neighborhood", "downtown"}
 
 
 def anaphoric_place(sent, places: list[FoundPlace], previous: Sequence[FoundPlace] = ()) -> FoundPlace | None:

@@ -199,13 +199,20 @@ class ClaimExtractor(TriggerReader):
         words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
         if words is None:
             return False
-        if words.start > 0 and trigger.doc[words.start - 1].lower_ in ("later", "earlier"):
-            return False  # "spoke by phone as Biden prepared to call Putin later on Saturday": that same day
-        verb = lx.verb_of(words.root)
-        if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.head.i == lx.verb_of(trigger).i \
-                or trigger in verb.subtree or verb in trigger.subtree:
+        verb, main = lx.verb_of(words.root), lx.verb_of(trigger)
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in (trigger.i, main.i) or trigger in verb.subtree:
             return False
-        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
+        coordinate = verb.dep_ == "conj" and verb.head.i == main.i  # "missiles hit Odesa, and he will visit ..."
+        if not coordinate and (verb in trigger.subtree or verb.head.i == main.i):
+            return False  # a clause of the claim's own: "launched strikes to destroy the bridge on Monday"
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if aux & {"will", "shall", "'ll"}:
+            return True
+        # An infinitive is to come only under a present or future verb: "expects shipments to leave its
+        # ports this week"; not "as Biden prepared to call Putin on Saturday", the day it was told.
+        governing = verb.head if verb.head.pos_ in ("VERB", "AUX") else lx.verb_of(verb.head)
+        return "to" in aux and (governing.tag_ in ("VBZ", "VBP", "MD") or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in governing.children))
 
     def add(self, claim: Claim) -> None:
         if claim.claim_id not in self.seen_ids:
@@ -218,7 +225,7 @@ class ClaimExtractor(TriggerReader):
         sent_start, sent_end = _trim(self.text, offset + sent.start_char, offset + sent.end_char)
         span = Span(self.article_id, sent_start, sent_end)
         own = self.own_date(trigger, offset)
-        if own is None and self.ahead(trigger, when, offset):
+        if self.ahead(trigger, when, offset):
             when = None  # "expects shipments to leave its ports this week, despite Russian strikes on Odesa"
         # A date of the claim's own sentence, not only one carried from the paragraph (`scope.situating`).
         dated_here = own is not None or (when is not None and when.span is not None and

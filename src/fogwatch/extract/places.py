@@ -387,7 +387,7 @@ ACTOR_CITY_POPULATION = 100_000
 
 # Services that work where they are named for: "Hong Kong police have laid siege to a university",
 # "Kharkiv rescuers pulled two bodies from the rubble" (not "Moscow authorities", often the state).
-LOCAL_BODIES = {"police", "policemen", "firefighters", "rescuers", "prosecutors", "paramedics", "medics"}
+LOCAL_BODIES = {"police", "rescuer", "prosecutor", "paramedic", "medic"}  # lemmas, all among `SPEAKER_NOUNS`
 
 
 def _local_body(token) -> bool:
@@ -420,10 +420,18 @@ def find_places(doc, article_id: str, offset: int, blocked: set[int], context: C
         demonym = any(c.via == "demonym" for c in gaz.named(span.text))
         if demonym and not _modifies_noun(span.root):
             return  # a language or a people: "in English", "The Irish"
-        role = "actor" if actor else "site" if resolution.site and not _struck(span.root) else \
-            "demonym" if demonym else ("body" if _local_body(span.root) and resolution.kind in ("city", "admin1")
-                                       else "actor") if _actor_phrase(span.root) else \
-            "modifier" if _hyphen_modifier(doc, start, end) or _label(doc, end) else "where"
+        if actor:
+            role = "actor"
+        elif resolution.site and not _struck(span.root):
+            role = "site"
+        elif demonym:
+            role = "demonym"
+        elif _actor_phrase(span.root):
+            role = "body" if _local_body(span.root) and resolution.kind in ("city", "admin1") else "actor"
+        elif _hyphen_modifier(doc, start, end) or _label(doc, end):
+            role = "modifier"
+        else:
+            role = "where"
         fp = FoundPlace(mention, start, end, role)
         for i in range(start, end):
             found[i] = fp

@@ -44,12 +44,14 @@ WARS = {"war", "conflict", "invasion", "insurgency", "occupation", "genocide", "
 
 # A war told as the fighting in a whole country: "have been killed in the fighting in Sudan" is the
 # war's toll (not "in the fighting near Bakhmut", one battle); checked against the gazetteer's countries.
-COUNTRY_FIGHTING = re.compile(r"\b(?:in|during|by) the (?:[\w-]+ )?(?:fighting|violence|hostilities|clashes) "
-                              r"(?:in|across) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+COUNTRY_FIGHTING = re.compile(r"\b(?i:in|during|by) the (?:[\w-]+ )?(?i:fighting|hostilities) (?i:in|across) "
+                              r"([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?")
 
 
 def _country_fighting(clause: str) -> bool:
-    return any(gazetteer().country_named(m.group(1)) is not None for m in COUNTRY_FIGHTING.finditer(clause))
+    """Whether a clause names fighting in a whole country ("in the fighting in South Sudan", "Sudan")."""
+    return any(gazetteer().country_named(name) is not None for m in COUNTRY_FIGHTING.finditer(clause)
+               for name in ([f"{m.group(1)} {m.group(2)}"] if m.group(2) else []) + [m.group(1)])
 
 
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past

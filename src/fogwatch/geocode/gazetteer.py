@@ -43,7 +43,8 @@ _ADMIN2_PREFIX = re.compile(r"^(?:city and county|county|province|city|municipal
 # Municipal District", "South Venezuela", "the Western US"): tried only when the whole name is unknown.
 _ADMIN_SUFFIX = re.compile(r"\s+(?:local government area|lga|municipal district(?: council)?|mdc|"
                            r"(?:county|city|district|borough|town|municipal) council)$", re.IGNORECASE)
-# A lower-case word run onto a capitalised name: "Kreminnaare", "Ukraineon" (not "Iraqis", a plural).
+# A lower-case word run onto a capitalised name of five letters or more: "Kreminnaare", "Bakhmutwas"
+# (never "is", which ends plurals: "Kuwaitis"; "Kyivon" is too short to tell).
 _GLUED = re.compile(r"^([A-Z][a-z'-]{3,}?[a-z])(are|was|were|on|at|and|the|has|had|have|from|said|says)$")
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north|south|east|west|northern|"
                         r"southern|eastern|western|central|upper|lower)\s+(?=[A-Z])", re.IGNORECASE)
@@ -78,6 +79,7 @@ AP_STATES = {
 }
 # 4: countries at GeoNames' points, admin2, continents, aliases and demonyms (the geocode stage).
 # 5: admin2 also under its name without "County of", "Province of"; adm2: targets in names.tsv.
+# 6: city-states and districts (`city_around`). 7: skeletons read Polish "w" as "v" (`_sounds`).
 CACHE_VERSION = 7
 CITY_STATE_SHARE = 0.7
 BIG_CITY_POPULATION = 300_000
@@ -364,12 +366,15 @@ class Gazetteer:
         if not fuzzy or len(key) < 5:
             return []
         found: dict[int, Candidate] = {}
+        sound = _sounds(key)
         for other in self.skeletons.get(skeleton(key), ()):
             # Same first letter, about the same length, not one name extending the other: Tëtkino
             # for Tyotkino, never Helmetta for "Helmet" nor Capitola for "Capitol".
-            if other[0] != key[0] or abs(len(other) - len(key)) > 1 or other.startswith(key) or key.startswith(other):
+            heard = _sounds(other)
+            if heard[0] != sound[0] or abs(len(heard) - len(sound)) > 1 or heard != sound and (
+                    heard.startswith(sound) or sound.startswith(heard)):
                 continue
-            ratio = fuzz.ratio(_sounds(other), _sounds(key))
+            ratio = fuzz.ratio(heard, sound)
             if ratio >= 80:
                 for row in self.by_name[other]:
                     if row not in found or found[row].similarity < ratio:
@@ -393,7 +398,7 @@ class Gazetteer:
         a clear sign", "in eastern Ukraineon Tuesday"): the name without that word, as a transliteration
         is, less sure than the name itself."""
         m = _GLUED.match(name)
-        if m is None or " " in name:
+        if m is None:
             return []
         return [replace(c, exact=False, similarity=min(c.similarity, 80.0)) for c in self._exact(m.group(1))
                 if c.kind in ("city", "admin1", "country")]

@@ -463,9 +463,11 @@ def _apart_in_time(claims: Sequence[Claim], others: Sequence[Claim]) -> bool:
     return bool(mine and theirs) and not any(a <= d and c <= b for a, b in mine for c, d in theirs)
 
 
-# A counted noun described by its past ("a soldier who was killed in Ukraine", "an image of a drone
-# downed in Ukraine"), not the news told of it ("a British citizen has been killed").
-DESCRIBED = r"\s+(?:(?:who|which|that)\s+(?:was|were|had been)\s+)?(?:[a-z]+ed|shot|hit|struck)\b"
+# A counted noun described by its past, in a relative clause or as what a noun shows ("the family of
+# a soldier who was killed in Ukraine", "an image of a drone downed in Ukraine"), not the news told
+# of it ("a British citizen has been killed", "one soldier died in Ukraine").
+RELATIVE_PAST = r"\s+(?:who|which|that)\s+(?:was|were|had been)\s+\w+"
+PARTICIPLE_OF = r"\s+(?:[a-z]+ed|shot|hit|struck)\b"
 
 
 def _counted(claim: Claim, elsewhere: Sequence[list[Claim]]) -> bool:
@@ -473,9 +475,10 @@ def _counted(claim: Claim, elsewhere: Sequence[list[Claim]]) -> bool:
     incident ("a British citizen has been killed ... in Ukraine", "the Patriot battery in Iraq shot
     down one ballistic missile"), which the events guide dates to the days before publication, and
     which the article does not count again at a more precise place (then it is that incident)."""
-    if claim.quantity is None or claim.scope != "incident" or not founds_incident(claim):
+    if claim.quantity is None or claim.quantity.low is None or claim.scope != "incident" or not founds_incident(claim):
         return False
-    if re.search(re.escape(claim.quantity.text) + DESCRIBED, claim.text):
+    counted = re.escape(claim.quantity.text)
+    if re.search(counted + RELATIVE_PAST, claim.text) or re.search(r"\bof\s+" + counted + PARTICIPLE_OF, claim.text):
         return False  # whom the sentence is about, killed at some time: "the family of a soldier who was killed"
     return not any(other.predicate == claim.predicate and other.quantity is not None
                    and other.quantity.low == claim.quantity.low for group in elsewhere for other in group)
@@ -500,4 +503,4 @@ def located(place: Place | None, claims: Sequence[Claim] = (), elsewhere: Sequen
     if not _days(claims):
         return any(_counted(c, elsewhere) for c in claims)
     # Told at the country on a day the article places more precisely, it is that incident told again.
-    return bool(_days(claims)) and all(_apart_in_time(claims, group) for group in elsewhere)
+    return all(_apart_in_time(claims, group) for group in elsewhere)
