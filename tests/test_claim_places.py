@@ -174,3 +174,20 @@ def test_its_streets_and_its_mayor_are_the_towns_named_before():
     (drone,) = [c for c in extract_text("Russian forces shelled Kherson on Monday. The ministry said its press "
                                         "centre was hit by a drone.") if c.predicate == "attacked" and "drone" in c.text]
     assert drone.place is None
+
+
+def test_a_place_in_a_clause_of_its_own_is_that_clauses():
+    from conftest import extract_text
+
+    # Guardian, 2022-04-25: the stations were struck across central and western Ukraine; the dead
+    # were in the Vinnytsia region, where the rockets fell.
+    text = ("Five railway stations in central and western Ukraine were targeted in the space of an hour on Monday, "
+            "with at least five people killed and 18 injured when rockets fell in the Vinnytsia region.")
+    claims = extract_text(text)
+    assert "Ukraine" in {c.place.place.name for c in claims if c.predicate == "attacked"}
+    assert {c.place.place.name for c in claims if c.predicate == "killed"} == {"Vinnytsia"}
+    # Only where the trigger's own words say where: "US Chinook helicopter shot down ... while trying to
+    # raid a position in ... Logar" is Logar's; a statement keeps the place it speaks of.
+    chinook = extract_text("US Chinook helicopter shot down and completely destroyed last night while trying to raid "
+                           "Mujahideen (Taliban) position in Pangram area of Sarkh, Logar, Taliban spokesman said.")
+    assert {c.place.place.name for c in chinook if c.predicate == "shot_down"} == {"Logar"}

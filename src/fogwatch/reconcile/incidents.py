@@ -402,7 +402,7 @@ SPREAD = re.compile(r"\b(?:across(?! the (?:\w+ )?(?:river|border|strait|bridge|
                     re.IGNORECASE)
 FRONT = re.compile(r"\bfront(?:[- ]?lines?)?\b", re.IGNORECASE)
 MANY_PLACES = re.compile(r"\b(?<!border )(?<!frontline )(?<!front-line )"
-                         r"(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts)\b", re.IGNORECASE)
+                         r"(?:regions|cities|towns|villages|settlements|oblasts|provinces|circuits|parts|stations)\b", re.IGNORECASE)
 
 
 # What a wave does to many places; not the occupation of "parts of the Ukrainian territory".
