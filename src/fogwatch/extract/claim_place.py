@@ -166,12 +166,13 @@ def place_for(trigger, sent, places: list[FoundPlace], previous: Sequence[FoundP
     # A place in a clause of its own below the trigger is that clause's ("stations in western Ukraine were
     # targeted ..., with five killed when rockets fell in the Vinnytsia region"), when the trigger's own
     # words say where (not only "US Chinook helicopter shot down ... while trying to raid ... Logar").
-    clauses = {t.i for d in trigger.subtree if d.i != trigger.i and d.pos_ in ("VERB", "AUX")
-               and d.dep_ in ("advcl", "relcl", "pcomp", "ccomp") for t in d.subtree}
-    own = [p for p in inside if p.tok_start not in clauses]
-    event = trigger.lemma_.lower() in lx.PREDICATES or trigger.lemma_.lower() in lx.EVENT_NOUNS
-    if event and any(sent.doc[p.tok_start:p.tok_end].root.dep_ == "pobj" for p in own):
-        inside = own  # not a statement's: "Putin accuses Washington of seeking to prolong the conflict in Ukraine"
+    if trigger.lemma_.lower() in lx.PREDICATES or trigger.lemma_.lower() in lx.EVENT_NOUNS:
+        # Not a statement's: "Putin accuses Washington of seeking to prolong the conflict in Ukraine".
+        clauses = {t.i for d in trigger.subtree if d.i != trigger.i and d.pos_ in ("VERB", "AUX")
+                   and d.dep_ in ("advcl", "relcl", "pcomp", "ccomp") for t in d.subtree}
+        own = [p for p in inside if p.tok_start not in clauses]
+        if any(sent.doc[p.tok_start:p.tok_end].root.dep_ == "pobj" for p in own):
+            inside = own
     if not inside and trigger.pos_ == "NOUN" and any(
             t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i != trigger.i for t in trigger.subtree):
         return None  # "the capture of the town of Kreminnaare": its own place, unread; not the sentence's other one

@@ -41,6 +41,11 @@ SPEECH_ONLY = {"stated", "identified_as"}  # predicates that report speech and n
 NOT_FIGURE = re.compile(r"(?:,|\bbut)\s+not\s+$", re.IGNORECASE)
 
 
+def _words(doc, when: When, offset: int):
+    """The tokens of a date in the paragraph `doc` that starts at `offset` in the article, or None."""
+    return doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -184,7 +189,7 @@ class ClaimExtractor(TriggerReader):
             return None
         clause = lx.verb_of(trigger)
         for when in self.dates:
-            words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
+            words = _words(trigger.doc, when, offset)
             if words is not None and clause in (words.root, *words.root.ancestors):
                 return when
         return None
@@ -196,7 +201,7 @@ class ClaimExtractor(TriggerReader):
         trigger's own verb ("launched strikes to destroy the bridge on Monday") is its date."""
         if when is None or when.span is None or len(self.dates) != 1:
             return False
-        words = trigger.doc.char_span(when.span.start - offset, when.span.end - offset, alignment_mode="expand")
+        words = _words(trigger.doc, when, offset)
         if words is None:
             return False
         verb, main = lx.verb_of(words.root), lx.verb_of(trigger)

@@ -42,16 +42,15 @@ GENERIC = ("so far", "to date", "in total", "a total", "altogether", "in all", "
 WARS = {"war", "conflict", "invasion", "insurgency", "occupation", "genocide", "holocaust"}
 
 
-# A war told as the fighting in a whole country: "have been killed in the fighting in Sudan" is the
-# war's toll (not "in the fighting near Bakhmut", one battle); checked against the gazetteer's countries.
-COUNTRY_FIGHTING = re.compile(r"\b(?i:in|during|by) the (?:[\w-]+ )?(?i:fighting|hostilities) (?i:in|across) "
-                              r"([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?")
+# Fighting in a whole country is the war: "the fighting in Ukraine", "killed in the fighting in Sudan"
+# (not "in the fighting near Bakhmut", one battle).
+FIGHTING = {"fighting", "hostilities"}
 
 
-def _country_fighting(clause: str) -> bool:
-    """Whether a clause names fighting in a whole country ("in the fighting in South Sudan", "Sudan")."""
-    return any(gazetteer().country_named(name) is not None for m in COUNTRY_FIGHTING.finditer(clause)
-               for name in ([f"{m.group(1)} {m.group(2)}"] if m.group(2) else []) + [m.group(1)])
+def war_wide(token) -> bool:
+    """Whether an event noun's only place is a country: "the fighting in Ukraine" is the war."""
+    places = [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return bool(places) and all(gazetteer().country_named(g.text) is not None for g in places)
 
 
 # One incident's window, which a total inside it does not widen: "during the attack", "over the past
@@ -113,7 +112,8 @@ def scope_of(sent, trigger=None, low: int | None = None, predicate: str | None =
             return "cumulative", None  # "Ukraine's losses have reached 74,000 personnel, 400 tanks and ..."
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in WARS for c in head.children):
             return "cumulative", None  # "the war has claimed about 3,000 lives": the war's toll, not an attack's
-        if perfect and _country_fighting(clause):
+        if perfect and any(t.lower_ in FIGHTING and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "by")
+                           and war_wide(t) for t in tokens):
             return "cumulative", None  # "190 children have been killed in the fighting in Sudan"
         if lemma in ("document", "record", "register", "verify", "confirm") and "case" in clause.lower():
             return "cumulative", None  # "the office documented 864 cases"

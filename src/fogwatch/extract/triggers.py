@@ -10,6 +10,7 @@ from __future__ import annotations
 from fogwatch.extract import lexicon as lx
 from fogwatch.extract.cues import CueReader
 from fogwatch.extract.outcomes import is_people, unit_name
+from fogwatch.extract.scope import war_wide
 from fogwatch.geocode import demonyms, gazetteer
 
 EXPLOSIONS = {"explosion", "blast", "detonation"}
@@ -257,7 +258,7 @@ class TriggerReader(CueReader):
                 and token.head.lower_ in ("during", "amid", "amidst", "under") \
                 and not (token.head.head.tag_ == "VBN" and token.head.head.dep_ in ("acl", "amod")) \
                 and (any(c.dep_ == "amod" and c.lemma_.lower() in lx.INTENSE for c in token.children)
-                     or self.located_noun(token) and not self.war_wide(token)):
+                     or self.located_noun(token) and not war_wide(token)):
             # Fighting or shelling told as it happens, by its force or its place ("smoke rises from the plant
             # during heavy fighting", "trapped under heavy Russian bombardment"); not a lesson of the war's
             # ("during the fighting"), nor a thing's past ("the An-225, destroyed during fighting"), nor the
@@ -268,7 +269,7 @@ class TriggerReader(CueReader):
                 and not any(c.dep_ in ("amod", "compound") and c.lower_ in lx.LABOUR_STRIKES for c in token.children):
             return lx.EVENT_NOUNS[lemma]  # a dated event: "after Friday's missile and drone attacks", "Thursday's fire"
         if lemma not in CAMPAIGNS and self.located_noun(token) and not (
-                lx.EVENT_NOUNS[lemma] == "clashed" and self.war_wide(token)):
+                lx.EVENT_NOUNS[lemma] == "clashed" and war_wide(token)):
             return lx.EVENT_NOUNS[lemma]
         if token.dep_ == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in lx.HAPPEN_VERBS and c.lemma_.lower() != "take"
                                         for c in token.children):
@@ -451,12 +452,6 @@ class TriggerReader(CueReader):
                 c.dep_ == "prep" and c.lower_ == "for" and TriggerReader.fought_over(c) for c in token.children):
             return True
         return placed(token, 1)
-
-    @staticmethod
-    def war_wide(token) -> bool:
-        """Whether an event noun's only place is a country: "the fighting in Ukraine" is the war."""
-        places = [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-        return bool(places) and all(gazetteer().country_named(g.text) is not None for g in places)
 
     @staticmethod
     def passive(token) -> bool:
